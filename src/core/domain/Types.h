@@ -1,0 +1,135 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+/// The nouns of DOMAIN.md as plain values. Every stored entity has an integer key `id`
+/// (0 until stored) and a stable `uuid` (empty until stored).
+namespace earmark::core {
+
+using Id = std::int64_t;
+
+enum class ValueTier { HighLtv, Standard, PriceSensitive };
+enum class Outcome { Connected, Voicemail, NoAnswer, Declined, WrongNumber };
+enum class Channel { Phone, Video, InPerson, Chat, Email, Other };
+enum class Bucket { Fix, Fill, Future };
+enum class TagKind { ProblemType, FeatureRequest, Emotion, Theme, ProductLine };
+enum class OpportunityStatus { Idea, Validating, Building, Launched, Validated, Dropped };
+
+/// Why a customer is called: the built-ins plus the team's own.
+struct Segment {
+    Id id = 0;
+    std::string uuid;
+    std::string key;  ///< stable machine name: "recent_buyer", "cart_abandoner", "returner", ...
+    std::string name; ///< what people read: "Recent buyer"
+    bool builtin = false;
+};
+
+/// Personal data, stored apart from the customer and never exported unless asked.
+struct PersonalData {
+    std::string fullName;
+    std::string phone;
+    std::string email;
+    std::string externalId;
+
+    [[nodiscard]] bool empty() const { return fullName.empty() && phone.empty() && email.empty() && externalId.empty(); }
+};
+
+struct Customer {
+    Id id = 0;
+    std::string uuid;
+    std::string firstName; ///< with `city`, all that reports show: "Sarah from Phoenix"
+    std::string city;
+    std::optional<Id> segmentId;
+    ValueTier valueTier = ValueTier::Standard;
+    PersonalData personal;
+    std::string importKey; ///< set by importers to recognise a customer they made before
+};
+
+struct Question {
+    Id id = 0;
+    std::string uuid;
+    Id guideId = 0;
+    int position = 0;
+    std::string text;
+};
+
+/// The questions asked on a call.
+struct Guide {
+    Id id = 0;
+    std::string uuid;
+    std::string key; ///< "three_questions", "jtbd", ... or a user-made key
+    std::string name;
+    bool builtin = false;
+    std::vector<Question> questions;
+};
+
+/// One attempt to talk to a customer.
+struct Call {
+    Id id = 0;
+    std::string uuid;
+    Id customerId = 0;
+    std::string startedAt; ///< local date-time, "YYYY-MM-DDTHH:MM:SS"
+    std::string interviewer;
+    Channel channel = Channel::Phone;
+    Outcome outcome = Outcome::Connected;
+    std::optional<double> durationMin;
+    std::string productLine;
+    std::optional<Id> guideId;
+    std::string notes;
+    std::string importKey; ///< set by importers so that re-importing adds nothing twice
+};
+
+/// The answer given to one question of the call's guide.
+struct Answer {
+    Id id = 0;
+    std::string uuid;
+    Id callId = 0;
+    Id questionId = 0;
+    std::string text;
+};
+
+/// An exact span of a call's notes (`answerId` empty) or of one answer, in the customer's words.
+/// `start` and `end` count Unicode code points of that text; `text` is exactly that span.
+struct Quote {
+    Id id = 0;
+    std::string uuid;
+    Id callId = 0;
+    std::optional<Id> answerId;
+    std::string text;
+    std::size_t start = 0;
+    std::size_t end = 0;
+    int importance = 0; ///< 0 mentioned, 1 nice to have, 2 important, 3 would not buy / would leave
+    std::optional<Bucket> bucket;
+    std::string createdBy;
+    std::string createdAt;
+    std::vector<Id> tagIds;
+};
+
+/// A label in the codebook tree.
+struct Tag {
+    Id id = 0;
+    std::string uuid;
+    std::optional<Id> parentId;
+    std::string name;
+    TagKind kind = TagKind::Theme;
+    std::string color = "#808080";
+    std::string description;
+    std::optional<Bucket> defaultBucket;
+};
+
+struct Opportunity {
+    Id id = 0;
+    std::string uuid;
+    std::string title;
+    std::string description;
+    std::optional<Bucket> bucket;
+    double impact = 0;
+    double complexity = 0;
+    OpportunityStatus status = OpportunityStatus::Idea;
+    std::vector<Id> quoteIds;
+};
+
+} // namespace earmark::core

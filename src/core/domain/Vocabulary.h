@@ -1,0 +1,44 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/domain/Types.h"
+
+/// Stable keys (what the store and JSON hold), labels (what people read) and lenient
+/// parsing of the domain's enumerations. Parsing ignores case, spaces, hyphens and
+/// underscores, so "Price sensitive", "price-sensitive" and "PRICE_SENSITIVE" agree;
+/// anything else is not guessed: it returns nullopt and the caller reports it.
+namespace earmark::core {
+
+/// Lower-case ASCII with spaces, hyphens, underscores, dots and slashes removed.
+std::string normaliseKey(std::string_view text);
+
+std::string_view toKey(ValueTier value);
+std::string_view toKey(Outcome value);
+std::string_view toKey(Channel value);
+std::string_view toKey(Bucket value);
+std::string_view toKey(TagKind value);
+std::string_view toKey(OpportunityStatus value);
+
+std::string_view label(ValueTier value);
+std::string_view label(Outcome value);
+std::string_view label(Channel value);
+std::string_view label(Bucket value);
+std::string_view label(TagKind value);
+std::string_view label(OpportunityStatus value);
+
+std::optional<ValueTier> parseValueTier(std::string_view text);
+std::optional<Outcome> parseOutcome(std::string_view text);
+std::optional<Channel> parseChannel(std::string_view text);
+std::optional<Bucket> parseBucket(std::string_view text);
+std::optional<TagKind> parseTagKind(std::string_view text);
+std::optional<OpportunityStatus> parseStatus(std::string_view text);
+
+/// The accepted spellings, for error messages: "high LTV, standard, price-sensitive".
+std::string acceptedValueTiers();
+std::string acceptedOutcomes();
+std::string acceptedChannels();
+
+} // namespace earmark::core

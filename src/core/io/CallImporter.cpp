@@ -1,0 +1,82 @@
+#include "core/io/CallImporter.h"
+#include "core/io/RecordWriter.h"
+
+#include <charconv>
+#include <fstream>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "core/domain/Vocabulary.h"
+#include "core/store/Store.h"
+#include "core/util/DateTime.h"
+#include "core/util/Utf8.h"
+
+namespace earmark::core {
+
+Result<ImportReport> importCalls(Store& store, CallSource& source, const std::string& where,
+                                 const ImportOptions& options, std::uint64_t totalBytes) {
+    ImportReport report;
+    RecordWriter writer(store, where, report);
+    if (auto ok = writer.load(); !ok) {
+        return std::unexpected(ok.error());
+    }
+    auto transaction = store.begin();
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    Status read = source.readAll([&](CallRecord&& record) -> Status {
+        if (auto ok = writer.write(std::move(record)); !ok) {
+            return std::unexpected(ok.error());
+        }
+        if (options.progress && report.records % 500 == 0 && !options.progress(source.bytesRead(), totalBytes)) {
+            return fail(ErrorCode::Cancelled, "the import was cancelled; nothing was imported", where);
+        }
+        return {};
+    });
+    if (!read) {
+        Error error = read.error();
+        // Errors of the format itself say "line:column"; put the file in front.
+        if (error.where.empty()) {
+            error.where = where;
+        } else if (!error.where.starts_with(where)) {
+            error.where = where + ":" + error.where;
+        }
+        return std::unexpected(std::move(error)); // the transaction rolls back as it goes
+    }
+    report.warnings = source.warnings();
+    if (options.dryRun) {
+        return report; // dropping the transaction rolls everything back
+    }
+    if (auto ok = transaction->commit(); !ok) {
+        return std::unexpected(ok.error());
+    }
+    if (options.progress) {
+        options.progress(totalBytes, totalBytes);
+    }
+    spdlog::info("imported {}: {} calls added, {} already present, {} customers added", where, report.callsAdded,
+                 report.callsSkipped, report.customersAdded);
+    return report;
+}
+
+Result<ImportReport> importCalls(Store& store, const std::filesystem::path& file, const ImportOptions& options) {
+    const std::string where = file.string();
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        return fail(ErrorCode::NotFound, "cannot open this file for reading; check the path and permissions", where);
+    }
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    ImportFormat format = options.format;
+    if (format == ImportFormat::Auto) {
+        format = utf8::asciiLower(file.extension().string()) == ".json" ? ImportFormat::Json : ImportFormat::Csv;
+    }
+    if (format == ImportFormat::Json) {
+        JsonCallSource source(in);
+        return importCalls(store, source, where, options, ec ? 0 : size);
+    }
+    CsvCallSource source(in, options.delimiter, options.mapping);
+    return importCalls(store, source, where, options, ec ? 0 : size);
+}
+
+} // namespace earmark::core

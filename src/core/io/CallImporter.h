@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/io/CallSource.h"
+#include "core/io/ColumnMapping.h"
+#include "core/util/Error.h"
+
+namespace earmark::core {
+
+class Store;
+
+enum class ImportFormat { Auto, Csv, Json };
+
+struct ImportOptions {
+    ImportFormat format = ImportFormat::Auto; ///< Auto: ".json" is JSON, anything else CSV
+    char delimiter = 0;                       ///< CSV only; 0 detects ',', ';' or tab
+    MappingOverrides mapping;                 ///< CSV only
+    bool dryRun = false;                      ///< validate everything, store nothing
+    /// Called now and then with bytes read and the file size; return false to cancel,
+    /// which leaves the store as it was.
+    std::function<bool(std::uint64_t done, std::uint64_t total)> progress;
+};
+
+struct ImportReport {
+    std::int64_t records = 0;
+    std::int64_t callsAdded = 0;
+    std::int64_t callsSkipped = 0; ///< already in the workspace from an earlier import
+    std::int64_t customersAdded = 0;
+    std::int64_t answersAdded = 0;
+    std::vector<std::string> warnings;
+};
+
+/// Imports calls with their customers from a CSV or JSON file as ONE transaction: a
+/// malformed file, a bad value or a cancel imports nothing. Errors say where
+/// ("file:line:column" for CSV, "file: call N" for JSON), which field, and what was
+/// expected. Re-importing adds nothing twice: customers are recognised by external id
+/// or by their details, calls by a key over their content.
+Result<ImportReport> importCalls(Store& store, const std::filesystem::path& file, const ImportOptions& options);
+
+/// The same, from an already opened source; `where` names it in messages.
+Result<ImportReport> importCalls(Store& store, CallSource& source, const std::string& where,
+                                 const ImportOptions& options, std::uint64_t totalBytes = 0);
+
+} // namespace earmark::core

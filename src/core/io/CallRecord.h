@@ -1,0 +1,53 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace earmark::core {
+
+/// The canonical fields of an imported call row, in the order of the import docs.
+enum class Field {
+    Date,
+    Interviewer,
+    Channel,
+    Outcome,
+    DurationMin,
+    ProductLine,
+    Guide,
+    Notes,
+    FirstName,
+    City,
+    Segment,
+    ValueTier,
+    FullName,
+    Phone,
+    Email,
+    ExternalId,
+};
+inline constexpr std::size_t kFieldCount = 16;
+
+/// "date", "first_name", ...: the names that --map and the JSON format use.
+std::string_view fieldName(Field field);
+/// The canonical name (leniently matched: "First name" = "first_name"), or nullopt.
+std::optional<Field> parseFieldName(std::string_view name);
+
+/// One call as read from a file, before validation: raw text per field.
+struct CallRecord {
+    std::array<std::string, kFieldCount> values;
+    /// Answers to guide questions: question text or 1-based number, and the answer.
+    std::vector<std::pair<std::string, std::string>> answers;
+    /// Where the record came from, for messages: "line 12" or "call 3".
+    std::string location;
+    std::size_t line = 0; ///< 0 when the format has no lines to point at
+    /// 1-based column each field came from (CSV), 0 when unknown.
+    std::array<std::size_t, kFieldCount> columns{};
+
+    [[nodiscard]] const std::string& operator[](Field f) const { return values[static_cast<std::size_t>(f)]; }
+    std::string& operator[](Field f) { return values[static_cast<std::size_t>(f)]; }
+};
+
+} // namespace earmark::core

@@ -1,0 +1,256 @@
+#include "core/io/RecordWriter.h"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "core/domain/Vocabulary.h"
+#include "core/io/CallImporter.h"
+#include "core/store/Store.h"
+#include "core/util/DateTime.h"
+#include "core/util/Utf8.h"
+
+namespace earmark::core {
+
+namespace {
+
+// FNV-1a, 64 bits: a stable content key (not a security measure) for recognising rows
+// that an earlier import already stored.
+class KeyHasher {
+public:
+    void add(std::string_view part) {
+        for (const char c : part) {
+            m_hash = (m_hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+        }
+        m_hash = (m_hash ^ 0x1FU) * 0x100000001b3ULL; // unit separator between parts
+    }
+    [[nodiscard]] std::string hex(std::string_view prefix) const { return fmt::format("{}{:016x}", prefix, m_hash); }
+
+private:
+    std::uint64_t m_hash = 0xcbf29ce484222325ULL;
+};
+
+} // namespace
+
+RecordWriter::RecordWriter(Store& store, std::string where, ImportReport& report)
+: m_store(store), m_where(std::move(where)), m_report(report) {}
+
+Status RecordWriter::load() {
+    auto segments = m_store.segments();
+    auto guides = m_store.guides();
+    if (!segments || !guides) {
+        return std::unexpected(segments ? guides.error() : segments.error());
+    }
+    m_segments = std::move(*segments);
+    m_guides = std::move(*guides);
+    return {};
+}
+
+Result<std::optional<Id>> RecordWriter::write(CallRecord&& record) {
+    ++m_report.records;
+    m_record = &record;
+    auto customerId = resolveCustomer();
+    if (!customerId) {
+        return std::unexpected(customerId.error());
+    }
+    auto call = toCall(*customerId);
+    if (!call) {
+        return std::unexpected(call.error());
+    }
+    auto existing = m_store.findCallByImportKey(call->importKey);
+    if (!existing) {
+        return std::unexpected(existing.error());
+    }
+    if (*existing) {
+        ++m_report.callsSkipped;
+        return std::optional<Id>();
+    }
+    auto added = m_store.addCall(*call);
+    if (!added) {
+        return std::unexpected(added.error());
+    }
+    ++m_report.callsAdded;
+    if (auto ok = writeAnswers(*call); !ok) {
+        return std::unexpected(ok.error());
+    }
+    return std::optional<Id>(call->id);
+}
+
+const std::string& RecordWriter::value(Field field) const { return (*m_record)[field]; }
+
+std::unexpected<Error> RecordWriter::bad(Field field, std::string expectation) const {
+    const std::size_t column = m_record->columns[static_cast<std::size_t>(field)];
+    std::string where = m_record->line > 0 ? fmt::format("{}:{}:{}", m_where, m_record->line, column)
+                                           : fmt::format("{}: {}", m_where, m_record->location);
+    std::string shown(utf8::trim(value(field)));
+    return fail(ErrorCode::BadInput,
+                fmt::format("field '{}'{}: {}", fieldName(field),
+                            shown.empty() ? std::string(" is empty") : fmt::format(" has '{}'", shown), expectation),
+                std::move(where));
+}
+
+Result<Id> RecordWriter::resolveCustomer() {
+    std::optional<Id> segmentId;
+    if (const auto text = utf8::trim(value(Field::Segment)); !text.empty()) {
+        const std::string wanted = normaliseKey(text);
+        for (const auto& s : m_segments) {
+            if (wanted == normaliseKey(s.key) || wanted == normaliseKey(s.name)) {
+                segmentId = s.id;
+            }
+        }
+        if (!segmentId) {
+            std::string names;
+            for (const auto& s : m_segments) {
+                names += (names.empty() ? "" : ", ") + s.name;
+            }
+            return bad(Field::Segment, fmt::format("expected one of the workspace's segments: {}", names));
+        }
+    }
+    ValueTier tier = ValueTier::Standard;
+    if (const auto text = utf8::trim(value(Field::ValueTier)); !text.empty()) {
+        const auto parsed = parseValueTier(text);
+        if (!parsed) {
+            return bad(Field::ValueTier, fmt::format("expected one of: {}", acceptedValueTiers()));
+        }
+        tier = *parsed;
+    }
+
+    Customer customer;
+    customer.firstName = std::string(utf8::trim(value(Field::FirstName)));
+    customer.city = std::string(utf8::trim(value(Field::City)));
+    customer.segmentId = segmentId;
+    customer.valueTier = tier;
+    customer.personal = {std::string(utf8::trim(value(Field::FullName))),
+                         std::string(utf8::trim(value(Field::Phone))),
+                         std::string(utf8::trim(value(Field::Email))),
+                         std::string(utf8::trim(value(Field::ExternalId)))};
+    if (customer.firstName.empty() && customer.personal.empty()) {
+        return bad(Field::FirstName, "expected the customer's first name (or a full name, e-mail, phone or id)");
+    }
+    if (customer.firstName.empty() && !customer.personal.fullName.empty()) {
+        const auto space = customer.personal.fullName.find(' ');
+        customer.firstName = customer.personal.fullName.substr(0, space);
+    }
+
+    KeyHasher identity;
+    for (const auto* part : {&customer.firstName, &customer.city, &customer.personal.fullName,
+                             &customer.personal.phone, &customer.personal.email}) {
+        identity.add(utf8::asciiLower(*part));
+    }
+    m_customerKey = customer.personal.externalId.empty() ? identity.hex("c:") : "x:" + customer.personal.externalId;
+
+    auto found = customer.personal.externalId.empty() ? m_store.findCustomerByImportKey(m_customerKey)
+                                                      : m_store.findCustomerByExternalId(customer.personal.externalId);
+    if (!found) {
+        return std::unexpected(found.error());
+    }
+    if (*found) {
+        return **found;
+    }
+    if (customer.personal.externalId.empty()) {
+        customer.importKey = m_customerKey;
+    }
+    auto id = m_store.addCustomer(customer);
+    if (id) {
+        ++m_report.customersAdded;
+    }
+    return id;
+}
+
+Result<Call> RecordWriter::toCall(Id customerId) {
+    Call call;
+    call.customerId = customerId;
+    const auto date = parseDateTime(value(Field::Date));
+    if (!date) {
+        return bad(Field::Date, "expected a date as YYYY-MM-DD or YYYY-MM-DD HH:MM (e.g. 2026-03-12 14:30)");
+    }
+    call.startedAt = *date;
+    call.interviewer = std::string(utf8::trim(value(Field::Interviewer)));
+    call.productLine = std::string(utf8::trim(value(Field::ProductLine)));
+    call.notes = value(Field::Notes);
+    if (const auto text = utf8::trim(value(Field::Outcome)); !text.empty()) {
+        const auto outcome = parseOutcome(text);
+        if (!outcome) {
+            return bad(Field::Outcome, fmt::format("expected one of: {}", acceptedOutcomes()));
+        }
+        call.outcome = *outcome;
+    }
+    if (const auto text = utf8::trim(value(Field::Channel)); !text.empty()) {
+        const auto channel = parseChannel(text);
+        if (!channel) {
+            return bad(Field::Channel, fmt::format("expected one of: {}", acceptedChannels()));
+        }
+        call.channel = *channel;
+    }
+    if (const auto text = utf8::trim(value(Field::DurationMin)); !text.empty()) {
+        double minutes = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), minutes);
+        if (ec != std::errc{} || end != text.data() + text.size() || minutes < 0) {
+            return bad(Field::DurationMin, "expected the call's length in minutes, e.g. 12 or 12.5");
+        }
+        call.durationMin = minutes;
+    }
+    if (const auto text = utf8::trim(value(Field::Guide)); !text.empty()) {
+        const std::string wanted = normaliseKey(text);
+        for (const auto& g : m_guides) {
+            if (wanted == normaliseKey(g.key) || wanted == normaliseKey(g.name)) {
+                call.guideId = g.id;
+                m_guide = &g;
+            }
+        }
+        if (!call.guideId) {
+            std::string names;
+            for (const auto& g : m_guides) {
+                names += (names.empty() ? "" : ", ") + g.name;
+            }
+            return bad(Field::Guide, fmt::format("expected one of the workspace's guides: {}", names));
+        }
+    } else {
+        m_guide = nullptr;
+    }
+    KeyHasher key;
+    key.add(m_customerKey);
+    for (const auto field : {Field::Date, Field::Interviewer, Field::Channel, Field::Outcome, Field::ProductLine,
+                             Field::Notes}) {
+        key.add(field == Field::Date ? call.startedAt : value(field));
+    }
+    for (const auto& [question, text] : m_record->answers) {
+        key.add(question);
+        key.add(text);
+    }
+    call.importKey = key.hex("k:");
+    return call;
+}
+
+Status RecordWriter::writeAnswers(const Call& call) {
+    for (const auto& [question, text] : m_record->answers) {
+        if (m_guide == nullptr) {
+            return fail(ErrorCode::BadInput, "this call has answers but no guide; add \"guide\" to the call",
+                        fmt::format("{}: {}", m_where, m_record->location));
+        }
+        const Question* match = nullptr;
+        int number = 0;
+        const auto [end, ec] = std::from_chars(question.data(), question.data() + question.size(), number);
+        for (const auto& q : m_guide->questions) {
+            const bool byNumber = ec == std::errc{} && end == question.data() + question.size() && q.position == number;
+            if (byNumber || normaliseKey(q.text) == normaliseKey(question)) {
+                match = &q;
+            }
+        }
+        if (match == nullptr) {
+            return fail(ErrorCode::BadInput,
+                        fmt::format("the guide '{}' has no question '{}' (give its text or its number 1-{})",
+                                    m_guide->name, question, m_guide->questions.size()),
+                        fmt::format("{}: {}", m_where, m_record->location));
+        }
+        auto id = m_store.setAnswer(call.id, match->id, text);
+        if (!id) {
+            return std::unexpected(id.error());
+        }
+        ++m_report.answersAdded;
+    }
+    return {};
+}
+
+
+} // namespace earmark::core

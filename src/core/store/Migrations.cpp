@@ -1,0 +1,280 @@
+#include "core/store/Migrations.h"
+
+#include <array>
+#include <string>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "core/util/Uuid.h"
+
+namespace earmark::core {
+
+namespace {
+
+// Version 1: the whole domain. Text positions are code points; times are ISO 8601 text.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE segments (
+    id       INTEGER PRIMARY KEY,
+    uuid     TEXT NOT NULL UNIQUE,
+    key      TEXT NOT NULL UNIQUE,
+    name     TEXT NOT NULL,
+    builtin  INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE customers (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT NOT NULL UNIQUE,
+    first_name  TEXT NOT NULL DEFAULT '',
+    city        TEXT NOT NULL DEFAULT '',
+    segment_id  INTEGER REFERENCES segments(id) ON DELETE SET NULL,
+    value_tier  TEXT NOT NULL DEFAULT 'standard'
+                CHECK (value_tier IN ('high_ltv', 'standard', 'price_sensitive')),
+    import_key  TEXT UNIQUE,
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX customers_segment ON customers(segment_id);
+
+-- Personal data lives apart, so that nothing reads it by accident.
+CREATE TABLE customer_personal (
+    customer_id  INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+    full_name    TEXT NOT NULL DEFAULT '',
+    phone        TEXT NOT NULL DEFAULT '',
+    email        TEXT NOT NULL DEFAULT '',
+    external_id  TEXT UNIQUE
+);
+
+CREATE TABLE guides (
+    id       INTEGER PRIMARY KEY,
+    uuid     TEXT NOT NULL UNIQUE,
+    key      TEXT NOT NULL UNIQUE,
+    name     TEXT NOT NULL,
+    builtin  INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE guide_questions (
+    id        INTEGER PRIMARY KEY,
+    uuid      TEXT NOT NULL UNIQUE,
+    guide_id  INTEGER NOT NULL REFERENCES guides(id) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    text      TEXT NOT NULL,
+    UNIQUE (guide_id, position)
+);
+
+CREATE TABLE calls (
+    id            INTEGER PRIMARY KEY,
+    uuid          TEXT NOT NULL UNIQUE,
+    customer_id   INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+    started_at    TEXT NOT NULL,
+    interviewer   TEXT NOT NULL DEFAULT '',
+    channel       TEXT NOT NULL DEFAULT 'phone'
+                  CHECK (channel IN ('phone', 'video', 'in_person', 'chat', 'email', 'other')),
+    outcome       TEXT NOT NULL DEFAULT 'connected'
+                  CHECK (outcome IN ('connected', 'voicemail', 'no_answer', 'declined', 'wrong_number')),
+    duration_min  REAL CHECK (duration_min IS NULL OR duration_min >= 0),
+    product_line  TEXT NOT NULL DEFAULT '',
+    guide_id      INTEGER REFERENCES guides(id) ON DELETE SET NULL,
+    notes         TEXT NOT NULL DEFAULT '',
+    import_key    TEXT UNIQUE,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+CREATE INDEX calls_customer ON calls(customer_id);
+CREATE INDEX calls_started ON calls(started_at, id);
+
+-- Deleting a question that has answers is refused (no ON DELETE): answers are work.
+CREATE TABLE answers (
+    id           INTEGER PRIMARY KEY,
+    uuid         TEXT NOT NULL UNIQUE,
+    call_id      INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+    question_id  INTEGER NOT NULL REFERENCES guide_questions(id),
+    text         TEXT NOT NULL DEFAULT '',
+    UNIQUE (call_id, question_id)
+);
+
+CREATE TABLE quotes (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT NOT NULL UNIQUE,
+    call_id     INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+    answer_id   INTEGER REFERENCES answers(id) ON DELETE CASCADE,
+    text        TEXT NOT NULL,
+    start_cp    INTEGER NOT NULL CHECK (start_cp >= 0),
+    end_cp      INTEGER NOT NULL CHECK (end_cp > start_cp),
+    importance  INTEGER NOT NULL DEFAULT 0 CHECK (importance BETWEEN 0 AND 3),
+    bucket      TEXT CHECK (bucket IS NULL OR bucket IN ('fix', 'fill', 'future')),
+    created_by  TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX quotes_call ON quotes(call_id);
+CREATE INDEX quotes_answer ON quotes(answer_id);
+
+CREATE TABLE tags (
+    id              INTEGER PRIMARY KEY,
+    uuid            TEXT NOT NULL UNIQUE,
+    parent_id       INTEGER REFERENCES tags(id) ON DELETE CASCADE,
+    name            TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    kind            TEXT NOT NULL DEFAULT 'theme'
+                    CHECK (kind IN ('problem_type', 'feature_request', 'emotion', 'theme', 'product_line')),
+    color           TEXT NOT NULL DEFAULT '#808080',
+    description     TEXT NOT NULL DEFAULT '',
+    default_bucket  TEXT CHECK (default_bucket IS NULL OR default_bucket IN ('fix', 'fill', 'future')),
+    created_at      TEXT NOT NULL
+);
+CREATE UNIQUE INDEX tags_sibling_name ON tags(ifnull(parent_id, 0), name COLLATE NOCASE);
+
+CREATE TABLE quote_tags (
+    quote_id  INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    tag_id    INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (quote_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX quote_tags_tag ON quote_tags(tag_id, quote_id);
+
+CREATE TABLE opportunities (
+    id           INTEGER PRIMARY KEY,
+    uuid         TEXT NOT NULL UNIQUE,
+    title        TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    description  TEXT NOT NULL DEFAULT '',
+    bucket       TEXT CHECK (bucket IS NULL OR bucket IN ('fix', 'fill', 'future')),
+    impact       REAL NOT NULL DEFAULT 0,
+    complexity   REAL NOT NULL DEFAULT 0,
+    status       TEXT NOT NULL DEFAULT 'idea'
+                 CHECK (status IN ('idea', 'validating', 'building', 'launched', 'validated', 'dropped')),
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+);
+
+CREATE TABLE opportunity_quotes (
+    opportunity_id  INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+    quote_id        INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    PRIMARY KEY (opportunity_id, quote_id)
+) WITHOUT ROWID;
+CREATE INDEX opportunity_quotes_quote ON opportunity_quotes(quote_id);
+
+-- Full-text search: external-content FTS5 tables kept in step by triggers, so that
+-- every write path (including cascades from erasing a customer) updates the index.
+CREATE VIRTUAL TABLE calls_fts USING fts5(notes, content='calls', content_rowid='id', tokenize='earmark');
+CREATE VIRTUAL TABLE answers_fts USING fts5(text, content='answers', content_rowid='id', tokenize='earmark');
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id', tokenize='earmark');
+
+CREATE TRIGGER calls_fts_insert AFTER INSERT ON calls BEGIN
+    INSERT INTO calls_fts(rowid, notes) VALUES (new.id, new.notes);
+END;
+CREATE TRIGGER calls_fts_delete AFTER DELETE ON calls BEGIN
+    INSERT INTO calls_fts(calls_fts, rowid, notes) VALUES ('delete', old.id, old.notes);
+END;
+CREATE TRIGGER calls_fts_update AFTER UPDATE OF notes ON calls BEGIN
+    INSERT INTO calls_fts(calls_fts, rowid, notes) VALUES ('delete', old.id, old.notes);
+    INSERT INTO calls_fts(rowid, notes) VALUES (new.id, new.notes);
+END;
+
+CREATE TRIGGER answers_fts_insert AFTER INSERT ON answers BEGIN
+    INSERT INTO answers_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER answers_fts_delete AFTER DELETE ON answers BEGIN
+    INSERT INTO answers_fts(answers_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER answers_fts_update AFTER UPDATE OF text ON answers BEGIN
+    INSERT INTO answers_fts(answers_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO answers_fts(rowid, text) VALUES (new.id, new.text);
+END;
+
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+)sql";
+
+struct BuiltinSegment {
+    const char* key;
+    const char* name;
+};
+
+constexpr std::array kBuiltinSegments{
+    BuiltinSegment{"recent_buyer", "Recent buyer"},
+    BuiltinSegment{"cart_abandoner", "Cart abandoner"},
+    BuiltinSegment{"returner", "Returner"},
+};
+
+struct BuiltinGuide {
+    const char* key;
+    const char* name;
+    std::array<const char*, 3> questions; // nullptr ends a shorter list
+};
+
+// The guides of DOMAIN.md, word for word.
+constexpr std::array kBuiltinGuides{
+    BuiltinGuide{"three_questions",
+                 "Three questions",
+                 {"What problem were you trying to solve when you bought?", "How well did our product solve it?",
+                  "What would make it even better?"}},
+    BuiltinGuide{"jobs_to_be_done",
+                 "Jobs to be done",
+                 {"What job were you hiring this product to do?", "What were you using before?",
+                  "What would happen if this product didn't exist?"}},
+    BuiltinGuide{"buyer",
+                 "Buyer",
+                 {"What almost stopped you from buying?", "What finally convinced you?", nullptr}},
+    BuiltinGuide{"abandoner",
+                 "Abandoner",
+                 {"What made you hesitate: fit, function, value or price?", nullptr, nullptr}},
+    BuiltinGuide{"returner", "Returner", {"What did the product fail to do?", nullptr, nullptr}},
+    BuiltinGuide{"follow_up",
+                 "Follow-up",
+                 {"Did this solve the problem you described?", "What's still missing?",
+                  "Would you recommend it to a friend?"}},
+};
+
+void seedBuiltins(SQLite::Database& db) {
+    SQLite::Statement segment(db, "INSERT INTO segments(uuid, key, name, builtin) VALUES (?, ?, ?, 1)");
+    for (const auto& s : kBuiltinSegments) {
+        segment.reset();
+        segment.bind(1, newUuid());
+        segment.bind(2, s.key);
+        segment.bind(3, s.name);
+        segment.exec();
+    }
+    SQLite::Statement guide(db, "INSERT INTO guides(uuid, key, name, builtin) VALUES (?, ?, ?, 1)");
+    SQLite::Statement question(db,
+                               "INSERT INTO guide_questions(uuid, guide_id, position, text) VALUES (?, ?, ?, ?)");
+    for (const auto& g : kBuiltinGuides) {
+        guide.reset();
+        guide.bind(1, newUuid());
+        guide.bind(2, g.key);
+        guide.bind(3, g.name);
+        guide.exec();
+        const auto guideId = db.getLastInsertRowid();
+        int position = 1;
+        for (const char* text : g.questions) {
+            if (text == nullptr) {
+                break;
+            }
+            question.reset();
+            question.bind(1, newUuid());
+            question.bind(2, guideId);
+            question.bind(3, position++);
+            question.bind(4, text);
+            question.exec();
+        }
+    }
+}
+
+} // namespace
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> kMigrations{
+        {1, "initial schema with full-text search and the built-in segments and guides",
+         [](SQLite::Database& db) {
+             db.exec(kSchemaV1);
+             seedBuiltins(db);
+         }},
+    };
+    return kMigrations;
+}
+
+} // namespace earmark::core

@@ -1,0 +1,1112 @@
+#include "core/store/Store.h"
+
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+#include <system_error>
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+
+#include "core/domain/Vocabulary.h"
+#include "core/search/SearchQuery.h"
+#include "core/store/Migrations.h"
+#include "core/store/Tokenizer.h"
+#include "core/util/Utf8.h"
+#include "core/util/Uuid.h"
+
+namespace earmark::core {
+
+namespace {
+
+/// Thrown inside a store operation to leave it with a specific error; caught at the
+/// public boundary and returned as a value.
+struct OperationFailed : std::runtime_error {
+    explicit OperationFailed(Error e) : std::runtime_error(e.message), error(std::move(e)) {}
+    Error error;
+};
+
+[[noreturn]] void failWith(ErrorCode code, std::string message) {
+    throw OperationFailed(Error{code, std::move(message), {}});
+}
+
+std::shared_ptr<const Clock> systemClock() {
+    static const auto clock = std::make_shared<SystemClock>();
+    return clock;
+}
+
+enum class HeaderCheck { Empty, Sqlite, NotSqlite };
+
+// Reads the 16-byte SQLite magic without opening the file through SQLite, so that a file
+// of another kind is refused without SQLite ever touching it.
+HeaderCheck checkHeader(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::array<char, 16> magic{};
+    in.read(magic.data(), magic.size());
+    if (in.gcount() == 0) {
+        return HeaderCheck::Empty;
+    }
+    if (in.gcount() < 16 || std::memcmp(magic.data(), "SQLite format 3\0", 16) != 0) {
+        return HeaderCheck::NotSqlite;
+    }
+    return HeaderCheck::Sqlite;
+}
+
+int pragmaInt(SQLite::Database& db, const char* sql) {
+    SQLite::Statement query(db, sql);
+    return query.executeStep() ? query.getColumn(0).getInt() : 0;
+}
+
+std::optional<Id> optionalId(const SQLite::Column& column) {
+    return column.isNull() ? std::nullopt : std::optional<Id>(column.getInt64());
+}
+
+void bindOptional(SQLite::Statement& statement, int index, const std::optional<Id>& value) {
+    if (value) {
+        statement.bind(index, static_cast<std::int64_t>(*value));
+    } else {
+        statement.bind(index);
+    }
+}
+
+void bindOptionalText(SQLite::Statement& statement, int index, std::string_view value) {
+    if (value.empty()) {
+        statement.bind(index);
+    } else {
+        statement.bind(index, std::string(value));
+    }
+}
+
+void bindBucket(SQLite::Statement& statement, int index, const std::optional<Bucket>& bucket) {
+    if (bucket) {
+        statement.bind(index, std::string(toKey(*bucket)));
+    } else {
+        statement.bind(index);
+    }
+}
+
+std::optional<Bucket> bucketColumn(const SQLite::Column& column) {
+    return column.isNull() ? std::nullopt : parseBucket(column.getString());
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------
+// Opening, migrating, transactions
+
+Store::Store(std::filesystem::path path, std::unique_ptr<SQLite::Database> db, std::shared_ptr<const Clock> clock)
+    : m_path(std::move(path)), m_db(std::move(db)), m_clock(std::move(clock)) {}
+
+Store::~Store() {
+    m_statements.clear(); // statements must go before the connection they belong to
+}
+
+Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, OpenMode mode,
+                                           std::shared_ptr<const Clock> clock) {
+    const std::string where = path.string();
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(path, ec);
+    if (!exists && mode == OpenMode::ExistingOnly) {
+        return fail(ErrorCode::NotFound,
+                    fmt::format("no workspace here; create one with `earmark-cli init --db {}`", where), where);
+    }
+    if (exists && std::filesystem::is_directory(path, ec)) {
+        return fail(ErrorCode::NotWorkspace, "this is a folder, not an Earmark workspace file", where);
+    }
+    if (exists && checkHeader(path) == HeaderCheck::NotSqlite) {
+        return fail(ErrorCode::NotWorkspace, "this file is not an Earmark workspace (it is not a SQLite database)",
+                    where);
+    }
+    if (!exists && path.has_parent_path()) {
+        std::filesystem::create_directories(path.parent_path(), ec);
+        if (ec) {
+            return fail(ErrorCode::Storage, fmt::format("cannot create the folder for the workspace: {}", ec.message()),
+                        path.parent_path().string());
+        }
+    }
+
+    std::unique_ptr<Store> store;
+    try {
+        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 5000);
+        store.reset(new Store(path, std::move(db), clock ? std::move(clock) : systemClock()));
+    } catch (const SQLite::Exception& e) {
+        return fail(ErrorCode::Storage, fmt::format("cannot open the workspace: {}", e.what()), where);
+    }
+    SQLite::Database& db = *store->m_db;
+
+    // Decide before writing anything: these reads leave a refused file exactly as it was.
+    int version = 0;
+    try {
+        const int applicationId = pragmaInt(db, "PRAGMA application_id");
+        version = pragmaInt(db, "PRAGMA user_version");
+        const int objects = pragmaInt(db, "SELECT count(*) FROM sqlite_schema");
+        if (applicationId != kApplicationId && (objects > 0 || version != 0)) {
+            return fail(ErrorCode::NotWorkspace,
+                        "this is a SQLite database of another program, not an Earmark workspace; it was not changed",
+                        where);
+        }
+        if (version > kSchemaVersion) {
+            return fail(ErrorCode::NewerVersion,
+                        fmt::format("this workspace was written by a newer Earmark (schema {}, this version reads up "
+                                    "to {}); update Earmark to open it. The file was not changed",
+                                    version, kSchemaVersion),
+                        where);
+        }
+    } catch (const SQLite::Exception& e) {
+        if ((e.getErrorCode() & 0xFF) == SQLITE_NOTADB) {
+            return fail(ErrorCode::NotWorkspace, "this file is not an Earmark workspace (it is not a SQLite database)",
+                        where);
+        }
+        return std::unexpected(store->toError(e));
+    }
+
+    try {
+        if (!registerEarmarkTokenizer(db.getHandle())) {
+            return fail(ErrorCode::Storage, "this SQLite library has no FTS5 full-text search; install Debian's sqlite3",
+                        where);
+        }
+        db.exec("PRAGMA journal_mode = WAL");
+        db.exec("PRAGMA synchronous = FULL");
+        db.exec("PRAGMA foreign_keys = ON");
+        db.exec("PRAGMA cache_size = -32768");
+        db.exec("PRAGMA temp_store = MEMORY");
+
+        if (version >= 1 && version < kSchemaVersion) {
+            const std::filesystem::path backup = path.string() + fmt::format(".v{}.bak", version);
+            SQLite::Database copy(backup, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            SQLite::Backup(copy, db).executeStep();
+            store->m_backup = backup;
+            spdlog::info("backed up {} to {} before migrating from schema {}", where, backup.string(), version);
+        }
+        for (const Migration& migration : migrations()) {
+            if (migration.version <= version) {
+                continue;
+            }
+            db.exec("BEGIN IMMEDIATE");
+            try {
+                migration.apply(db);
+                db.exec(fmt::format("PRAGMA user_version = {}", migration.version));
+                db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+                db.exec("COMMIT");
+            } catch (...) {
+                db.exec("ROLLBACK");
+                throw;
+            }
+            spdlog::info("{}: migrated to schema {} ({})", where, migration.version, migration.description);
+        }
+    } catch (const SQLite::Exception& e) {
+        return std::unexpected(store->toError(e));
+    }
+    return store;
+}
+
+Error Store::toError(const std::exception& e) const {
+    if (const auto* failed = dynamic_cast<const OperationFailed*>(&e)) {
+        Error error = failed->error;
+        if (error.where.empty()) {
+            error.where = m_path.string();
+        }
+        return error;
+    }
+    const std::string where = m_path.string();
+    const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e);
+    if (sqlite == nullptr) {
+        return Error{ErrorCode::Storage, e.what(), where};
+    }
+    switch (sqlite->getErrorCode() & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return {ErrorCode::Busy, "another program is writing to this workspace; nothing was changed. Try again when it "
+                                 "has finished",
+                where};
+    case SQLITE_FULL:
+        return {ErrorCode::Storage, "the disk is full; nothing was changed. Free some space and try again", where};
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return {ErrorCode::Storage,
+                fmt::format("the workspace file is damaged ({}); restore it from a backup", sqlite->what()), where};
+    case SQLITE_READONLY:
+        return {ErrorCode::Storage, "the workspace is read-only; check the file's permissions", where};
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+        return {ErrorCode::Storage, fmt::format("cannot read or write the workspace file ({})", sqlite->what()), where};
+    case SQLITE_CONSTRAINT:
+        return {ErrorCode::BadInput, fmt::format("the change breaks a rule of the workspace ({})", sqlite->what()),
+                where};
+    default:
+        return {ErrorCode::Storage, sqlite->what(), where};
+    }
+}
+
+void Store::beginLevel() {
+    m_db->exec(m_depth == 0 ? std::string("BEGIN IMMEDIATE") : fmt::format("SAVEPOINT level{}", m_depth));
+    ++m_depth;
+}
+
+void Store::commitLevel() {
+    --m_depth;
+    if (m_depth > 0) {
+        m_db->exec(fmt::format("RELEASE level{}", m_depth));
+        return;
+    }
+    try {
+        m_db->exec("COMMIT");
+    } catch (...) {
+        // A failed COMMIT (disk full, busy) can leave the transaction open: end it, so the
+        // store is as it was before the operation.
+        m_db->tryExec("ROLLBACK");
+        throw;
+    }
+}
+
+void Store::rollbackLevel() {
+    --m_depth;
+    if (m_depth > 0) {
+        m_db->tryExec(fmt::format("ROLLBACK TO level{0}; RELEASE level{0}", m_depth).c_str());
+    } else {
+        m_db->tryExec("ROLLBACK");
+    }
+}
+
+Status Store::write(const std::function<void()>& body) {
+    try {
+        beginLevel();
+    } catch (const std::exception& e) {
+        return std::unexpected(toError(e));
+    }
+    try {
+        body();
+    } catch (const std::exception& e) {
+        Error error = toError(e);
+        rollbackLevel();
+        return std::unexpected(std::move(error));
+    }
+    try {
+        commitLevel(); // a failed top-level COMMIT rolls back inside commitLevel()
+    } catch (const std::exception& e) {
+        return std::unexpected(toError(e));
+    }
+    return {};
+}
+
+Status Store::read(const std::function<void()>& body) {
+    try {
+        body();
+    } catch (const std::exception& e) {
+        return std::unexpected(toError(e));
+    }
+    return {};
+}
+
+Result<Store::Transaction> Store::begin() {
+    try {
+        beginLevel();
+    } catch (const std::exception& e) {
+        return std::unexpected(toError(e));
+    }
+    return Transaction(this);
+}
+
+Store::Transaction::Transaction(Transaction&& other) noexcept : m_store(std::exchange(other.m_store, nullptr)) {}
+
+Store::Transaction::~Transaction() {
+    if (m_store != nullptr) {
+        m_store->rollbackLevel();
+    }
+}
+
+Status Store::Transaction::commit() {
+    if (m_store == nullptr) {
+        return {};
+    }
+    Store* store = std::exchange(m_store, nullptr);
+    try {
+        store->commitLevel();
+    } catch (const std::exception& e) {
+        return std::unexpected(store->toError(e));
+    }
+    return {};
+}
+
+SQLite::Statement& Store::statement(const char* sql) {
+    auto& slot = m_statements[sql];
+    if (!slot) {
+        slot = std::make_unique<SQLite::Statement>(*m_db, sql);
+    } else {
+        slot->reset();
+        slot->clearBindings();
+    }
+    return *slot;
+}
+
+std::string Store::now() const { return isoUtc(m_clock->now()); }
+
+// ---------------------------------------------------------------------------------------
+// Segments
+
+namespace {
+Segment readSegment(SQLite::Statement& q) {
+    return Segment{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                   q.getColumn(3).getString(), q.getColumn(4).getInt() != 0};
+}
+} // namespace
+
+Result<std::vector<Segment>> Store::segments() {
+    std::vector<Segment> out;
+    auto status = read([&] {
+        auto& q = statement("SELECT id, uuid, key, name, builtin FROM segments ORDER BY builtin DESC, id");
+        while (q.executeStep()) {
+            out.push_back(readSegment(q));
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return out;
+}
+
+Result<std::optional<Segment>> Store::findSegment(std::string_view keyOrName) {
+    auto all = segments();
+    if (!all) {
+        return std::unexpected(all.error());
+    }
+    const std::string wanted = normaliseKey(keyOrName);
+    for (auto& segment : *all) {
+        if (wanted == normaliseKey(segment.key) || wanted == normaliseKey(segment.name)) {
+            return std::optional<Segment>(std::move(segment));
+        }
+    }
+    return std::optional<Segment>();
+}
+
+Result<Segment> Store::addSegment(std::string_view name) {
+    Segment segment;
+    segment.name = std::string(utf8::trim(name));
+    segment.uuid = newUuid();
+    for (const char c : segment.name) {
+        segment.key.push_back(c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    if (segment.name.empty()) {
+        return fail(ErrorCode::BadInput, "a segment needs a name", "segment");
+    }
+    auto status = write([&] {
+        auto& q = statement("INSERT INTO segments(uuid, key, name, builtin) VALUES (?, ?, ?, 0)");
+        q.bind(1, segment.uuid);
+        q.bind(2, segment.key);
+        q.bind(3, segment.name);
+        q.exec();
+        segment.id = m_db->getLastInsertRowid();
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return segment;
+}
+
+// ---------------------------------------------------------------------------------------
+// Customers
+
+Result<Id> Store::addCustomer(Customer& customer) {
+    auto status = write([&] {
+        auto& q = statement("INSERT INTO customers(uuid, first_name, city, segment_id, value_tier, import_key, "
+                            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        const std::string uuid = customer.uuid.empty() ? newUuid() : customer.uuid;
+        q.bind(1, uuid);
+        q.bind(2, customer.firstName);
+        q.bind(3, customer.city);
+        bindOptional(q, 4, customer.segmentId);
+        q.bind(5, std::string(toKey(customer.valueTier)));
+        bindOptionalText(q, 6, customer.importKey);
+        q.bind(7, now());
+        q.exec();
+        customer.id = m_db->getLastInsertRowid();
+        customer.uuid = uuid;
+        if (!customer.personal.empty()) {
+            auto& p = statement("INSERT INTO customer_personal(customer_id, full_name, phone, email, external_id) "
+                                "VALUES (?, ?, ?, ?, ?)");
+            p.bind(1, customer.id);
+            p.bind(2, customer.personal.fullName);
+            p.bind(3, customer.personal.phone);
+            p.bind(4, customer.personal.email);
+            bindOptionalText(p, 5, customer.personal.externalId);
+            p.exec();
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return customer.id;
+}
+
+Result<Customer> Store::customer(Id id) {
+    std::optional<Customer> out;
+    auto status = read([&] {
+        auto& q = statement("SELECT c.id, c.uuid, c.first_name, c.city, c.segment_id, c.value_tier, "
+                            "ifnull(p.full_name, ''), ifnull(p.phone, ''), ifnull(p.email, ''), "
+                            "ifnull(p.external_id, ''), ifnull(c.import_key, '') "
+                            "FROM customers c LEFT JOIN customer_personal p ON p.customer_id = c.id WHERE c.id = ?");
+        q.bind(1, id);
+        if (q.executeStep()) {
+            Customer c;
+            c.id = q.getColumn(0).getInt64();
+            c.uuid = q.getColumn(1).getString();
+            c.firstName = q.getColumn(2).getString();
+            c.city = q.getColumn(3).getString();
+            c.segmentId = optionalId(q.getColumn(4));
+            c.valueTier = parseValueTier(q.getColumn(5).getString()).value_or(ValueTier::Standard);
+            c.personal = {q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString(),
+                          q.getColumn(9).getString()};
+            c.importKey = q.getColumn(10).getString();
+            out = std::move(c);
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    if (!out) {
+        return fail(ErrorCode::NotFound, fmt::format("there is no customer {}", id), m_path.string());
+    }
+    return std::move(*out);
+}
+
+Status Store::updateCustomer(const Customer& customer) {
+    return write([&] {
+        auto& q = statement("UPDATE customers SET first_name = ?, city = ?, segment_id = ?, value_tier = ? "
+                            "WHERE id = ?");
+        q.bind(1, customer.firstName);
+        q.bind(2, customer.city);
+        bindOptional(q, 3, customer.segmentId);
+        q.bind(4, std::string(toKey(customer.valueTier)));
+        q.bind(5, customer.id);
+        if (q.exec() == 0) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no customer {}", customer.id));
+        }
+        auto& p = statement("INSERT INTO customer_personal(customer_id, full_name, phone, email, external_id) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(customer_id) DO UPDATE SET full_name = ?2, "
+                            "phone = ?3, email = ?4, external_id = ?5");
+        p.bind(1, customer.id);
+        p.bind(2, customer.personal.fullName);
+        p.bind(3, customer.personal.phone);
+        p.bind(4, customer.personal.email);
+        bindOptionalText(p, 5, customer.personal.externalId);
+        p.exec();
+    });
+}
+
+Result<std::vector<Customer>> Store::customers() {
+    std::vector<Id> ids;
+    auto status = read([&] {
+        auto& q = statement("SELECT id FROM customers ORDER BY id");
+        while (q.executeStep()) {
+            ids.push_back(q.getColumn(0).getInt64());
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    std::vector<Customer> out;
+    out.reserve(ids.size());
+    for (const Id id : ids) {
+        auto c = customer(id);
+        if (!c) {
+            return std::unexpected(c.error());
+        }
+        out.push_back(std::move(*c));
+    }
+    return out;
+}
+
+Status Store::eraseCustomer(Id id) {
+    // secure_delete overwrites the freed pages, and 'optimize' rewrites the search index
+    // without the erased rows' tokens: erased words must not survive in the file.
+    try {
+        m_db->exec("PRAGMA secure_delete = ON");
+    } catch (const std::exception& e) {
+        return std::unexpected(toError(e));
+    }
+    auto status = write([&] {
+        auto& q = statement("DELETE FROM customers WHERE id = ?");
+        q.bind(1, id);
+        if (q.exec() == 0) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no customer {}", id));
+        }
+        m_db->exec("INSERT INTO calls_fts(calls_fts) VALUES ('optimize')");
+        m_db->exec("INSERT INTO answers_fts(answers_fts) VALUES ('optimize')");
+        m_db->exec("INSERT INTO quotes_fts(quotes_fts) VALUES ('optimize')");
+    });
+    m_db->tryExec("PRAGMA secure_delete = OFF");
+    if (status) {
+        m_db->tryExec("PRAGMA wal_checkpoint(TRUNCATE)");
+        spdlog::info("{}: erased customer {}", m_path.string(), id);
+    }
+    return status;
+}
+
+Result<std::optional<Id>> Store::resolveCustomer(std::string_view idOrUuid) {
+    std::optional<Id> out;
+    auto status = read([&] {
+        const std::string text(utf8::trim(idOrUuid));
+        auto& q = statement("SELECT c.id FROM customers c LEFT JOIN customer_personal p ON p.customer_id = c.id "
+                            "WHERE CAST(c.id AS TEXT) = ?1 OR c.uuid = lower(?1) OR p.external_id = ?1 "
+                            "ORDER BY CAST(c.id AS TEXT) = ?1 DESC LIMIT 1");
+        q.bind(1, text);
+        if (q.executeStep()) {
+            out = q.getColumn(0).getInt64();
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return out;
+}
+
+Result<std::optional<Id>> Store::findCustomerByImportKey(std::string_view key) {
+    std::optional<Id> out;
+    auto status = read([&] {
+        auto& q = statement("SELECT id FROM customers WHERE import_key = ?");
+        q.bind(1, std::string(key));
+        if (q.executeStep()) {
+            out = q.getColumn(0).getInt64();
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return out;
+}
+
+Result<std::optional<Id>> Store::findCustomerByExternalId(std::string_view externalId) {
+    std::optional<Id> out;
+    auto status = read([&] {
+        auto& q = statement("SELECT customer_id FROM customer_personal WHERE external_id = ?");
+        q.bind(1, std::string(externalId));
+        if (q.executeStep()) {
+            out = q.getColumn(0).getInt64();
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return out;
+}
+
+Result<std::optional<Id>> Store::findCallByImportKey(std::string_view key) {
+    std::optional<Id> out;
+    auto status = read([&] {
+        auto& q = statement("SELECT id FROM calls WHERE import_key = ?");
+        q.bind(1, std::string(key));
+        if (q.executeStep()) {
+            out = q.getColumn(0).getInt64();
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Guides
+
+Result<std::vector<Guide>> Store::guides() {
+    std::vector<Guide> out;
+    auto status = read([&] {
+        auto& q = statement("SELECT id, uuid, key, name, builtin FROM guides ORDER BY builtin DESC, id");
+        while (q.executeStep()) {
+            out.push_back(Guide{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                                q.getColumn(3).getString(), q.getColumn(4).getInt() != 0, {}});
+        }
+        auto& questions = statement("SELECT id, uuid, guide_id, position, text FROM guide_questions "
+                                    "WHERE guide_id = ? ORDER BY position");
+        for (auto& guide : out) {
+            questions.reset();
+            questions.bind(1, guide.id);
+            while (questions.executeStep()) {
+                guide.questions.push_back(Question{questions.getColumn(0).getInt64(), questions.getColumn(1).getString(),
+                                                   questions.getColumn(2).getInt64(), questions.getColumn(3).getInt(),
+                                                   questions.getColumn(4).getString()});
+            }
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return out;
+}
+
+Result<Guide> Store::guide(Id id) {
+    auto all = guides();
+    if (!all) {
+        return std::unexpected(all.error());
+    }
+    for (auto& g : *all) {
+        if (g.id == id) {
+            return std::move(g);
+        }
+    }
+    return fail(ErrorCode::NotFound, fmt::format("there is no guide {}", id), m_path.string());
+}
+
+Result<std::optional<Guide>> Store::findGuide(std::string_view keyOrName) {
+    auto all = guides();
+    if (!all) {
+        return std::unexpected(all.error());
+    }
+    const std::string wanted = normaliseKey(keyOrName);
+    for (auto& g : *all) {
+        if (wanted == normaliseKey(g.key) || wanted == normaliseKey(g.name)) {
+            return std::optional<Guide>(std::move(g));
+        }
+    }
+    return std::optional<Guide>();
+}
+
+// ---------------------------------------------------------------------------------------
+// Calls and answers
+
+Result<Id> Store::addCall(Call& call) {
+    if (!utf8::isValid(call.notes)) {
+        return fail(ErrorCode::BadInput, "the notes are not valid UTF-8 text", "notes");
+    }
+    auto status = write([&] {
+        auto& q = statement("INSERT INTO calls(uuid, customer_id, started_at, interviewer, channel, outcome, "
+                            "duration_min, product_line, guide_id, notes, import_key, created_at, updated_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?12)");
+        const std::string uuid = call.uuid.empty() ? newUuid() : call.uuid;
+        q.bind(1, uuid);
+        q.bind(2, call.customerId);
+        q.bind(3, call.startedAt);
+        q.bind(4, call.interviewer);
+        q.bind(5, std::string(toKey(call.channel)));
+        q.bind(6, std::string(toKey(call.outcome)));
+        if (call.durationMin) {
+            q.bind(7, *call.durationMin);
+        } else {
+            q.bind(7);
+        }
+        q.bind(8, call.productLine);
+        bindOptional(q, 9, call.guideId);
+        q.bindNoCopy(10, call.notes);
+        bindOptionalText(q, 11, call.importKey);
+        q.bind(12, now());
+        q.exec();
+        call.id = m_db->getLastInsertRowid();
+        call.uuid = uuid;
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return call.id;
+}
+
+Result<Call> Store::call(Id id) {
+    std::optional<Call> out;
+    auto status = read([&] {
+        auto& q = statement("SELECT id, uuid, customer_id, started_at, interviewer, channel, outcome, duration_min, "
+                            "product_line, guide_id, notes, ifnull(import_key, '') FROM calls WHERE id = ?");
+        q.bind(1, id);
+        if (q.executeStep()) {
+            Call c;
+            c.id = q.getColumn(0).getInt64();
+            c.uuid = q.getColumn(1).getString();
+            c.customerId = q.getColumn(2).getInt64();
+            c.startedAt = q.getColumn(3).getString();
+            c.interviewer = q.getColumn(4).getString();
+            c.channel = parseChannel(q.getColumn(5).getString()).value_or(Channel::Other);
+            c.outcome = parseOutcome(q.getColumn(6).getString()).value_or(Outcome::Connected);
+            if (!q.getColumn(7).isNull()) {
+                c.durationMin = q.getColumn(7).getDouble();
+            }
+            c.productLine = q.getColumn(8).getString();
+            c.guideId = optionalId(q.getColumn(9));
+            c.notes = q.getColumn(10).getString();
+            c.importKey = q.getColumn(11).getString();
+            out = std::move(c);
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    if (!out) {
+        return fail(ErrorCode::NotFound, fmt::format("there is no call {}", id), m_path.string());
+    }
+    return std::move(*out);
+}
+
+Status Store::updateCall(const Call& call) {
+    if (!utf8::isValid(call.notes)) {
+        return fail(ErrorCode::BadInput, "the notes are not valid UTF-8 text", "notes");
+    }
+    return write([&] {
+        auto& q = statement("UPDATE calls SET customer_id = ?, started_at = ?, interviewer = ?, channel = ?, "
+                            "outcome = ?, duration_min = ?, product_line = ?, guide_id = ?, notes = ?, "
+                            "updated_at = ? WHERE id = ?");
+        q.bind(1, call.customerId);
+        q.bind(2, call.startedAt);
+        q.bind(3, call.interviewer);
+        q.bind(4, std::string(toKey(call.channel)));
+        q.bind(5, std::string(toKey(call.outcome)));
+        if (call.durationMin) {
+            q.bind(6, *call.durationMin);
+        } else {
+            q.bind(6);
+        }
+        q.bind(7, call.productLine);
+        bindOptional(q, 8, call.guideId);
+        q.bindNoCopy(9, call.notes);
+        q.bind(10, now());
+        q.bind(11, call.id);
+        if (q.exec() == 0) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no call {}", call.id));
+        }
+    });
+}
+
+Status Store::deleteCall(Id id) {
+    return write([&] {
+        auto& q = statement("DELETE FROM calls WHERE id = ?");
+        q.bind(1, id);
+        if (q.exec() == 0) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no call {}", id));
+        }
+    });
+}
+
+Result<Id> Store::setAnswer(Id callId, Id questionId, std::string_view text) {
+    if (!utf8::isValid(text)) {
+        return fail(ErrorCode::BadInput, "the answer is not valid UTF-8 text", "answer");
+    }
+    Id id = 0;
+    auto status = write([&] {
+        auto& q = statement("INSERT INTO answers(uuid, call_id, question_id, text) VALUES (?, ?, ?, ?) "
+                            "ON CONFLICT(call_id, question_id) DO UPDATE SET text = excluded.text RETURNING id");
+        q.bind(1, newUuid());
+        q.bind(2, callId);
+        q.bind(3, questionId);
+        q.bind(4, std::string(text));
+        if (q.executeStep()) {
+            id = q.getColumn(0).getInt64();
+        }
+        q.reset();
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return id;
+}
+
+Result<std::vector<Answer>> Store::answers(Id callId) {
+    std::vector<Answer> out;
+    auto status = read([&] {
+        auto& q = statement("SELECT a.id, a.uuid, a.call_id, a.question_id, a.text FROM answers a "
+                            "JOIN guide_questions g ON g.id = a.question_id WHERE a.call_id = ? "
+                            "ORDER BY g.guide_id, g.position");
+        q.bind(1, callId);
+        while (q.executeStep()) {
+            out.push_back(Answer{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64(),
+                                 q.getColumn(3).getInt64(), q.getColumn(4).getString()});
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Quotes and tags
+
+Result<Id> Store::addQuote(Quote& quote) {
+    auto status = write([&] {
+        std::string source;
+        if (quote.answerId) {
+            auto& q = statement("SELECT text FROM answers WHERE id = ? AND call_id = ?");
+            q.bind(1, *quote.answerId);
+            q.bind(2, quote.callId);
+            if (!q.executeStep()) {
+                failWith(ErrorCode::NotFound,
+                         fmt::format("call {} has no answer {} to quote from", quote.callId, *quote.answerId));
+            }
+            source = q.getColumn(0).getString();
+        } else {
+            auto& q = statement("SELECT notes FROM calls WHERE id = ?");
+            q.bind(1, quote.callId);
+            if (!q.executeStep()) {
+                failWith(ErrorCode::NotFound, fmt::format("there is no call {} to quote from", quote.callId));
+            }
+            source = q.getColumn(0).getString();
+        }
+        const auto span = utf8::slice(source, quote.start, quote.end);
+        if (!span || quote.start >= quote.end) {
+            failWith(ErrorCode::BadInput,
+                     fmt::format("characters {}-{} are not inside the text ({} characters long)", quote.start,
+                                 quote.end, utf8::codePointCount(source)));
+        }
+        if (!quote.text.empty() && quote.text != *span) {
+            failWith(ErrorCode::BadInput, fmt::format("the quote \"{}\" is not the text at characters {}-{} (\"{}\")",
+                                                      quote.text, quote.start, quote.end, *span));
+        }
+        quote.text = std::string(*span);
+        if (quote.importance < 0 || quote.importance > 3) {
+            failWith(ErrorCode::BadInput, "importance must be 0 (mentioned) to 3 (would not buy / would leave)");
+        }
+        auto& q = statement("INSERT INTO quotes(uuid, call_id, answer_id, text, start_cp, end_cp, importance, bucket, "
+                            "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        const std::string uuid = quote.uuid.empty() ? newUuid() : quote.uuid;
+        quote.createdAt = quote.createdAt.empty() ? now() : quote.createdAt;
+        q.bind(1, uuid);
+        q.bind(2, quote.callId);
+        bindOptional(q, 3, quote.answerId);
+        q.bind(4, quote.text);
+        q.bind(5, static_cast<std::int64_t>(quote.start));
+        q.bind(6, static_cast<std::int64_t>(quote.end));
+        q.bind(7, quote.importance);
+        bindBucket(q, 8, quote.bucket);
+        q.bind(9, quote.createdBy);
+        q.bind(10, quote.createdAt);
+        q.exec();
+        quote.id = m_db->getLastInsertRowid();
+        quote.uuid = uuid;
+        for (const Id tagId : quote.tagIds) {
+            auto& t = statement("INSERT OR IGNORE INTO quote_tags(quote_id, tag_id) VALUES (?, ?)");
+            t.bind(1, quote.id);
+            t.bind(2, tagId);
+            t.exec();
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return quote.id;
+}
+
+Result<std::vector<Quote>> Store::quotesForCall(Id callId) {
+    std::vector<Quote> out;
+    auto status = read([&] {
+        auto& q = statement("SELECT id, uuid, call_id, answer_id, text, start_cp, end_cp, importance, bucket, "
+                            "created_by, created_at FROM quotes WHERE call_id = ? "
+                            "ORDER BY answer_id IS NOT NULL, answer_id, start_cp, id");
+        q.bind(1, callId);
+        while (q.executeStep()) {
+            Quote quote;
+            quote.id = q.getColumn(0).getInt64();
+            quote.uuid = q.getColumn(1).getString();
+            quote.callId = q.getColumn(2).getInt64();
+            quote.answerId = optionalId(q.getColumn(3));
+            quote.text = q.getColumn(4).getString();
+            quote.start = static_cast<std::size_t>(q.getColumn(5).getInt64());
+            quote.end = static_cast<std::size_t>(q.getColumn(6).getInt64());
+            quote.importance = q.getColumn(7).getInt();
+            quote.bucket = bucketColumn(q.getColumn(8));
+            quote.createdBy = q.getColumn(9).getString();
+            quote.createdAt = q.getColumn(10).getString();
+            out.push_back(std::move(quote));
+        }
+        auto& t = statement("SELECT tag_id FROM quote_tags WHERE quote_id = ? ORDER BY tag_id");
+        for (auto& quote : out) {
+            t.reset();
+            t.bind(1, quote.id);
+            while (t.executeStep()) {
+                quote.tagIds.push_back(t.getColumn(0).getInt64());
+            }
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return out;
+}
+
+Status Store::deleteQuote(Id id) {
+    return write([&] {
+        auto& q = statement("DELETE FROM quotes WHERE id = ?");
+        q.bind(1, id);
+        if (q.exec() == 0) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no quote {}", id));
+        }
+    });
+}
+
+namespace {
+Tag readTag(SQLite::Statement& q) {
+    Tag tag;
+    tag.id = q.getColumn(0).getInt64();
+    tag.uuid = q.getColumn(1).getString();
+    tag.parentId = optionalId(q.getColumn(2));
+    tag.name = q.getColumn(3).getString();
+    tag.kind = parseTagKind(q.getColumn(4).getString()).value_or(TagKind::Theme);
+    tag.color = q.getColumn(5).getString();
+    tag.description = q.getColumn(6).getString();
+    tag.defaultBucket = bucketColumn(q.getColumn(7));
+    return tag;
+}
+} // namespace
+
+Result<Id> Store::addTag(Tag& tag) {
+    auto status = write([&] {
+        auto& q = statement("INSERT INTO tags(uuid, parent_id, name, kind, color, description, default_bucket, "
+                            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        const std::string uuid = tag.uuid.empty() ? newUuid() : tag.uuid;
+        q.bind(1, uuid);
+        bindOptional(q, 2, tag.parentId);
+        q.bind(3, std::string(utf8::trim(tag.name)));
+        q.bind(4, std::string(toKey(tag.kind)));
+        q.bind(5, tag.color);
+        q.bind(6, tag.description);
+        bindBucket(q, 7, tag.defaultBucket);
+        q.bind(8, now());
+        q.exec();
+        tag.id = m_db->getLastInsertRowid();
+        tag.uuid = uuid;
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return tag.id;
+}
+
+Result<std::vector<Tag>> Store::tags() {
+    std::vector<Tag> out;
+    auto status = read([&] {
+        auto& q = statement("SELECT id, uuid, parent_id, name, kind, color, description, default_bucket FROM tags "
+                            "ORDER BY ifnull(parent_id, 0), name COLLATE NOCASE");
+        while (q.executeStep()) {
+            out.push_back(readTag(q));
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return out;
+}
+
+Result<std::optional<Tag>> Store::findTag(std::string_view name) {
+    std::optional<Tag> out;
+    auto status = read([&] {
+        auto& q = statement("SELECT id, uuid, parent_id, name, kind, color, description, default_bucket FROM tags "
+                            "WHERE name = ? COLLATE NOCASE ORDER BY parent_id IS NOT NULL, id LIMIT 1");
+        q.bind(1, std::string(utf8::trim(name)));
+        if (q.executeStep()) {
+            out = readTag(q);
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return out;
+}
+
+Status Store::tagQuote(Id quoteId, Id tagId) {
+    return write([&] {
+        auto& q = statement("INSERT OR IGNORE INTO quote_tags(quote_id, tag_id) VALUES (?, ?)");
+        q.bind(1, quoteId);
+        q.bind(2, tagId);
+        q.exec();
+    });
+}
+
+Status Store::untagQuote(Id quoteId, Id tagId) {
+    return write([&] {
+        auto& q = statement("DELETE FROM quote_tags WHERE quote_id = ? AND tag_id = ?");
+        q.bind(1, quoteId);
+        q.bind(2, tagId);
+        q.exec();
+    });
+}
+
+// ---------------------------------------------------------------------------------------
+// Opportunities
+
+Result<Id> Store::addOpportunity(Opportunity& opportunity) {
+    auto status = write([&] {
+        auto& q = statement("INSERT INTO opportunities(uuid, title, description, bucket, impact, complexity, status, "
+                            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?8)");
+        const std::string uuid = opportunity.uuid.empty() ? newUuid() : opportunity.uuid;
+        q.bind(1, uuid);
+        q.bind(2, opportunity.title);
+        q.bind(3, opportunity.description);
+        bindBucket(q, 4, opportunity.bucket);
+        q.bind(5, opportunity.impact);
+        q.bind(6, opportunity.complexity);
+        q.bind(7, std::string(toKey(opportunity.status)));
+        q.bind(8, now());
+        q.exec();
+        opportunity.id = m_db->getLastInsertRowid();
+        opportunity.uuid = uuid;
+        for (const Id quoteId : opportunity.quoteIds) {
+            auto& e = statement("INSERT OR IGNORE INTO opportunity_quotes(opportunity_id, quote_id) VALUES (?, ?)");
+            e.bind(1, opportunity.id);
+            e.bind(2, quoteId);
+            e.exec();
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return opportunity.id;
+}
+
+Result<Opportunity> Store::opportunity(Id id) {
+    std::optional<Opportunity> out;
+    auto status = read([&] {
+        auto& q = statement("SELECT id, uuid, title, description, bucket, impact, complexity, status "
+                            "FROM opportunities WHERE id = ?");
+        q.bind(1, id);
+        if (!q.executeStep()) {
+            return;
+        }
+        Opportunity o;
+        o.id = q.getColumn(0).getInt64();
+        o.uuid = q.getColumn(1).getString();
+        o.title = q.getColumn(2).getString();
+        o.description = q.getColumn(3).getString();
+        o.bucket = bucketColumn(q.getColumn(4));
+        o.impact = q.getColumn(5).getDouble();
+        o.complexity = q.getColumn(6).getDouble();
+        o.status = parseStatus(q.getColumn(7).getString()).value_or(OpportunityStatus::Idea);
+        auto& e = statement("SELECT quote_id FROM opportunity_quotes WHERE opportunity_id = ? ORDER BY quote_id");
+        e.bind(1, id);
+        while (e.executeStep()) {
+            o.quoteIds.push_back(e.getColumn(0).getInt64());
+        }
+        out = std::move(o);
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    if (!out) {
+        return fail(ErrorCode::NotFound, fmt::format("there is no opportunity {}", id), m_path.string());
+    }
+    return std::move(*out);
+}
+
+Result<std::vector<Opportunity>> Store::opportunities() {
+    std::vector<Id> ids;
+    auto status = read([&] {
+        auto& q = statement("SELECT id FROM opportunities ORDER BY id");
+        while (q.executeStep()) {
+            ids.push_back(q.getColumn(0).getInt64());
+        }
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    std::vector<Opportunity> out;
+    for (const Id id : ids) {
+        auto o = opportunity(id);
+        if (!o) {
+            return std::unexpected(o.error());
+        }
+        out.push_back(std::move(*o));
+    }
+    return out;
+}
+
+} // namespace earmark::core

@@ -1,0 +1,229 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/domain/Types.h"
+#include "core/util/Clock.h"
+#include "core/util/Error.h"
+
+namespace SQLite {
+class Database;
+class Statement;
+} // namespace SQLite
+
+namespace earmark::core {
+
+class SearchQuery;
+
+/// Filters for listing and counting calls; empty fields do not filter.
+struct CallFilter {
+    std::optional<Id> segmentId;
+    std::optional<Outcome> outcome;
+    std::optional<Id> customerId;
+    std::string interviewer;
+    std::string productLine;
+    std::string from; ///< inclusive, "YYYY-MM-DD"
+    std::string to;   ///< inclusive, "YYYY-MM-DD"
+};
+
+enum class CallSort { DateDesc, DateAsc };
+
+/// One row of the call list: the call with what the list shows of its customer.
+struct CallSummary {
+    Id id = 0;
+    std::string startedAt;
+    std::string firstName;
+    std::string city;
+    std::string segment; ///< segment name, empty when none
+    ValueTier valueTier = ValueTier::Standard;
+    Outcome outcome = Outcome::Connected;
+    Channel channel = Channel::Phone;
+    std::string interviewer;
+    std::string productLine;
+    int quoteCount = 0;
+};
+
+/// Counts for a workspace, as the status line and `earmark-cli stats` show them.
+struct WorkspaceStats {
+    std::int64_t customers = 0;
+    std::int64_t calls = 0;
+    std::int64_t connected = 0;
+    std::int64_t quotes = 0;
+    std::int64_t tags = 0;
+    std::int64_t opportunities = 0;
+    std::vector<std::pair<std::string, std::int64_t>> callsBySegment; ///< by segment name; "" for none
+    std::vector<std::pair<std::string, std::int64_t>> callsByOutcome; ///< by outcome key
+
+    /// connected / attempted, 0 when nothing was attempted.
+    [[nodiscard]] double connectRate() const {
+        return calls == 0 ? 0.0 : static_cast<double>(connected) / static_cast<double>(calls);
+    }
+};
+
+/// Where a search hit sits.
+enum class HitSource { Notes, Answer, Quote };
+
+struct SearchHit {
+    HitSource source = HitSource::Notes;
+    Id callId = 0;
+    Id rowId = 0; ///< the call, answer or quote id
+    std::string startedAt;
+    std::string firstName;
+    std::string city;
+    std::string snippet; ///< the matching text with the matches between the markers
+    double score = 0;    ///< bm25: lower is better
+};
+
+struct SearchOptions {
+    int limit = 50;
+    std::string openMark = "[";
+    std::string closeMark = "]";
+};
+
+/// One Earmark workspace: a SQLite file, opened, validated and migrated.
+///
+/// The store owns the connection. Every statement is prepared and bound; every public
+/// operation that changes data is one transaction, durable on return (WAL with
+/// synchronous=FULL), unless it runs inside a `Transaction` the caller opened, which then
+/// commits or rolls back the whole. Failures come back as `Error` values; the store never
+/// throws and never talks to the user. Not thread-safe: one thread uses one store.
+class Store {
+public:
+    enum class OpenMode {
+        CreateIfMissing, ///< a missing file becomes a new, empty workspace
+        ExistingOnly,    ///< a missing file is an error
+    };
+
+    /// The schema this build writes. Files with a higher `user_version` are refused.
+    static constexpr int kSchemaVersion = 1;
+    /// `PRAGMA application_id` of every Earmark workspace ("ERMK").
+    static constexpr int kApplicationId = 0x45524D4B;
+
+    /// Opens (and if needed creates or migrates) the workspace at `path`.
+    /// Before migrating an existing file it copies it to `<path>.v<N>.bak` with SQLite's
+    /// online backup API. A file that is not an Earmark workspace, or that a newer Earmark
+    /// wrote, is refused and left byte-for-byte as it was.
+    static Result<std::unique_ptr<Store>> open(const std::filesystem::path& path, OpenMode mode,
+                                               std::shared_ptr<const Clock> clock = nullptr);
+
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    /// The backup written by this open's migration, if one ran.
+    [[nodiscard]] const std::optional<std::filesystem::path>& migrationBackup() const { return m_backup; }
+
+    /// A transaction the caller controls: everything done through the store until
+    /// `commit()` is one atomic change; destruction without commit rolls it back.
+    /// Nested transactions become savepoints.
+    class Transaction {
+    public:
+        Transaction(Transaction&& other) noexcept;
+        Transaction& operator=(Transaction&&) = delete;
+        ~Transaction();
+        Status commit();
+
+    private:
+        friend class Store;
+        explicit Transaction(Store* store) : m_store(store) {}
+        Store* m_store;
+    };
+    Result<Transaction> begin();
+
+    // Segments ------------------------------------------------------------------------
+    Result<std::vector<Segment>> segments();
+    /// A segment by key or name, matched like every vocabulary value (case, spaces,
+    /// hyphens and underscores ignored). nullopt when none matches.
+    Result<std::optional<Segment>> findSegment(std::string_view keyOrName);
+    Result<Segment> addSegment(std::string_view name);
+
+    // Customers -----------------------------------------------------------------------
+    Result<Id> addCustomer(Customer& customer);
+    Result<Customer> customer(Id id);
+    Status updateCustomer(const Customer& customer);
+    Result<std::vector<Customer>> customers();
+    /// Removes the customer, their personal data, calls, answers and quotes everywhere,
+    /// the search index included, and overwrites the freed pages.
+    Status eraseCustomer(Id id);
+    /// Finds a customer by id, UUID or external id.
+    Result<std::optional<Id>> resolveCustomer(std::string_view idOrUuid);
+
+    // Guides --------------------------------------------------------------------------
+    Result<std::vector<Guide>> guides();
+    Result<Guide> guide(Id id);
+    /// A guide by key or name, matched leniently. nullopt when none matches.
+    Result<std::optional<Guide>> findGuide(std::string_view keyOrName);
+
+    // Calls ---------------------------------------------------------------------------
+    Result<Id> addCall(Call& call);
+    Result<Call> call(Id id);
+    Status updateCall(const Call& call);
+    Status deleteCall(Id id);
+    Result<std::vector<CallSummary>> listCalls(const CallFilter& filter, CallSort sort, std::int64_t offset,
+                                               std::int64_t limit);
+    Result<std::int64_t> countCalls(const CallFilter& filter);
+
+    // Answers -------------------------------------------------------------------------
+    /// Sets the answer to `questionId` on `callId`, replacing an earlier one.
+    Result<Id> setAnswer(Id callId, Id questionId, std::string_view text);
+    Result<std::vector<Answer>> answers(Id callId);
+
+    // Quotes --------------------------------------------------------------------------
+    /// Stores a quote of code points [start, end) of the call's notes or of one answer.
+    /// The quote's text is taken from that span; if `quote.text` is set it must equal it.
+    Result<Id> addQuote(Quote& quote);
+    Result<std::vector<Quote>> quotesForCall(Id callId);
+    Status deleteQuote(Id id);
+
+    // Tags ----------------------------------------------------------------------------
+    Result<Id> addTag(Tag& tag);
+    Result<std::vector<Tag>> tags();
+    Result<std::optional<Tag>> findTag(std::string_view name);
+    Status tagQuote(Id quoteId, Id tagId);
+    Status untagQuote(Id quoteId, Id tagId);
+
+    // Opportunities -------------------------------------------------------------------
+    Result<Id> addOpportunity(Opportunity& opportunity);
+    Result<Opportunity> opportunity(Id id);
+    Result<std::vector<Opportunity>> opportunities();
+
+    // Reading across the workspace ----------------------------------------------------
+    Result<WorkspaceStats> stats();
+    /// Full-text search over notes, answers and quotes, best first (bm25).
+    Result<std::vector<SearchHit>> search(const SearchQuery& query, const SearchOptions& options = {});
+
+    // Import de-duplication -------------------------------------------------------------
+    Result<std::optional<Id>> findCustomerByImportKey(std::string_view key);
+    Result<std::optional<Id>> findCustomerByExternalId(std::string_view externalId);
+    Result<std::optional<Id>> findCallByImportKey(std::string_view key);
+
+private:
+    Store(std::filesystem::path path, std::unique_ptr<SQLite::Database> db, std::shared_ptr<const Clock> clock);
+
+    SQLite::Statement& statement(const char* sql);
+    std::string now() const;
+    Error toError(const std::exception& e) const;
+    /// Runs `body` as one transaction (a savepoint when nested), mapping failures to errors.
+    Status write(const std::function<void()>& body);
+    Status read(const std::function<void()>& body);
+    void beginLevel();
+    void commitLevel();
+    void rollbackLevel();
+
+    std::filesystem::path m_path;
+    std::unique_ptr<SQLite::Database> m_db;
+    std::shared_ptr<const Clock> m_clock;
+    std::map<const char*, std::unique_ptr<SQLite::Statement>> m_statements;
+    int m_depth = 0;
+    std::optional<std::filesystem::path> m_backup;
+};
+
+} // namespace earmark::core
