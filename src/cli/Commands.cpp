@@ -1,13 +1,5 @@
 #include "cli/Commands.h"
 
-#include <cstdio>
-#include <fstream>
-#include <iostream>
-#include <unistd.h>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "core/domain/Vocabulary.h"
 #include "core/io/CallImporter.h"
 #include "core/sample/CorpusGenerator.h"
@@ -15,6 +7,13 @@
 #include "core/store/Store.h"
 #include "core/util/DateTime.h"
 #include "core/util/Utf8.h"
+
+#include <cstdio>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
 
 namespace earmark::cli {
 
@@ -29,7 +28,9 @@ core::Result<StorePtr> openStore(const Common& common, Store::OpenMode mode) {
     return Store::open(common.db, mode);
 }
 
-void printJson(const json& value) { std::cout << value.dump(2) << '\n'; }
+void printJson(const json& value) {
+    std::cout << value.dump(2) << '\n';
+}
 
 std::string customerLabel(const std::string& firstName, const std::string& city) {
     if (firstName.empty()) {
@@ -174,23 +175,24 @@ int runCalls(const Common& common, const CallsOptions& options) {
             return reportError(segment.error());
         }
         if (!*segment) {
-            return reportError({core::ErrorCode::BadInput, fmt::format("no segment '{}'", options.segment), "--segment"});
+            return reportError(
+                {core::ErrorCode::BadInput, fmt::format("no segment '{}'", options.segment), "--segment"});
         }
         filter.segmentId = (*segment)->id;
     }
     if (!options.outcome.empty()) {
         filter.outcome = core::parseOutcome(options.outcome);
         if (!filter.outcome) {
-            return reportError({core::ErrorCode::BadInput,
-                                fmt::format("'{}' is not an outcome; expected one of: {}", options.outcome,
-                                            core::acceptedOutcomes()),
-                                "--outcome"});
+            return reportError(
+                {core::ErrorCode::BadInput,
+                 fmt::format("'{}' is not an outcome; expected one of: {}", options.outcome, core::acceptedOutcomes()),
+                 "--outcome"});
         }
     }
     for (const auto& [day, name] : {std::pair{options.from, "--from"}, std::pair{options.to, "--to"}}) {
         if (!day.empty() && (day.size() != 10 || !core::parseDateTime(day))) {
-            return reportError({core::ErrorCode::BadInput, fmt::format("'{}' is not a day; expected YYYY-MM-DD", day),
-                                name});
+            return reportError(
+                {core::ErrorCode::BadInput, fmt::format("'{}' is not a day; expected YYYY-MM-DD", day), name});
         }
     }
     filter.interviewer = options.interviewer;
@@ -220,9 +222,9 @@ int runCalls(const Common& common, const CallsOptions& options) {
         return kOk;
     }
     for (const auto& r : *rows) {
-        std::cout << fmt::format("{:>7}  {}  {:<28}  {:<15}  {:<12}  {:<14}  {} quotes\n", r.id, r.startedAt.substr(0, 16),
-                                 customerLabel(r.firstName, r.city), r.segment, core::label(r.outcome), r.productLine,
-                                 r.quoteCount);
+        std::cout << fmt::format("{:>7}  {}  {:<28}  {:<15}  {:<12}  {:<14}  {} quotes\n", r.id,
+                                 r.startedAt.substr(0, 16), customerLabel(r.firstName, r.city), r.segment,
+                                 core::label(r.outcome), r.productLine, r.quoteCount);
     }
     std::cout << fmt::format("{} of {} calls\n", rows->size(), *total);
     return kOk;
@@ -429,16 +431,16 @@ int runStats(const Common& common) {
     }
     std::cout << fmt::format("{} calls · {} connected · {:.1f}% connect rate\n", s->calls, s->connected,
                              s->connectRate() * 100.0);
-    std::cout << fmt::format("{} customers · {} quotes · {} tags · {} opportunities\n", s->customers, s->quotes, s->tags,
-                             s->opportunities);
+    std::cout << fmt::format("{} customers · {} quotes · {} tags · {} opportunities\n", s->customers, s->quotes,
+                             s->tags, s->opportunities);
     std::cout << "Calls by segment:\n";
     for (const auto& [name, n] : s->callsBySegment) {
         std::cout << fmt::format("  {:<20} {}\n", name.empty() ? "(none)" : name, n);
     }
     std::cout << "Calls by outcome:\n";
     for (const auto& [name, n] : s->callsByOutcome) {
-        std::cout << fmt::format("  {:<20} {}\n", core::label(core::parseOutcome(name).value_or(core::Outcome::Connected)),
-                                 n);
+        std::cout << fmt::format("  {:<20} {}\n",
+                                 core::label(core::parseOutcome(name).value_or(core::Outcome::Connected)), n);
     }
     return kOk;
 }
@@ -526,9 +528,9 @@ int runGenerate(const Common& common, std::int64_t calls, std::uint64_t seed, co
         if (!ok || !file) {
             std::error_code ec;
             std::filesystem::remove(temporary, ec);
-            return reportError(ok ? core::Error{core::ErrorCode::Storage, "could not write (is the disk full?)",
-                                                out.string()}
-                                  : ok.error());
+            return reportError(
+                ok ? core::Error{core::ErrorCode::Storage, "could not write (is the disk full?)", out.string()}
+                   : ok.error());
         }
     }
     std::error_code ec;

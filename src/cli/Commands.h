@@ -1,11 +1,11 @@
 #pragma once
 
+#include "core/util/Error.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include "core/util/Error.h"
 
 /// The verbs of earmark-cli, each a function over plain options, so that main.cpp only
 /// parses arguments. Each returns the process exit code.

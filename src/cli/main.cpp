@@ -1,8 +1,8 @@
 // earmark-cli: the headless door to an Earmark workspace, for scripts, teams and benchmarks.
-#include <CLI/CLI.hpp>
-
 #include "cli/Commands.h"
 #include "core/util/Logging.h"
+
+#include <CLI/CLI.hpp>
 
 using namespace earmark;
 
@@ -70,8 +70,9 @@ int main(int argc, char** argv) {
     bool literal = false;
     auto* search = app.add_subcommand("search", "Full-text search over notes, answers and quotes");
     addCommon(search, common);
-    search->add_option("query", query,
-                       "Words (all must match), \"a phrase\", OR / AND / NOT in capitals, prefix*, (groups)")
+    search
+        ->add_option("query", query,
+                     "Words (all must match), \"a phrase\", OR / AND / NOT in capitals, prefix*, (groups)")
         ->required();
     search->add_option("--limit", limit, "At most this many hits (default 20)")->check(CLI::Range(1, 10000));
     search->add_flag("--literal", literal, "Search the words as typed, without any query syntax");
@@ -81,8 +82,8 @@ int main(int argc, char** argv) {
 
     std::string who;
     bool yes = false;
-    auto* erase = app.add_subcommand("erase-customer",
-                                     "Erase a customer and everything they said, the search index included");
+    auto* erase =
+        app.add_subcommand("erase-customer", "Erase a customer and everything they said, the search index included");
     addCommon(erase, common);
     erase->add_option("customer", who, "Customer number, UUID or external id")->required();
     erase->add_flag("--yes", yes, "Do not ask for confirmation");

@@ -34,7 +34,9 @@ struct PersonalData {
     std::string email;
     std::string externalId;
 
-    [[nodiscard]] bool empty() const { return fullName.empty() && phone.empty() && email.empty() && externalId.empty(); }
+    [[nodiscard]] bool empty() const {
+        return fullName.empty() && phone.empty() && email.empty() && externalId.empty();
+    }
 };
 
 struct Customer {

@@ -108,29 +108,71 @@ std::string normaliseKey(std::string_view text) {
     return out;
 }
 
-std::string_view toKey(ValueTier value) { return entryOf(kValueTiers, value).key; }
-std::string_view toKey(Outcome value) { return entryOf(kOutcomes, value).key; }
-std::string_view toKey(Channel value) { return entryOf(kChannels, value).key; }
-std::string_view toKey(Bucket value) { return entryOf(kBuckets, value).key; }
-std::string_view toKey(TagKind value) { return entryOf(kTagKinds, value).key; }
-std::string_view toKey(OpportunityStatus value) { return entryOf(kStatuses, value).key; }
+std::string_view toKey(ValueTier value) {
+    return entryOf(kValueTiers, value).key;
+}
+std::string_view toKey(Outcome value) {
+    return entryOf(kOutcomes, value).key;
+}
+std::string_view toKey(Channel value) {
+    return entryOf(kChannels, value).key;
+}
+std::string_view toKey(Bucket value) {
+    return entryOf(kBuckets, value).key;
+}
+std::string_view toKey(TagKind value) {
+    return entryOf(kTagKinds, value).key;
+}
+std::string_view toKey(OpportunityStatus value) {
+    return entryOf(kStatuses, value).key;
+}
 
-std::string_view label(ValueTier value) { return entryOf(kValueTiers, value).label; }
-std::string_view label(Outcome value) { return entryOf(kOutcomes, value).label; }
-std::string_view label(Channel value) { return entryOf(kChannels, value).label; }
-std::string_view label(Bucket value) { return entryOf(kBuckets, value).label; }
-std::string_view label(TagKind value) { return entryOf(kTagKinds, value).label; }
-std::string_view label(OpportunityStatus value) { return entryOf(kStatuses, value).label; }
+std::string_view label(ValueTier value) {
+    return entryOf(kValueTiers, value).label;
+}
+std::string_view label(Outcome value) {
+    return entryOf(kOutcomes, value).label;
+}
+std::string_view label(Channel value) {
+    return entryOf(kChannels, value).label;
+}
+std::string_view label(Bucket value) {
+    return entryOf(kBuckets, value).label;
+}
+std::string_view label(TagKind value) {
+    return entryOf(kTagKinds, value).label;
+}
+std::string_view label(OpportunityStatus value) {
+    return entryOf(kStatuses, value).label;
+}
 
-std::optional<ValueTier> parseValueTier(std::string_view text) { return parseIn(kValueTiers, text); }
-std::optional<Outcome> parseOutcome(std::string_view text) { return parseIn(kOutcomes, text); }
-std::optional<Channel> parseChannel(std::string_view text) { return parseIn(kChannels, text); }
-std::optional<Bucket> parseBucket(std::string_view text) { return parseIn(kBuckets, text); }
-std::optional<TagKind> parseTagKind(std::string_view text) { return parseIn(kTagKinds, text); }
-std::optional<OpportunityStatus> parseStatus(std::string_view text) { return parseIn(kStatuses, text); }
+std::optional<ValueTier> parseValueTier(std::string_view text) {
+    return parseIn(kValueTiers, text);
+}
+std::optional<Outcome> parseOutcome(std::string_view text) {
+    return parseIn(kOutcomes, text);
+}
+std::optional<Channel> parseChannel(std::string_view text) {
+    return parseIn(kChannels, text);
+}
+std::optional<Bucket> parseBucket(std::string_view text) {
+    return parseIn(kBuckets, text);
+}
+std::optional<TagKind> parseTagKind(std::string_view text) {
+    return parseIn(kTagKinds, text);
+}
+std::optional<OpportunityStatus> parseStatus(std::string_view text) {
+    return parseIn(kStatuses, text);
+}
 
-std::string acceptedValueTiers() { return acceptedIn(kValueTiers); }
-std::string acceptedOutcomes() { return acceptedIn(kOutcomes); }
-std::string acceptedChannels() { return acceptedIn(kChannels); }
+std::string acceptedValueTiers() {
+    return acceptedIn(kValueTiers);
+}
+std::string acceptedOutcomes() {
+    return acceptedIn(kOutcomes);
+}
+std::string acceptedChannels() {
+    return acceptedIn(kChannels);
+}
 
 } // namespace earmark::core

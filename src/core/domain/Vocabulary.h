@@ -1,10 +1,10 @@
 #pragma once
 
+#include "core/domain/Types.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include "core/domain/Types.h"
 
 /// Stable keys (what the store and JSON hold), labels (what people read) and lenient
 /// parsing of the domain's enumerations. Parsing ignores case, spaces, hyphens and

@@ -1,16 +1,15 @@
 #include "core/io/CallImporter.h"
-#include "core/io/RecordWriter.h"
-
-#include <charconv>
-#include <fstream>
-
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "core/domain/Vocabulary.h"
+#include "core/io/RecordWriter.h"
 #include "core/store/Store.h"
 #include "core/util/DateTime.h"
 #include "core/util/Utf8.h"
+
+#include <charconv>
+#include <fmt/format.h>
+#include <fstream>
+#include <spdlog/spdlog.h>
 
 namespace earmark::core {
 

@@ -1,14 +1,14 @@
 #pragma once
 
+#include "core/io/CallSource.h"
+#include "core/io/ColumnMapping.h"
+#include "core/util/Error.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
-
-#include "core/io/CallSource.h"
-#include "core/io/ColumnMapping.h"
-#include "core/util/Error.h"
 
 namespace earmark::core {
 

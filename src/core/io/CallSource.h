@@ -1,14 +1,14 @@
 #pragma once
 
+#include "core/io/CallRecord.h"
+#include "core/io/ColumnMapping.h"
+#include "core/util/Error.h"
+
 #include <cstdint>
 #include <functional>
 #include <istream>
 #include <string>
 #include <vector>
-
-#include "core/io/CallRecord.h"
-#include "core/io/ColumnMapping.h"
-#include "core/util/Error.h"
 
 namespace earmark::core {
 

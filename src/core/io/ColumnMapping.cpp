@@ -1,12 +1,11 @@
 #include "core/io/ColumnMapping.h"
 
-#include <array>
-#include <initializer_list>
-
-#include <fmt/format.h>
-
 #include "core/domain/Vocabulary.h"
 #include "core/util/Utf8.h"
+
+#include <array>
+#include <fmt/format.h>
+#include <initializer_list>
 
 namespace earmark::core {
 
@@ -53,7 +52,9 @@ std::string headerKey(std::string_view header) {
 
 } // namespace
 
-std::string_view fieldName(Field field) { return kFields[static_cast<std::size_t>(field)].name; }
+std::string_view fieldName(Field field) {
+    return kFields[static_cast<std::size_t>(field)].name;
+}
 
 std::optional<Field> parseFieldName(std::string_view name) {
     const std::string key = headerKey(name);
@@ -122,8 +123,7 @@ Result<ColumnMapping> mapHeader(const std::vector<std::string>& header, const Ma
         if (owner && *owner != column) {
             return fail(ErrorCode::BadInput,
                         fmt::format("columns '{}' and '{}' both look like {}; choose one with --map '{}={}'",
-                                    header[*owner], header[column], fieldName(field), header[column],
-                                    fieldName(field)),
+                                    header[*owner], header[column], fieldName(field), header[column], fieldName(field)),
                         "header");
         }
         owner = column;

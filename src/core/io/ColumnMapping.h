@@ -1,13 +1,13 @@
 #pragma once
 
+#include "core/io/CallRecord.h"
+#include "core/util/Error.h"
+
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "core/io/CallRecord.h"
-#include "core/util/Error.h"
 
 namespace earmark::core {
 

@@ -1,14 +1,14 @@
 #include "core/io/CallSource.h"
 #include "core/io/CsvReader.h"
+#include "core/util/Utf8.h"
 
 #include <fmt/format.h>
-
-#include "core/util/Utf8.h"
 
 namespace earmark::core {
 
 CsvCallSource::CsvCallSource(std::istream& in, char delimiter, MappingOverrides overrides)
-    : m_in(in), m_delimiter(delimiter), m_overrides(std::move(overrides)) {}
+    : m_in(in), m_delimiter(delimiter), m_overrides(std::move(overrides)) {
+}
 
 Status CsvCallSource::readAll(const Sink& sink) {
     CsvReader reader(m_in, m_delimiter);
@@ -27,8 +27,8 @@ Status CsvCallSource::readAll(const Sink& sink) {
         return std::unexpected(std::move(error));
     }
     for (const auto& ignored : mapping->ignoredHeaders) {
-        m_warnings.push_back(fmt::format("column '{}' was not imported (no field matches it; use --map to choose one)",
-                                         ignored));
+        m_warnings.push_back(
+            fmt::format("column '{}' was not imported (no field matches it; use --map to choose one)", ignored));
     }
     const std::size_t width = fields.size();
 
@@ -43,12 +43,13 @@ Status CsvCallSource::readAll(const Sink& sink) {
             return {};
         }
         if (fields.size() != width) {
-            return fail(ErrorCode::BadInput,
-                        fmt::format("this row has {} fields but the header has {}; check for a missing or extra "
-                                    "separator '{}' or an unquoted line break",
-                                    fields.size(), width,
-                                    reader.delimiter() == '\t' ? std::string("tab") : std::string(1, reader.delimiter())),
-                        fmt::format("{}:{}", reader.line(), std::min(fields.size(), width) + 1));
+            return fail(
+                ErrorCode::BadInput,
+                fmt::format("this row has {} fields but the header has {}; check for a missing or extra "
+                            "separator '{}' or an unquoted line break",
+                            fields.size(), width,
+                            reader.delimiter() == '\t' ? std::string("tab") : std::string(1, reader.delimiter())),
+                fmt::format("{}:{}", reader.line(), std::min(fields.size(), width) + 1));
         }
         record = CallRecord{};
         record.line = reader.line();

@@ -8,7 +8,8 @@ namespace {
 constexpr std::size_t kChunk = 1 << 16;
 }
 
-CsvReader::CsvReader(std::istream& in, char delimiter) : m_in(in), m_delimiter(delimiter), m_buffer(kChunk) {}
+CsvReader::CsvReader(std::istream& in, char delimiter) : m_in(in), m_delimiter(delimiter), m_buffer(kChunk) {
+}
 
 bool CsvReader::fill() {
     if (m_pos < m_end) {
@@ -21,7 +22,9 @@ bool CsvReader::fill() {
     return m_end > 0;
 }
 
-int CsvReader::peekChar() { return fill() ? static_cast<unsigned char>(m_buffer[m_pos]) : -1; }
+int CsvReader::peekChar() {
+    return fill() ? static_cast<unsigned char>(m_buffer[m_pos]) : -1;
+}
 
 int CsvReader::getChar() {
     const int c = peekChar();

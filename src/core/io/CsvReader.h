@@ -1,12 +1,12 @@
 #pragma once
 
+#include "core/util/Error.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <istream>
 #include <string>
 #include <vector>
-
-#include "core/util/Error.h"
 
 namespace earmark::core {
 

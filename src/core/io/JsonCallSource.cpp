@@ -1,11 +1,9 @@
 #include "core/io/CallSource.h"
-
-#include <set>
+#include "core/util/Utf8.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-
-#include "core/util/Utf8.h"
+#include <set>
 
 namespace earmark::core {
 
@@ -39,9 +37,8 @@ std::string scalarText(const json& value, std::size_t index, std::string_view na
 }
 
 bool isCustomerField(Field field) {
-    return field == Field::FirstName || field == Field::City || field == Field::Segment ||
-           field == Field::ValueTier || field == Field::FullName || field == Field::Phone ||
-           field == Field::Email || field == Field::ExternalId;
+    return field == Field::FirstName || field == Field::City || field == Field::Segment || field == Field::ValueTier ||
+           field == Field::FullName || field == Field::Phone || field == Field::Email || field == Field::ExternalId;
 }
 
 CallRecord toRecord(const json& call, std::size_t index, std::set<std::string>& unknownKeys) {
@@ -99,7 +96,8 @@ CallRecord toRecord(const json& call, std::size_t index, std::set<std::string>& 
 
 } // namespace
 
-JsonCallSource::JsonCallSource(std::istream& in) : m_in(in) {}
+JsonCallSource::JsonCallSource(std::istream& in) : m_in(in) {
+}
 
 std::uint64_t JsonCallSource::bytesRead() const {
     const auto pos = m_in.tellg();

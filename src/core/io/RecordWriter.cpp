@@ -1,14 +1,13 @@
 #include "core/io/RecordWriter.h"
 
-#include <charconv>
-
-#include <fmt/format.h>
-
 #include "core/domain/Vocabulary.h"
 #include "core/io/CallImporter.h"
 #include "core/store/Store.h"
 #include "core/util/DateTime.h"
 #include "core/util/Utf8.h"
+
+#include <charconv>
+#include <fmt/format.h>
 
 namespace earmark::core {
 
@@ -33,7 +32,8 @@ private:
 } // namespace
 
 RecordWriter::RecordWriter(Store& store, std::string where, ImportReport& report)
-: m_store(store), m_where(std::move(where)), m_report(report) {}
+    : m_store(store), m_where(std::move(where)), m_report(report) {
+}
 
 Status RecordWriter::load() {
     auto segments = m_store.segments();
@@ -76,7 +76,9 @@ Result<std::optional<Id>> RecordWriter::write(CallRecord&& record) {
     return std::optional<Id>(call->id);
 }
 
-const std::string& RecordWriter::value(Field field) const { return (*m_record)[field]; }
+const std::string& RecordWriter::value(Field field) const {
+    return (*m_record)[field];
+}
 
 std::unexpected<Error> RecordWriter::bad(Field field, std::string expectation) const {
     const std::size_t column = m_record->columns[static_cast<std::size_t>(field)];
@@ -120,8 +122,7 @@ Result<Id> RecordWriter::resolveCustomer() {
     customer.city = std::string(utf8::trim(value(Field::City)));
     customer.segmentId = segmentId;
     customer.valueTier = tier;
-    customer.personal = {std::string(utf8::trim(value(Field::FullName))),
-                         std::string(utf8::trim(value(Field::Phone))),
+    customer.personal = {std::string(utf8::trim(value(Field::FullName))), std::string(utf8::trim(value(Field::Phone))),
                          std::string(utf8::trim(value(Field::Email))),
                          std::string(utf8::trim(value(Field::ExternalId)))};
     if (customer.firstName.empty() && customer.personal.empty()) {
@@ -133,8 +134,8 @@ Result<Id> RecordWriter::resolveCustomer() {
     }
 
     KeyHasher identity;
-    for (const auto* part : {&customer.firstName, &customer.city, &customer.personal.fullName,
-                             &customer.personal.phone, &customer.personal.email}) {
+    for (const auto* part : {&customer.firstName, &customer.city, &customer.personal.fullName, &customer.personal.phone,
+                             &customer.personal.email}) {
         identity.add(utf8::asciiLower(*part));
     }
     m_customerKey = customer.personal.externalId.empty() ? identity.hex("c:") : "x:" + customer.personal.externalId;
@@ -210,8 +211,8 @@ Result<Call> RecordWriter::toCall(Id customerId) {
     }
     KeyHasher key;
     key.add(m_customerKey);
-    for (const auto field : {Field::Date, Field::Interviewer, Field::Channel, Field::Outcome, Field::ProductLine,
-                             Field::Notes}) {
+    for (const auto field :
+         {Field::Date, Field::Interviewer, Field::Channel, Field::Outcome, Field::ProductLine, Field::Notes}) {
         key.add(field == Field::Date ? call.startedAt : value(field));
     }
     for (const auto& [question, text] : m_record->answers) {
@@ -251,6 +252,5 @@ Status RecordWriter::writeAnswers(const Call& call) {
     }
     return {};
 }
-
 
 } // namespace earmark::core

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "core/domain/Types.h"
 #include "core/io/CallRecord.h"
 #include "core/util/Error.h"
+
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace earmark::core {
 

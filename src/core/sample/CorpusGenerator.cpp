@@ -1,12 +1,5 @@
 #include "core/sample/CorpusGenerator.h"
 
-#include <chrono>
-#include <cmath>
-#include <map>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "core/domain/Vocabulary.h"
 #include "core/io/CallImporter.h"
 #include "core/io/CsvWriter.h"
@@ -15,6 +8,12 @@
 #include "core/store/Store.h"
 #include "core/util/DateTime.h"
 #include "core/util/Utf8.h"
+
+#include <chrono>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <nlohmann/json.hpp>
 
 namespace earmark::core {
 
@@ -30,9 +29,11 @@ std::uint64_t splitmix(std::uint64_t& state) {
 }
 
 // Fills {part}, {time}, {place}, {month}, {year} in a template.
-std::string expand(std::string_view pattern, std::string_view part, const std::function<std::size_t(std::size_t)>& pick) {
-    static constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                                   "July",    "August",   "September", "October", "November", "December"};
+std::string expand(std::string_view pattern, std::string_view part,
+                   const std::function<std::size_t(std::size_t)>& pick) {
+    static constexpr std::string_view kMonths[] = {"January",   "February", "March",    "April",
+                                                   "May",       "June",     "July",     "August",
+                                                   "September", "October",  "November", "December"};
     std::string out;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         if (pattern[i] != '{') {
@@ -82,11 +83,18 @@ GeneratorOptions demoOptions() {
 }
 
 CorpusGenerator::CorpusGenerator(GeneratorOptions options)
-    : m_options(std::move(options)), m_state(m_options.seed * 0x2545F4914F6CDD1DULL + 1) {}
+    : m_options(std::move(options)), m_state(m_options.seed * 0x2545F4914F6CDD1DULL + 1) {
+}
 
-std::uint64_t CorpusGenerator::random() { return splitmix(m_state); }
-std::size_t CorpusGenerator::below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(random() % n); }
-double CorpusGenerator::unit() { return static_cast<double>(random() >> 11U) * 0x1.0p-53; }
+std::uint64_t CorpusGenerator::random() {
+    return splitmix(m_state);
+}
+std::size_t CorpusGenerator::below(std::size_t n) {
+    return n == 0 ? 0 : static_cast<std::size_t>(random() % n);
+}
+double CorpusGenerator::unit() {
+    return static_cast<double>(random() >> 11U) * 0x1.0p-53;
+}
 
 bool CorpusGenerator::next(GeneratedCall& out) {
     if (m_index >= m_options.calls) {
@@ -112,7 +120,8 @@ bool CorpusGenerator::next(GeneratedCall& out) {
     r[Field::Email] = utf8::asciiLower(fmt::format("{}.{}{}@example.com", first, last, customer % 100));
     r[Field::Phone] = fmt::format("+1-555-01{:02}-{:04}", cpick(100), cpick(10000));
     const std::size_t segmentRoll = cpick(100);
-    const Segmentation seg = segmentRoll < 45   ? Segmentation{"recent buyer", cpick(2) == 0 ? "Buyer" : "Three questions"}
+    const Segmentation seg = segmentRoll < 45
+                                 ? Segmentation{"recent buyer", cpick(2) == 0 ? "Buyer" : "Three questions"}
                              : segmentRoll < 80 ? Segmentation{"cart abandoner", "Abandoner"}
                                                 : Segmentation{"returner", "Returner"};
     r[Field::Segment] = seg.segment;
@@ -120,23 +129,25 @@ bool CorpusGenerator::next(GeneratedCall& out) {
     r[Field::ValueTier] = tierRoll < 20 ? "high LTV" : tierRoll < 80 ? "standard" : "price-sensitive";
 
     // When, who, how it went.
-    const auto firstDay = std::chrono::sys_days{std::chrono::year{std::stoi(m_options.firstDay.substr(0, 4))} /
-                                                std::stoi(m_options.firstDay.substr(5, 2)) /
-                                                std::stoi(m_options.firstDay.substr(8, 2))};
-    const auto day = firstDay + std::chrono::days{static_cast<int>(index * m_options.days / std::max<std::int64_t>(1, m_options.calls))};
+    const auto firstDay =
+        std::chrono::sys_days{std::chrono::year{std::stoi(m_options.firstDay.substr(0, 4))} /
+                              std::stoi(m_options.firstDay.substr(5, 2)) / std::stoi(m_options.firstDay.substr(8, 2))};
+    const auto day =
+        firstDay +
+        std::chrono::days{static_cast<int>(index * m_options.days / std::max<std::int64_t>(1, m_options.calls))};
     const std::chrono::year_month_day ymd{day};
-    r[Field::Date] = fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", static_cast<int>(ymd.year()),
-                                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), 9 + below(9),
-                                 below(4) * 15);
+    r[Field::Date] =
+        fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                    static_cast<unsigned>(ymd.day()), 9 + below(9), below(4) * 15);
     r[Field::Interviewer] = pb::interviewers()[below(pb::interviewers().size())];
     r[Field::Channel] = below(10) < 8 ? "phone" : "video";
     const bool connected = unit() < m_options.connectedShare;
     const std::size_t outcomeRoll = below(100);
-    r[Field::Outcome] = connected            ? "connected"
-                        : outcomeRoll < 45   ? "voicemail"
-                        : outcomeRoll < 80   ? "no answer"
-                        : outcomeRoll < 92   ? "declined"
-                                             : "wrong number";
+    r[Field::Outcome] = connected          ? "connected"
+                        : outcomeRoll < 45 ? "voicemail"
+                        : outcomeRoll < 80 ? "no answer"
+                        : outcomeRoll < 92 ? "declined"
+                                           : "wrong number";
     const std::string_view line = pb::productLines()[below(pb::productLines().size())];
     r[Field::ProductLine] = line;
     if (!connected) {
@@ -319,8 +330,9 @@ Status writeGeneratedJson(CorpusGenerator& generator, std::ostream& out) {
     return {};
 }
 
-Result<GeneratedWorkspaceReport> writeGeneratedWorkspace(CorpusGenerator& generator, Store& store, std::int64_t total,
-                                                         const std::function<bool(std::int64_t, std::int64_t)>& progress) {
+Result<GeneratedWorkspaceReport>
+writeGeneratedWorkspace(CorpusGenerator& generator, Store& store, std::int64_t total,
+                        const std::function<bool(std::int64_t, std::int64_t)>& progress) {
     GeneratedWorkspaceReport report;
     auto transaction = store.begin();
     if (!transaction) {

@@ -1,14 +1,14 @@
 #pragma once
 
+#include "core/domain/Types.h"
+#include "core/io/CallRecord.h"
+#include "core/util/Error.h"
+
 #include <cstdint>
 #include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include "core/domain/Types.h"
-#include "core/io/CallRecord.h"
-#include "core/util/Error.h"
 
 namespace earmark::core {
 
@@ -28,7 +28,7 @@ GeneratorOptions demoOptions();
 
 /// A quote the generator knows the truth of: which words, which problem, which bucket.
 struct GeneratedQuote {
-    int answerIndex = -1; ///< -1: in the notes; else the index into the record's answers
+    int answerIndex = -1;  ///< -1: in the notes; else the index into the record's answers
     std::size_t start = 0; ///< code points
     std::size_t end = 0;
     std::string tag;  ///< the kind of thing said: "broke", "wish you sold", ...

@@ -35,18 +35,30 @@ constexpr std::array<sv, 3> kDelivery{"delivery", "shipping", "courier"};
 constexpr std::array<sv, 3> kCheckout{"checkout", "payment page", "checkout page"};
 
 constexpr std::array kParts{
-    Part{"zipper", kZipper, "Trail packs"},      Part{"shoulder strap", kStrap, "Trail packs"},
-    Part{"hip belt", kHipBelt, "Trail packs"},   Part{"buckle", kBuckle, "Trail packs"},
-    Part{"frame", kFrame, "Trail packs"},        Part{"hood", kHood, "Rain jackets"},
-    Part{"seams", kSeams, "Rain jackets"},       Part{"cuffs", kCuffs, "Rain jackets"},
-    Part{"chest pocket", kPocket, "Rain jackets"}, Part{"sole", kSole, "Hiking boots"},
-    Part{"laces", kLaces, "Hiking boots"},       Part{"toe box", kToeBox, "Hiking boots"},
-    Part{"insole", kInsole, "Hiking boots"},     Part{"lid", kLid, "Bottles"},
-    Part{"seal", kSeal, "Bottles"},              Part{"straw", kStraw, "Bottles"},
-    Part{"burner", kBurner, "Camp stoves"},      Part{"igniter", kIgniter, "Camp stoves"},
-    Part{"pot supports", kPotSupports, "Camp stoves"}, Part{"stuff sack", kStuffSack, "Sleeping bags"},
-    Part{"sizing", kSizing, ""},                 Part{"colour", kColour, ""},
-    Part{"instructions", kInstructions, ""},     Part{"delivery", kDelivery, ""},
+    Part{"zipper", kZipper, "Trail packs"},
+    Part{"shoulder strap", kStrap, "Trail packs"},
+    Part{"hip belt", kHipBelt, "Trail packs"},
+    Part{"buckle", kBuckle, "Trail packs"},
+    Part{"frame", kFrame, "Trail packs"},
+    Part{"hood", kHood, "Rain jackets"},
+    Part{"seams", kSeams, "Rain jackets"},
+    Part{"cuffs", kCuffs, "Rain jackets"},
+    Part{"chest pocket", kPocket, "Rain jackets"},
+    Part{"sole", kSole, "Hiking boots"},
+    Part{"laces", kLaces, "Hiking boots"},
+    Part{"toe box", kToeBox, "Hiking boots"},
+    Part{"insole", kInsole, "Hiking boots"},
+    Part{"lid", kLid, "Bottles"},
+    Part{"seal", kSeal, "Bottles"},
+    Part{"straw", kStraw, "Bottles"},
+    Part{"burner", kBurner, "Camp stoves"},
+    Part{"igniter", kIgniter, "Camp stoves"},
+    Part{"pot supports", kPotSupports, "Camp stoves"},
+    Part{"stuff sack", kStuffSack, "Sleeping bags"},
+    Part{"sizing", kSizing, ""},
+    Part{"colour", kColour, ""},
+    Part{"instructions", kInstructions, ""},
+    Part{"delivery", kDelivery, ""},
     Part{"checkout", kCheckout, ""},
 };
 
@@ -103,12 +115,9 @@ constexpr std::array<sv, 6> kHeavy{
     "I'd love it if the {part} were lighter",
 };
 constexpr std::array<sv, 6> kWishSold{
-    "I wish you sold a spare {part}",
-    "do you sell a replacement {part}",
-    "I'd buy a second {part} if you had one",
-    "I looked everywhere for a replacement {part} on your site",
-    "why can't I order just the {part}",
-    "I would pay for an upgraded {part}",
+    "I wish you sold a spare {part}",         "do you sell a replacement {part}",
+    "I'd buy a second {part} if you had one", "I looked everywhere for a replacement {part} on your site",
+    "why can't I order just the {part}",      "I would pay for an upgraded {part}",
 };
 constexpr std::array<sv, 6> kWishHad{
     "I wish the {part} came in more options",
@@ -127,12 +136,9 @@ constexpr std::array<sv, 6> kFuture{
     "someday every {part} should just work with my other gear",
 };
 constexpr std::array<sv, 6> kPrice{
-    "the {part} felt too expensive for what it is",
-    "the price of the {part} put me off",
-    "I found the {part} cheaper somewhere else",
-    "I couldn't justify paying that much for the {part}",
-    "it was the cost of the {part} that made me stop",
-    "the {part} is overpriced",
+    "the {part} felt too expensive for what it is",    "the price of the {part} put me off",
+    "I found the {part} cheaper somewhere else",       "I couldn't justify paying that much for the {part}",
+    "it was the cost of the {part} that made me stop", "the {part} is overpriced",
 };
 constexpr std::array<sv, 6> kLove{
     "I love the {part}",
@@ -152,12 +158,18 @@ constexpr std::array<sv, 6> kHard{
 };
 
 constexpr std::array kKinds{
-    Kind{"broke", Bucket::Fix, kBroke},          Kind{"doesn't fit", Bucket::Fix, kFit},
-    Kind{"leaks", Bucket::Fix, kLeak},           Kind{"confusing", Bucket::Fix, kConfusing},
-    Kind{"slow", Bucket::Fix, kSlow},            Kind{"too heavy", Bucket::Fix, kHeavy},
-    Kind{"fiddly", Bucket::Fix, kHard},          Kind{"wish you sold", Bucket::Fill, kWishSold},
-    Kind{"wider range", Bucket::Fill, kWishHad}, Kind{"someday", Bucket::Future, kFuture},
-    Kind{"price", Bucket::Fix, kPrice},          Kind{"delight", Bucket::Fill, kLove},
+    Kind{"broke", Bucket::Fix, kBroke},
+    Kind{"doesn't fit", Bucket::Fix, kFit},
+    Kind{"leaks", Bucket::Fix, kLeak},
+    Kind{"confusing", Bucket::Fix, kConfusing},
+    Kind{"slow", Bucket::Fix, kSlow},
+    Kind{"too heavy", Bucket::Fix, kHeavy},
+    Kind{"fiddly", Bucket::Fix, kHard},
+    Kind{"wish you sold", Bucket::Fill, kWishSold},
+    Kind{"wider range", Bucket::Fill, kWishHad},
+    Kind{"someday", Bucket::Future, kFuture},
+    Kind{"price", Bucket::Fix, kPrice},
+    Kind{"delight", Bucket::Fill, kLove},
 };
 
 constexpr std::array<sv, 6> kProductLines{"Trail packs", "Rain jackets", "Hiking boots",
@@ -197,29 +209,30 @@ constexpr std::array<sv, 30> kFillers{
 };
 
 constexpr std::array<sv, 64> kFirstNames{
-    "Sarah",  "James",  "Maria",   "Wei",    "Aisha",  "Tom",     "Priya",   "Lucas",  "Emma",    "Kenji",
-    "Fatima", "Noah",   "Olivia",  "Mateo",  "Zoe",    "Daniel",  "Chloé",   "Jonas",  "Ana",     "Samuel",
-    "Grace",  "Ahmed",  "Hannah",  "Diego",  "Leah",   "Ravi",    "Mia",     "Oscar",  "Nora",    "Yuki",
-    "Ethan",  "Sofia",  "Liam",    "Amara",  "Felix",  "Isla",    "Hugo",    "Maya",   "Tariq",   "Elena",
-    "Ben",    "Jasmin", "Carlos",  "Lena",   "Omar",   "Ruth",    "Kai",     "Ines",   "Peter",   "Naledi",
-    "Marcus", "Julia",  "Sven",    "Beatriz","Arjun",  "Claire",  "Jamal",   "Freya",  "Tomás",   "Mei",
-    "Ivan",   "Lucy",   "Andrés",  "Björn"};
+    "Sarah",  "James",  "Maria", "Wei",   "Aisha",  "Tom",    "Priya",  "Lucas",  "Emma",   "Kenji",   "Fatima",
+    "Noah",   "Olivia", "Mateo", "Zoe",   "Daniel", "Chloé",  "Jonas",  "Ana",    "Samuel", "Grace",   "Ahmed",
+    "Hannah", "Diego",  "Leah",  "Ravi",  "Mia",    "Oscar",  "Nora",   "Yuki",   "Ethan",  "Sofia",   "Liam",
+    "Amara",  "Felix",  "Isla",  "Hugo",  "Maya",   "Tariq",  "Elena",  "Ben",    "Jasmin", "Carlos",  "Lena",
+    "Omar",   "Ruth",   "Kai",   "Ines",  "Peter",  "Naledi", "Marcus", "Julia",  "Sven",   "Beatriz", "Arjun",
+    "Claire", "Jamal",  "Freya", "Tomás", "Mei",    "Ivan",   "Lucy",   "Andrés", "Björn"};
 constexpr std::array<sv, 32> kLastNames{
-    "Miller", "García", "Chen",   "Okafor",  "Smith",  "Müller", "Kowalski", "Nguyen", "Patel",  "Johansson", "Rossi",
-    "Brown",  "Tanaka", "Silva",  "Dubois",  "Khan",   "Murphy", "Larsen",   "Ibrahim","Novak",  "Costa",     "Wilson",
-    "Fischer","Lopez",  "Ahmed",  "O'Brien", "Schmidt","Haddad", "Andersen", "Moreau", "Kim",    "Jones"};
+    "Miller",  "García", "Chen",  "Okafor",  "Smith",   "Müller", "Kowalski", "Nguyen",  "Patel", "Johansson", "Rossi",
+    "Brown",   "Tanaka", "Silva", "Dubois",  "Khan",    "Murphy", "Larsen",   "Ibrahim", "Novak", "Costa",     "Wilson",
+    "Fischer", "Lopez",  "Ahmed", "O'Brien", "Schmidt", "Haddad", "Andersen", "Moreau",  "Kim",   "Jones"};
 constexpr std::array<sv, 40> kCities{
-    "Phoenix",  "Denver",   "Seattle",   "Portland",  "Austin",   "Boston",     "Chicago",   "Atlanta",
-    "Minneapolis","San Diego","Salt Lake City","Boise", "Madison",  "Burlington", "Asheville", "Bend",
-    "Missoula", "Flagstaff","Tucson",    "Albuquerque","Santa Fe", "Reno",       "Sacramento","Oakland",
-    "Eugene",   "Spokane",  "Bozeman",   "Durango",   "Boulder",  "Ann Arbor",  "Pittsburgh","Richmond",
-    "Raleigh",  "Nashville","Louisville","Columbus",  "Omaha",    "Tulsa",      "Anchorage", "Honolulu"};
+    "Phoenix",     "Denver",    "Seattle",        "Portland",    "Austin",   "Boston",     "Chicago",    "Atlanta",
+    "Minneapolis", "San Diego", "Salt Lake City", "Boise",       "Madison",  "Burlington", "Asheville",  "Bend",
+    "Missoula",    "Flagstaff", "Tucson",         "Albuquerque", "Santa Fe", "Reno",       "Sacramento", "Oakland",
+    "Eugene",      "Spokane",   "Bozeman",        "Durango",     "Boulder",  "Ann Arbor",  "Pittsburgh", "Richmond",
+    "Raleigh",     "Nashville", "Louisville",     "Columbus",    "Omaha",    "Tulsa",      "Anchorage",  "Honolulu"};
 constexpr std::array<sv, 16> kPlaces{
-    "the Grand Canyon", "Yosemite", "the Rockies", "Zion", "the Appalachian Trail", "Glacier", "the Cascades",
-    "Lake Tahoe", "the Smokies", "Moab", "Big Sur", "the Tetons", "Acadia", "the Olympics", "Joshua Tree",
+    "the Grand Canyon", "Yosemite",     "the Rockies", "Zion",         "the Appalachian Trail",
+    "Glacier",          "the Cascades", "Lake Tahoe",  "the Smokies",  "Moab",
+    "Big Sur",          "the Tetons",   "Acadia",      "the Olympics", "Joshua Tree",
     "the Sierra"};
-constexpr std::array<sv, 12> kTimes{"two weeks", "a month",  "three trips", "a weekend",   "six weeks",   "one trip",
-                                    "a few days", "two months", "a season",  "ten days",    "a couple of hikes", "a year"};
+constexpr std::array<sv, 12> kTimes{"two weeks", "a month",  "three trips",       "a weekend",
+                                    "six weeks", "one trip", "a few days",        "two months",
+                                    "a season",  "ten days", "a couple of hikes", "a year"};
 constexpr std::array<sv, 6> kInterviewers{"Dana", "Miguel", "Priya", "Alex", "Jordan", "Sam"};
 constexpr std::array<sv, 8> kJobs{
     "I needed a pack that could carry a week of food for a long trip.",
@@ -255,12 +268,9 @@ constexpr std::array<sv, 3> kPriceHesitations{
     "I found it cheaper somewhere else.",
 };
 constexpr std::array<sv, 6> kConvincers{
-    "The free returns convinced me.",
-    "A friend swore by it.",
-    "The reviews from other hikers.",
-    "The lifetime repair promise.",
-    "The video showing it in the rain.",
-    "It was on sale that week.",
+    "The free returns convinced me.",    "A friend swore by it.",
+    "The reviews from other hikers.",    "The lifetime repair promise.",
+    "The video showing it in the rain.", "It was on sale that week.",
 };
 constexpr std::array<sv, 6> kPraise{
     "Pretty well, apart from one thing.",
@@ -273,21 +283,53 @@ constexpr std::array<sv, 6> kPraise{
 
 } // namespace
 
-std::span<const Part> parts() { return kParts; }
-std::span<const Kind> kinds() { return kKinds; }
-std::span<const std::string_view> productLines() { return kProductLines; }
-std::span<const std::string_view> fillers() { return kFillers; }
-std::span<const std::string_view> firstNames() { return kFirstNames; }
-std::span<const std::string_view> lastNames() { return kLastNames; }
-std::span<const std::string_view> cities() { return kCities; }
-std::span<const std::string_view> places() { return kPlaces; }
-std::span<const std::string_view> times() { return kTimes; }
-std::span<const std::string_view> interviewers() { return kInterviewers; }
-std::span<const std::string_view> jobs() { return kJobs; }
-std::span<const std::string_view> before() { return kBefore; }
-std::span<const std::string_view> hesitations() { return kHesitations; }
-std::span<const std::string_view> priceHesitations() { return kPriceHesitations; }
-std::span<const std::string_view> convincers() { return kConvincers; }
-std::span<const std::string_view> praise() { return kPraise; }
+std::span<const Part> parts() {
+    return kParts;
+}
+std::span<const Kind> kinds() {
+    return kKinds;
+}
+std::span<const std::string_view> productLines() {
+    return kProductLines;
+}
+std::span<const std::string_view> fillers() {
+    return kFillers;
+}
+std::span<const std::string_view> firstNames() {
+    return kFirstNames;
+}
+std::span<const std::string_view> lastNames() {
+    return kLastNames;
+}
+std::span<const std::string_view> cities() {
+    return kCities;
+}
+std::span<const std::string_view> places() {
+    return kPlaces;
+}
+std::span<const std::string_view> times() {
+    return kTimes;
+}
+std::span<const std::string_view> interviewers() {
+    return kInterviewers;
+}
+std::span<const std::string_view> jobs() {
+    return kJobs;
+}
+std::span<const std::string_view> before() {
+    return kBefore;
+}
+std::span<const std::string_view> hesitations() {
+    return kHesitations;
+}
+std::span<const std::string_view> priceHesitations() {
+    return kPriceHesitations;
+}
+std::span<const std::string_view> convincers() {
+    return kConvincers;
+}
+std::span<const std::string_view> praise() {
+    return kPraise;
+}
 
 } // namespace earmark::core::phrasebook

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/domain/Types.h"
+
 #include <span>
 #include <string_view>
-
-#include "core/domain/Types.h"
 
 /// The words the generator builds calls from: the parts of an outdoor-gear catalogue and
 /// the kinds of things customers say about them, each kind in many phrasings. A problem is
@@ -17,8 +17,8 @@ struct Part {
 };
 
 struct Kind {
-    std::string_view tag;                       ///< "broke", "wish you sold", ...
-    Bucket bucket;                              ///< where its quotes belong
+    std::string_view tag;                        ///< "broke", "wish you sold", ...
+    Bucket bucket;                               ///< where its quotes belong
     std::span<const std::string_view> phrasings; ///< with {part}, {time}, {place}
 };
 

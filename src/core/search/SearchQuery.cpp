@@ -1,7 +1,6 @@
 #include "core/search/SearchQuery.h"
 
 #include <fmt/format.h>
-
 #include <vector>
 
 namespace earmark::core {
@@ -30,7 +29,9 @@ std::string quoted(std::string_view text) {
     return out;
 }
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 Result<std::vector<Token>> lex(std::string_view text) {
     std::vector<Token> tokens;

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/util/Error.h"
+
 #include <string>
 #include <string_view>
-
-#include "core/util/Error.h"
 
 namespace earmark::core {
 

@@ -1,12 +1,11 @@
 #include "core/store/Migrations.h"
 
-#include <array>
-#include <string>
+#include "core/util/Uuid.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
-
-#include "core/util/Uuid.h"
+#include <array>
+#include <string>
 
 namespace earmark::core {
 
@@ -217,17 +216,14 @@ constexpr std::array kBuiltinGuides{
                  "Jobs to be done",
                  {"What job were you hiring this product to do?", "What were you using before?",
                   "What would happen if this product didn't exist?"}},
-    BuiltinGuide{"buyer",
-                 "Buyer",
-                 {"What almost stopped you from buying?", "What finally convinced you?", nullptr}},
-    BuiltinGuide{"abandoner",
-                 "Abandoner",
-                 {"What made you hesitate: fit, function, value or price?", nullptr, nullptr}},
+    BuiltinGuide{"buyer", "Buyer", {"What almost stopped you from buying?", "What finally convinced you?", nullptr}},
+    BuiltinGuide{
+        "abandoner", "Abandoner", {"What made you hesitate: fit, function, value or price?", nullptr, nullptr}},
     BuiltinGuide{"returner", "Returner", {"What did the product fail to do?", nullptr, nullptr}},
-    BuiltinGuide{"follow_up",
-                 "Follow-up",
-                 {"Did this solve the problem you described?", "What's still missing?",
-                  "Would you recommend it to a friend?"}},
+    BuiltinGuide{
+        "follow_up",
+        "Follow-up",
+        {"Did this solve the problem you described?", "What's still missing?", "Would you recommend it to a friend?"}},
 };
 
 void seedBuiltins(SQLite::Database& db) {
@@ -240,8 +236,7 @@ void seedBuiltins(SQLite::Database& db) {
         segment.exec();
     }
     SQLite::Statement guide(db, "INSERT INTO guides(uuid, key, name, builtin) VALUES (?, ?, ?, 1)");
-    SQLite::Statement question(db,
-                               "INSERT INTO guide_questions(uuid, guide_id, position, text) VALUES (?, ?, ?, ?)");
+    SQLite::Statement question(db, "INSERT INTO guide_questions(uuid, guide_id, position, text) VALUES (?, ?, ?, ?)");
     for (const auto& g : kBuiltinGuides) {
         guide.reset();
         guide.bind(1, newUuid());

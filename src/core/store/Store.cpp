@@ -1,26 +1,25 @@
 #include "core/store/Store.h"
 
-#include <array>
-#include <cctype>
-#include <cstring>
-#include <fstream>
-#include <stdexcept>
-#include <system_error>
-
-#include <SQLiteCpp/Backup.h>
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/Statement.h>
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
-#include <sqlite3.h>
-
 #include "core/domain/Vocabulary.h"
 #include "core/search/SearchQuery.h"
 #include "core/store/Migrations.h"
 #include "core/store/Tokenizer.h"
 #include "core/util/Utf8.h"
 #include "core/util/Uuid.h"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <fmt/format.h>
+#include <fstream>
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+#include <stdexcept>
+#include <system_error>
 
 namespace earmark::core {
 
@@ -102,7 +101,8 @@ std::optional<Bucket> bucketColumn(const SQLite::Column& column) {
 // Opening, migrating, transactions
 
 Store::Store(std::filesystem::path path, std::unique_ptr<SQLite::Database> db, std::shared_ptr<const Clock> clock)
-    : m_path(std::move(path)), m_db(std::move(db)), m_clock(std::move(clock)) {}
+    : m_path(std::move(path)), m_db(std::move(db)), m_clock(std::move(clock)) {
+}
 
 Store::~Store() {
     m_statements.clear(); // statements must go before the connection they belong to
@@ -169,8 +169,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Op
 
     try {
         if (!registerEarmarkTokenizer(db.getHandle())) {
-            return fail(ErrorCode::Storage, "this SQLite library has no FTS5 full-text search; install Debian's sqlite3",
-                        where);
+            return fail(ErrorCode::Storage,
+                        "this SQLite library has no FTS5 full-text search; install Debian's sqlite3", where);
         }
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = FULL");
@@ -223,8 +223,9 @@ Error Store::toError(const std::exception& e) const {
     switch (sqlite->getErrorCode() & 0xFF) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return {ErrorCode::Busy, "another program is writing to this workspace; nothing was changed. Try again when it "
-                                 "has finished",
+        return {ErrorCode::Busy,
+                "another program is writing to this workspace; nothing was changed. Try again when it "
+                "has finished",
                 where};
     case SQLITE_FULL:
         return {ErrorCode::Storage, "the disk is full; nothing was changed. Free some space and try again", where};
@@ -314,7 +315,8 @@ Result<Store::Transaction> Store::begin() {
     return Transaction(this);
 }
 
-Store::Transaction::Transaction(Transaction&& other) noexcept : m_store(std::exchange(other.m_store, nullptr)) {}
+Store::Transaction::Transaction(Transaction&& other) noexcept : m_store(std::exchange(other.m_store, nullptr)) {
+}
 
 Store::Transaction::~Transaction() {
     if (m_store != nullptr) {
@@ -340,13 +342,16 @@ SQLite::Statement& Store::statement(const char* sql) {
     if (!slot) {
         slot = std::make_unique<SQLite::Statement>(*m_db, sql);
     } else {
-        slot->reset();
+        // tryReset: after a failed step, reset() would throw that old error again.
+        slot->tryReset();
         slot->clearBindings();
     }
     return *slot;
 }
 
-std::string Store::now() const { return isoUtc(m_clock->now()); }
+std::string Store::now() const {
+    return isoUtc(m_clock->now());
+}
 
 // ---------------------------------------------------------------------------------------
 // Segments
@@ -391,7 +396,8 @@ Result<Segment> Store::addSegment(std::string_view name) {
     segment.name = std::string(utf8::trim(name));
     segment.uuid = newUuid();
     for (const char c : segment.name) {
-        segment.key.push_back(c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        segment.key.push_back(c == ' ' || c == '-' ? '_'
+                                                   : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     }
     if (segment.name.empty()) {
         return fail(ErrorCode::BadInput, "a segment needs a name", "segment");
@@ -620,16 +626,21 @@ Result<std::vector<Guide>> Store::guides() {
     auto status = read([&] {
         auto& q = statement("SELECT id, uuid, key, name, builtin FROM guides ORDER BY builtin DESC, id");
         while (q.executeStep()) {
-            out.push_back(Guide{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                                q.getColumn(3).getString(), q.getColumn(4).getInt() != 0, {}});
+            out.push_back(Guide{q.getColumn(0).getInt64(),
+                                q.getColumn(1).getString(),
+                                q.getColumn(2).getString(),
+                                q.getColumn(3).getString(),
+                                q.getColumn(4).getInt() != 0,
+                                {}});
         }
         auto& questions = statement("SELECT id, uuid, guide_id, position, text FROM guide_questions "
                                     "WHERE guide_id = ? ORDER BY position");
         for (auto& guide : out) {
-            questions.reset();
+            questions.tryReset();
             questions.bind(1, guide.id);
             while (questions.executeStep()) {
-                guide.questions.push_back(Question{questions.getColumn(0).getInt64(), questions.getColumn(1).getString(),
+                guide.questions.push_back(Question{questions.getColumn(0).getInt64(),
+                                                   questions.getColumn(1).getString(),
                                                    questions.getColumn(2).getInt64(), questions.getColumn(3).getInt(),
                                                    questions.getColumn(4).getString()});
             }
@@ -794,7 +805,7 @@ Result<Id> Store::setAnswer(Id callId, Id questionId, std::string_view text) {
         if (q.executeStep()) {
             id = q.getColumn(0).getInt64();
         }
-        q.reset();
+        q.tryReset();
     });
     if (!status) {
         return std::unexpected(status.error());
@@ -845,9 +856,8 @@ Result<Id> Store::addQuote(Quote& quote) {
         }
         const auto span = utf8::slice(source, quote.start, quote.end);
         if (!span || quote.start >= quote.end) {
-            failWith(ErrorCode::BadInput,
-                     fmt::format("characters {}-{} are not inside the text ({} characters long)", quote.start,
-                                 quote.end, utf8::codePointCount(source)));
+            failWith(ErrorCode::BadInput, fmt::format("characters {}-{} are not inside the text ({} characters long)",
+                                                      quote.start, quote.end, utf8::codePointCount(source)));
         }
         if (!quote.text.empty() && quote.text != *span) {
             failWith(ErrorCode::BadInput, fmt::format("the quote \"{}\" is not the text at characters {}-{} (\"{}\")",
@@ -911,7 +921,7 @@ Result<std::vector<Quote>> Store::quotesForCall(Id callId) {
         }
         auto& t = statement("SELECT tag_id FROM quote_tags WHERE quote_id = ? ORDER BY tag_id");
         for (auto& quote : out) {
-            t.reset();
+            t.tryReset();
             t.bind(1, quote.id);
             while (t.executeStep()) {
                 quote.tagIds.push_back(t.getColumn(0).getInt64());

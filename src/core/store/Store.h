@@ -1,5 +1,9 @@
 #pragma once
 
+#include "core/domain/Types.h"
+#include "core/util/Clock.h"
+#include "core/util/Error.h"
+
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -8,10 +12,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "core/domain/Types.h"
-#include "core/util/Clock.h"
-#include "core/util/Error.h"
 
 namespace SQLite {
 class Database;

@@ -1,15 +1,13 @@
 // The read-side of the store: the call list, counts and full-text search.
+#include "core/domain/Vocabulary.h"
+#include "core/search/SearchQuery.h"
 #include "core/store/Store.h"
-
-#include <algorithm>
-#include <variant>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <fmt/format.h>
-
-#include "core/domain/Vocabulary.h"
-#include "core/search/SearchQuery.h"
+#include <variant>
 
 namespace earmark::core {
 
@@ -123,8 +121,7 @@ Result<std::int64_t> Store::countCalls(const CallFilter& filter) {
     std::int64_t count = 0;
     auto status = read([&] {
         const FilterSql f = filterSql(filter);
-        SQLite::Statement q(
-            *m_db, "SELECT count(*) FROM calls c JOIN customers cu ON cu.id = c.customer_id" + f.where);
+        SQLite::Statement q(*m_db, "SELECT count(*) FROM calls c JOIN customers cu ON cu.id = c.customer_id" + f.where);
         bindAll(q, f.values);
         if (q.executeStep()) {
             count = q.getColumn(0).getInt64();

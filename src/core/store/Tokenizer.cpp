@@ -3,7 +3,6 @@
 #include <array>
 #include <cstdint>
 #include <new>
-
 #include <sqlite3.h>
 
 namespace earmark::core {
@@ -141,8 +140,8 @@ int createTokenizer(void* apiPointer, const char** args, int argCount, Fts5Token
         return SQLITE_NOMEM;
     }
     const bool ownArgs = argCount > 0;
-    const int rc = porter.xCreate(porterData, ownArgs ? args : kDefaultArgs, ownArgs ? argCount : 3,
-                                  &tokenizer->innerInstance);
+    const int rc =
+        porter.xCreate(porterData, ownArgs ? args : kDefaultArgs, ownArgs ? argCount : 3, &tokenizer->innerInstance);
     if (rc != SQLITE_OK) {
         delete tokenizer;
         return rc;

@@ -16,7 +16,9 @@ public:
 /// The real wall clock.
 class SystemClock final : public Clock {
 public:
-    [[nodiscard]] std::chrono::system_clock::time_point now() const override { return std::chrono::system_clock::now(); }
+    [[nodiscard]] std::chrono::system_clock::time_point now() const override {
+        return std::chrono::system_clock::now();
+    }
 };
 
 /// A clock that says what it is told; for tests and reproducible generation.

@@ -1,10 +1,9 @@
 #include "core/util/DateTime.h"
 
-#include <chrono>
-
-#include <fmt/format.h>
-
 #include "core/util/Utf8.h"
+
+#include <chrono>
+#include <fmt/format.h>
 
 namespace earmark::core {
 

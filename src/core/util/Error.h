@@ -9,13 +9,13 @@ namespace earmark::core {
 /// What kind of failure an operation met. The CLI maps these onto its exit codes and
 /// the GUI onto its dialogs; the core never decides how a failure is shown.
 enum class ErrorCode {
-    BadInput,      ///< the user's data or arguments are wrong (malformed file, unknown value)
-    NotFound,      ///< a record or file that was asked for does not exist
-    NotWorkspace,  ///< the file is not an Earmark workspace (or not SQLite at all)
-    NewerVersion,  ///< the workspace was written by a newer Earmark
-    Busy,          ///< another process holds the workspace locked
-    Storage,       ///< SQLite or the file system failed (disk full, corruption, I/O)
-    Cancelled,     ///< the user cancelled a long operation
+    BadInput,     ///< the user's data or arguments are wrong (malformed file, unknown value)
+    NotFound,     ///< a record or file that was asked for does not exist
+    NotWorkspace, ///< the file is not an Earmark workspace (or not SQLite at all)
+    NewerVersion, ///< the workspace was written by a newer Earmark
+    Busy,         ///< another process holds the workspace locked
+    Storage,      ///< SQLite or the file system failed (disk full, corruption, I/O)
+    Cancelled,    ///< the user cancelled a long operation
 };
 
 /// An error a person can act on: `message` says what went wrong and what to do,

@@ -2,12 +2,11 @@
 
 #include <cstdlib>
 #include <memory>
-#include <system_error>
-#include <vector>
-
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <system_error>
+#include <vector>
 
 namespace earmark::core {
 
@@ -23,9 +22,13 @@ std::filesystem::path xdgDir(const char* variable, const char* fallback) {
 
 } // namespace
 
-std::filesystem::path defaultStateDir() { return xdgDir("XDG_STATE_HOME", ".local/state"); }
+std::filesystem::path defaultStateDir() {
+    return xdgDir("XDG_STATE_HOME", ".local/state");
+}
 
-std::filesystem::path defaultDataDir() { return xdgDir("XDG_DATA_HOME", ".local/share"); }
+std::filesystem::path defaultDataDir() {
+    return xdgDir("XDG_DATA_HOME", ".local/share");
+}
 
 void initLogging(const std::filesystem::path& stateDir) {
     auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();

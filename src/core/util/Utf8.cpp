@@ -7,7 +7,9 @@ namespace earmark::core::utf8 {
 
 namespace {
 
-bool isContinuation(unsigned char byte) { return (byte & 0xC0U) == 0x80U; }
+bool isContinuation(unsigned char byte) {
+    return (byte & 0xC0U) == 0x80U;
+}
 
 // Length of the valid sequence starting at `pos`, or 0 when it is invalid.
 std::size_t sequenceLength(std::string_view text, std::size_t pos) {
@@ -116,9 +118,8 @@ std::string_view stripBom(std::string_view text) {
 
 std::string asciiLower(std::string_view text) {
     std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-        return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
     return out;
 }
 

@@ -13,7 +13,9 @@ namespace earmark::core::utf8 {
 /// (overlong forms, surrogates and values above U+10FFFF are invalid).
 std::optional<std::size_t> firstInvalidByte(std::string_view text);
 
-inline bool isValid(std::string_view text) { return !firstInvalidByte(text).has_value(); }
+inline bool isValid(std::string_view text) {
+    return !firstInvalidByte(text).has_value();
+}
 
 /// Number of code points in valid UTF-8 text. O(n).
 std::size_t codePointCount(std::string_view text);

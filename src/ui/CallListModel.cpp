@@ -1,0 +1,133 @@
+#include "ui/CallListModel.h"
+
+#include "core/domain/Vocabulary.h"
+
+#include <QDateTime>
+
+namespace earmark::ui {
+
+namespace {
+QString fromUtf8(const std::string& text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+} // namespace
+
+CallListModel::CallListModel(QObject* parent) : QAbstractTableModel(parent) {
+}
+
+void CallListModel::setStore(core::Store* store) {
+    m_store = store;
+    reload();
+}
+
+void CallListModel::reload() {
+    m_changing = true;
+    beginResetModel();
+    m_rows.clear();
+    m_total = 0;
+    if (m_store != nullptr) {
+        if (auto total = m_store->countCalls({}); total) {
+            m_total = *total;
+        } else {
+            emit loadFailed(QString::fromStdString(total.error().describe()));
+        }
+    }
+    endResetModel();
+    m_changing = false;
+}
+
+core::Id CallListModel::callId(int row) const {
+    return row >= 0 && static_cast<std::size_t>(row) < m_rows.size() ? m_rows[static_cast<std::size_t>(row)].id : 0;
+}
+
+int CallListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int CallListModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CallListModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const core::CallSummary& row = m_rows[static_cast<std::size_t>(index.row())];
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Date:
+            return QDateTime::fromString(fromUtf8(row.startedAt), Qt::ISODate)
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        case Customer:
+            return row.city.empty() ? fromUtf8(row.firstName)
+                                    : tr("%1 from %2").arg(fromUtf8(row.firstName), fromUtf8(row.city));
+        case Segment:
+            return fromUtf8(row.segment);
+        case Outcome:
+            return fromUtf8(std::string(core::label(row.outcome)));
+        case ProductLine:
+            return fromUtf8(row.productLine);
+        case Quotes:
+            return row.quoteCount;
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::TextAlignmentRole && index.column() == Quotes) {
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    if (role == Qt::UserRole) {
+        return QVariant::fromValue(row.id);
+    }
+    return {};
+}
+
+QVariant CallListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case Date:
+        return tr("Date");
+    case Customer:
+        return tr("Customer");
+    case Segment:
+        return tr("Segment");
+    case Outcome:
+        return tr("Outcome");
+    case ProductLine:
+        return tr("Product line");
+    case Quotes:
+        return tr("Quotes");
+    default:
+        return {};
+    }
+}
+
+bool CallListModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && !m_changing && m_store != nullptr && static_cast<std::int64_t>(m_rows.size()) < m_total;
+}
+
+void CallListModel::fetchMore(const QModelIndex& parent) {
+    if (!canFetchMore(parent)) {
+        return;
+    }
+    auto page = m_store->listCalls({}, core::CallSort::DateDesc, static_cast<std::int64_t>(m_rows.size()), kPageSize);
+    if (!page) {
+        m_total = static_cast<std::int64_t>(m_rows.size()); // stop asking until reload()
+        emit loadFailed(QString::fromStdString(page.error().describe()));
+        return;
+    }
+    if (page->empty()) {
+        m_total = static_cast<std::int64_t>(m_rows.size());
+        return;
+    }
+    const int first = static_cast<int>(m_rows.size());
+    m_changing = true;
+    beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
+    m_rows.insert(m_rows.end(), std::make_move_iterator(page->begin()), std::make_move_iterator(page->end()));
+    endInsertRows();
+    m_changing = false;
+}
+
+} // namespace earmark::ui

@@ -1,0 +1,170 @@
+// Runs the real earmark-cli binary and checks what a script would rely on: exit codes,
+// one-line errors, JSON output.
+#include "support/TempDir.h"
+
+#include <array>
+#include <cstdio>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+using testing::HasSubstr;
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string shellQuote(const std::string& text) {
+    std::string out = "'";
+    for (const char c : text) {
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return out + "'";
+}
+
+CliRun cli(const earmark::test::TempDir& dir, const std::string& args) {
+    CliRun run;
+    const auto errFile = dir / "stderr.txt";
+    const std::string command = "XDG_STATE_HOME=" + shellQuote(dir.path().string()) + " " + EARMARK_CLI + " " + args +
+                                " 2>" + shellQuote(errFile.string()) + " </dev/null";
+    FILE* pipe = popen(command.c_str(), "r");
+    std::array<char, 4096> buffer{};
+    while (pipe != nullptr && fgets(buffer.data(), buffer.size(), pipe) != nullptr) {
+        run.out += buffer.data();
+    }
+    const int status = pipe != nullptr ? pclose(pipe) : -1;
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.err = earmark::test::readFile(errFile);
+    return run;
+}
+
+} // namespace
+
+TEST(Cli, EveryVerbHasHelp) {
+    earmark::test::TempDir dir;
+    for (const char* verb :
+         {"init", "demo", "import", "calls", "show", "search", "stats", "erase-customer", "generate"}) {
+        const CliRun run = cli(dir, std::string(verb) + " --help");
+        EXPECT_EQ(run.exitCode, 0) << verb;
+        EXPECT_THAT(run.out, HasSubstr("--db")) << verb;
+        EXPECT_THAT(run.out, HasSubstr("--json")) << verb;
+    }
+}
+
+TEST(Cli, UsageErrorsExitWithOne) {
+    earmark::test::TempDir dir;
+    EXPECT_EQ(cli(dir, "").exitCode, 1);
+    EXPECT_EQ(cli(dir, "frobnicate").exitCode, 1);
+    EXPECT_EQ(cli(dir, "calls --limit zero").exitCode, 1);
+}
+
+TEST(Cli, DemoThenReadItBack) {
+    earmark::test::TempDir dir;
+    const std::string db = "--db " + shellQuote((dir / "demo.earmark").string());
+    CliRun run = cli(dir, "demo " + db);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_THAT(run.out, HasSubstr("42 calls"));
+
+    run = cli(dir, "stats --json " + db);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto stats = nlohmann::json::parse(run.out);
+    EXPECT_EQ(stats["calls"], 42);
+    EXPECT_GT(stats["connect_rate"].get<double>(), 0.3);
+
+    run = cli(dir, "calls --json --limit 5 " + db);
+    const auto calls = nlohmann::json::parse(run.out);
+    ASSERT_EQ(calls["calls"].size(), 5U);
+    EXPECT_EQ(calls["total"], 42);
+    const int first = calls["calls"][0]["id"];
+
+    run = cli(dir, "show --json " + std::to_string(first) + " " + db);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto shown = nlohmann::json::parse(run.out);
+    EXPECT_FALSE(shown["customer"]["first_name"].get<std::string>().empty());
+    EXPECT_FALSE(shown["customer"].contains("email")); // personal data only when asked
+    run = cli(dir, "show --json --personal " + std::to_string(first) + " " + db);
+    EXPECT_THAT(nlohmann::json::parse(run.out)["customer"]["email"].get<std::string>(), HasSubstr("@example.com"));
+
+    EXPECT_EQ(cli(dir, "demo " + db).exitCode, 2); // will not overwrite without --force
+    EXPECT_EQ(cli(dir, "demo --force " + db).exitCode, 0);
+}
+
+TEST(Cli, SearchExplainsMalformedQueriesAndSurvivesHostileOnes) {
+    earmark::test::TempDir dir;
+    const std::string db = "--db " + shellQuote((dir / "demo.earmark").string());
+    ASSERT_EQ(cli(dir, "demo " + db).exitCode, 0);
+    CliRun run = cli(dir, "search --json " + db + " " + shellQuote("\"zipper"));
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_THAT(run.err, HasSubstr("column 1"));
+    EXPECT_THAT(run.err, HasSubstr("closing quote"));
+    EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1); // one line
+    for (const char* query : {"O'Brien", "price-sensitive", "NOT", "'; DROP TABLE calls; --"}) {
+        run = cli(dir, "search --json " + db + " " + shellQuote(query));
+        EXPECT_EQ(run.exitCode, 0) << query << ": " << run.err;
+        EXPECT_TRUE(nlohmann::json::accept(run.out)) << run.out;
+    }
+    run = cli(dir, "search --json " + db + " " + shellQuote("\"stopped working\" OR broke OR snapped"));
+    EXPECT_EQ(run.exitCode, 0);
+    EXPECT_FALSE(nlohmann::json::parse(run.out)["hits"].empty());
+}
+
+TEST(Cli, ImportErrorsExitWithTwoAndSayWhere) {
+    earmark::test::TempDir dir;
+    const std::string db = "--db " + shellQuote((dir / "w.earmark").string());
+    const auto file = dir.write("calls.csv", "date,first_name\n2026-01-01,A\nnot a date,B\n");
+    CliRun run = cli(dir, "import " + db + " " + shellQuote(file.string()));
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_THAT(run.err, HasSubstr(file.string() + ":3:1"));
+    EXPECT_THAT(run.err, HasSubstr("field 'date'"));
+
+    const auto good = dir.write("good.csv", "date,first_name\n2026-01-01,A\n");
+    run = cli(dir, "import --json " + db + " " + shellQuote(good.string()));
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(nlohmann::json::parse(run.out)["calls_added"], 1);
+    run = cli(dir, "import --json " + db + " " + shellQuote(good.string()));
+    EXPECT_EQ(nlohmann::json::parse(run.out)["calls_added"], 0);
+}
+
+TEST(Cli, StoreErrorsExitWithThreeOrTwo) {
+    earmark::test::TempDir dir;
+    EXPECT_EQ(cli(dir, "stats --db " + shellQuote((dir / "missing.earmark").string())).exitCode, 2);
+    const auto notDb = dir.write("notes.txt", "hello");
+    CliRun run = cli(dir, "stats --db " + shellQuote(notDb.string()));
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_THAT(run.err, HasSubstr("not an Earmark workspace"));
+}
+
+TEST(Cli, EraseCustomerNeedsConfirmationAndThenLeavesNoHit) {
+    earmark::test::TempDir dir;
+    const std::string db = "--db " + shellQuote((dir / "w.earmark").string());
+    const auto file = dir.write("c.csv", "date,first_name,external_id,notes\n"
+                                         "2026-01-01,Sarah,S-1,the wibbly zipper\n"
+                                         "2026-01-02,Tom,T-1,a plain zipper\n");
+    ASSERT_EQ(cli(dir, "import " + db + " " + shellQuote(file.string())).exitCode, 0);
+    EXPECT_EQ(cli(dir, "erase-customer S-1 " + db).exitCode, 2); // not interactive, no --yes
+    CliRun run = cli(dir, "search --json wibbly " + db);
+    EXPECT_EQ(nlohmann::json::parse(run.out)["hits"].size(), 1U);
+    ASSERT_EQ(cli(dir, "erase-customer --yes S-1 " + db).exitCode, 0);
+    run = cli(dir, "search --json wibbly " + db);
+    EXPECT_TRUE(nlohmann::json::parse(run.out)["hits"].empty());
+    run = cli(dir, "search --json zipper " + db);
+    EXPECT_EQ(nlohmann::json::parse(run.out)["hits"].size(), 1U);
+}
+
+TEST(Cli, GenerateWritesCsvAndJsonThatImport) {
+    earmark::test::TempDir dir;
+    const std::string db = "--db " + shellQuote((dir / "w.earmark").string());
+    for (const char* name : {"g.csv", "g.json"}) {
+        const auto out = dir / name;
+        ASSERT_EQ(cli(dir, "generate --calls 300 --seed 5 --out " + shellQuote(out.string())).exitCode, 0);
+        CliRun run = cli(dir, "import --json " + db + " " + shellQuote(out.string()));
+        ASSERT_EQ(run.exitCode, 0) << run.err;
+        EXPECT_EQ(nlohmann::json::parse(run.out)["records"], 300);
+    }
+}

@@ -1,0 +1,238 @@
+#include "StoreFixture.h"
+#include "core/io/CallImporter.h"
+#include "core/search/SearchQuery.h"
+
+#include <fmt/format.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+using namespace earmark;
+using core::ImportOptions;
+
+class Import : public test::StoreTest {
+protected:
+    core::Result<core::ImportReport> importText(const std::string& name, const std::string& content,
+                                                const ImportOptions& options = {}) {
+        return core::importCalls(*store, dir.write(name, content), options);
+    }
+    std::int64_t calls() { return *store->countCalls({}); }
+    std::int64_t customers() { return store->stats()->customers; }
+};
+
+TEST_F(Import, MapsCommonHeadersAndValuesLeniently) {
+    auto report =
+        importText("calls.csv", "Call date,Customer,City,Type,Value tier,Outcome,Call notes,Duration (min),Product\n"
+                                "2026-03-12 14:30,Sarah,Phoenix,Cart Abandoner,Price sensitive,Connected,"
+                                "\"The size chart was confusing, so I left.\",12.5,Trail packs\n"
+                                "2026-03-13,Tom,Denver,recent-buyer,HIGH LTV,No answer,,1,Rain jackets\n");
+    ASSERT_TRUE(report.has_value()) << report.error().describe();
+    EXPECT_EQ(report->callsAdded, 2);
+    EXPECT_EQ(report->customersAdded, 2);
+    EXPECT_THAT(report->warnings, testing::IsEmpty());
+
+    auto rows = store->listCalls({}, core::CallSort::DateAsc, 0, 10);
+    ASSERT_EQ(rows->size(), 2U);
+    EXPECT_EQ(rows->at(0).firstName, "Sarah");
+    EXPECT_EQ(rows->at(0).segment, "Cart abandoner");
+    EXPECT_EQ(rows->at(0).valueTier, core::ValueTier::PriceSensitive);
+    EXPECT_EQ(rows->at(1).outcome, core::Outcome::NoAnswer);
+    EXPECT_EQ(rows->at(1).valueTier, core::ValueTier::HighLtv);
+    auto call = store->call(rows->at(0).id);
+    EXPECT_EQ(call->startedAt, "2026-03-12T14:30:00");
+    EXPECT_EQ(call->durationMin, 12.5);
+    EXPECT_EQ(call->productLine, "Trail packs");
+    EXPECT_EQ(call->notes, "The size chart was confusing, so I left.");
+}
+
+TEST_F(Import, ReadsSemicolonsBomCrlfAndEmbeddedNewlines) {
+    auto report = importText("excel.csv", "\xEF\xBB\xBF"
+                                          "Date;First name;Notes\r\n"
+                                          "2026-03-12;Zoë;\"Line one;\r\nline \"\"two\"\"\"\r\n");
+    ASSERT_TRUE(report.has_value()) << report.error().describe();
+    auto rows = store->listCalls({}, core::CallSort::DateAsc, 0, 10);
+    ASSERT_EQ(rows->size(), 1U);
+    EXPECT_EQ(rows->front().firstName, "Zoë");
+    EXPECT_EQ(store->call(rows->front().id)->notes, "Line one;\r\nline \"two\"");
+}
+
+TEST_F(Import, ExplicitMappingOverridesRecognisedNames) {
+    ImportOptions options;
+    options.mapping = *core::parseMappingOverrides("Remarks=notes, Kind=segment");
+    auto report = importText(
+        "mapped.csv", "Date,Name,Kind,Remarks,Notes\n2026-03-12,Sarah,returner,the real notes,internal\n", options);
+    ASSERT_TRUE(report.has_value()) << report.error().describe();
+    auto rows = store->listCalls({}, core::CallSort::DateAsc, 0, 10);
+    EXPECT_EQ(store->call(rows->front().id)->notes, "the real notes");
+    EXPECT_EQ(rows->front().segment, "Returner");
+    EXPECT_THAT(report->warnings, testing::ElementsAre(testing::HasSubstr("'Notes'")));
+}
+
+TEST_F(Import, ReimportingAddsNothingTwice) {
+    const std::string csv = "date,first_name,city,external_id,notes\n"
+                            "2026-03-12,Sarah,Phoenix,C-1,zipper broke\n"
+                            "2026-03-14,Sarah,Phoenix,C-1,second call\n"
+                            "2026-03-15,Tom,Denver,,no id here\n";
+    auto first = importText("calls.csv", csv);
+    ASSERT_TRUE(first.has_value()) << first.error().describe();
+    EXPECT_EQ(first->callsAdded, 3);
+    EXPECT_EQ(first->customersAdded, 2);
+
+    auto second = importText("calls.csv", csv);
+    ASSERT_TRUE(second.has_value());
+    EXPECT_EQ(second->callsAdded, 0);
+    EXPECT_EQ(second->callsSkipped, 3);
+    EXPECT_EQ(second->customersAdded, 0);
+    EXPECT_EQ(calls(), 3);
+    EXPECT_EQ(customers(), 2);
+    EXPECT_EQ(hitCalls("zipper").size(), 1U);
+}
+
+TEST_F(Import, BadValueAtRow9999Of10000ReportsItAndStoresNothing) {
+    importText("seed.csv", "date,first_name,notes\n2026-01-01,Keep,already here\n");
+    ASSERT_EQ(calls(), 1);
+    std::string csv = "date,first_name,segment,notes\n";
+    for (int row = 1; row <= 10000; ++row) {
+        const bool bad = row == 9999;
+        csv += fmt::format("{},Customer{},recent buyer,\"notes for call {}\"\n", bad ? "2026-02-30" : "2026-01-02", row,
+                           row);
+    }
+    auto report = importText("big.csv", csv);
+    ASSERT_FALSE(report.has_value());
+    EXPECT_EQ(report.error().code, core::ErrorCode::BadInput);
+    EXPECT_EQ(report.error().where, (dir / "big.csv").string() + ":10000:1"); // header is line 1
+    EXPECT_THAT(report.error().message, testing::HasSubstr("field 'date'"));
+    EXPECT_THAT(report.error().message, testing::HasSubstr("2026-02-30"));
+    EXPECT_THAT(report.error().message, testing::HasSubstr("YYYY-MM-DD"));
+    EXPECT_EQ(calls(), 1);
+    EXPECT_EQ(customers(), 1);
+    EXPECT_TRUE(hitCalls("notes").empty());
+}
+
+TEST_F(Import, RaggedRowReportsItsLineAndStoresNothing) {
+    std::string csv = "date,first_name,notes\n";
+    for (int row = 1; row <= 10000; ++row) {
+        csv += row == 9999 ? "2026-01-02,Too,many,fields\n" : fmt::format("2026-01-02,C{},n\n", row);
+    }
+    auto report = importText("ragged.csv", csv);
+    ASSERT_FALSE(report.has_value());
+    EXPECT_EQ(report.error().where, (dir / "ragged.csv").string() + ":10000:4");
+    EXPECT_THAT(report.error().message, testing::HasSubstr("4 fields but the header has 3"));
+    EXPECT_EQ(calls(), 0);
+}
+
+struct BadValueCase {
+    const char* name;
+    const char* row;
+    const char* where;   // line:column
+    const char* mention; // part of the message
+};
+
+class ImportBadValue : public test::StoreTest, public testing::WithParamInterface<BadValueCase> {};
+
+TEST_P(ImportBadValue, IsReportedWithLineColumnFieldAndExpectation) {
+    const std::string csv =
+        std::string("date,first_name,segment,value_tier,outcome,channel,duration_min,guide,notes\n") +
+        "2026-01-01,Ok,returner,standard,connected,phone,3,Buyer,fine\n" + GetParam().row + "\n";
+    auto report = core::importCalls(*store, dir.write("bad.csv", csv), {});
+    ASSERT_FALSE(report.has_value());
+    EXPECT_EQ(report.error().where, (dir / "bad.csv").string() + ":" + GetParam().where);
+    EXPECT_THAT(report.error().message, testing::HasSubstr(GetParam().mention));
+    EXPECT_EQ(*store->countCalls({}), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, ImportBadValue,
+    testing::Values(
+        BadValueCase{"segment", "2026-01-02,A,VIP,standard,connected,phone,3,Buyer,x", "3:3", "Cart abandoner"},
+        BadValueCase{"tier", "2026-01-02,A,returner,gold,connected,phone,3,Buyer,x", "3:4", "price-sensitive"},
+        BadValueCase{"outcome", "2026-01-02,A,returner,standard,maybe,phone,3,Buyer,x", "3:5", "wrong number"},
+        BadValueCase{"channel", "2026-01-02,A,returner,standard,connected,pigeon,3,Buyer,x", "3:6", "in person"},
+        BadValueCase{"duration", "2026-01-02,A,returner,standard,connected,phone,ten,Buyer,x", "3:7", "minutes"},
+        BadValueCase{"guide", "2026-01-02,A,returner,standard,connected,phone,3,Sales,x", "3:8", "Three questions"},
+        BadValueCase{"date", "12/03/2026,A,returner,standard,connected,phone,3,Buyer,x", "3:1", "YYYY-MM-DD"},
+        BadValueCase{"unclosed", "2026-01-02,A,returner,standard,connected,phone,3,Buyer,\"x", "3:9", "never closed"},
+        BadValueCase{"latin1", "2026-01-02,Ren\xE9,returner,standard,connected,phone,3,Buyer,x", "3:2", "UTF-8"}),
+    [](const testing::TestParamInfo<BadValueCase>& info) { return std::string(info.param.name); });
+
+TEST_F(Import, MissingColumnsAreExplained) {
+    auto report = importText("nodate.csv", "Customer,Notes\nSarah,hi\n");
+    ASSERT_FALSE(report.has_value());
+    EXPECT_THAT(report.error().message, testing::HasSubstr("date"));
+    EXPECT_THAT(report.error().message, testing::HasSubstr("--map"));
+    report = importText("empty.csv", "");
+    ASSERT_FALSE(report.has_value());
+    EXPECT_THAT(report.error().message, testing::HasSubstr("empty"));
+}
+
+TEST_F(Import, JsonWithCustomersAndAnswers) {
+    auto report = importText("calls.json", R"({
+      "format": "earmark-calls", "version": 1,
+      "calls": [
+        {"date": "2026-03-12T14:30", "interviewer": "Dana", "outcome": "connected", "duration_min": 14,
+         "guide": "Three questions", "notes": "Wanted a lighter pack 🎒.",
+         "customer": {"first_name": "Sarah", "city": "Phoenix", "segment": "cart abandoner",
+                      "value_tier": "high LTV", "email": "sarah@example.com"},
+         "answers": [{"question": 3, "text": "A lighter frame"},
+                     {"question": "How well did our product solve it?", "text": "Mostly"}]},
+        {"date": "2026-03-13", "first_name": "Tom", "outcome": "voicemail", "mood": "n/a"}
+      ]})");
+    ASSERT_TRUE(report.has_value()) << report.error().describe();
+    EXPECT_EQ(report->callsAdded, 2);
+    EXPECT_EQ(report->answersAdded, 2);
+    EXPECT_THAT(report->warnings, testing::ElementsAre(testing::HasSubstr("'mood'")));
+    auto rows = store->listCalls({}, core::CallSort::DateAsc, 0, 10);
+    auto answers = store->answers(rows->front().id);
+    ASSERT_EQ(answers->size(), 2U);
+    EXPECT_EQ(answers->at(0).text, "Mostly");
+    EXPECT_EQ(answers->at(1).text, "A lighter frame");
+    EXPECT_EQ(store->customer(store->call(rows->front().id)->customerId)->personal.email, "sarah@example.com");
+    EXPECT_EQ(hitCalls("🎒").size(), 1U);
+
+    auto again = importText("calls.json", test::readFile(dir / "calls.json"));
+    EXPECT_EQ(again->callsAdded, 0);
+}
+
+TEST_F(Import, MalformedJsonSaysWhereAndStoresNothing) {
+    auto report = importText("bad.json", "{\"calls\": [\n  {\"date\": \"2026-01-01\", \"first_name\": \"A\"},\n"
+                                         "  {\"date\": \"2026-01-02\" \"first_name\": \"B\"}\n]}");
+    ASSERT_FALSE(report.has_value());
+    // Line 3; the column is the end of the unexpected token ("first_name" after a missing comma).
+    EXPECT_EQ(report.error().where, (dir / "bad.json").string() + ":3:36");
+    EXPECT_THAT(report.error().message, testing::HasSubstr("expected '}'"));
+    EXPECT_THAT(report.error().message, testing::HasSubstr("malformed"));
+    EXPECT_EQ(calls(), 0);
+
+    report = importText("badvalue.json", R"([{"date": "2026-01-01", "first_name": "A"},
+                                            {"date": "tomorrow", "first_name": "B"}])");
+    ASSERT_FALSE(report.has_value());
+    EXPECT_EQ(report.error().where, (dir / "badvalue.json").string() + ": call 2");
+    EXPECT_THAT(report.error().message, testing::HasSubstr("field 'date'"));
+    EXPECT_EQ(calls(), 0);
+
+    report = importText("wrong.json", R"({"format": "something-else", "calls": []})");
+    ASSERT_FALSE(report.has_value());
+    EXPECT_THAT(report.error().message, testing::HasSubstr("earmark-calls"));
+}
+
+TEST_F(Import, CancelLeavesTheStoreAsItWas) {
+    std::string csv = "date,first_name,notes\n";
+    for (int row = 1; row <= 3000; ++row) {
+        csv += fmt::format("2026-01-02,C{},n{}\n", row, row);
+    }
+    ImportOptions options;
+    int calls = 0;
+    options.progress = [&calls](std::uint64_t, std::uint64_t) { return ++calls < 3; };
+    auto report = importText("cancel.csv", csv, options);
+    ASSERT_FALSE(report.has_value());
+    EXPECT_EQ(report.error().code, core::ErrorCode::Cancelled);
+    EXPECT_EQ(this->calls(), 0);
+}
+
+TEST_F(Import, DryRunChecksEverythingAndStoresNothing) {
+    ImportOptions options;
+    options.dryRun = true;
+    auto report = importText("dry.csv", "date,first_name\n2026-01-02,A\n2026-01-03,B\n", options);
+    ASSERT_TRUE(report.has_value());
+    EXPECT_EQ(report->callsAdded, 2);
+    EXPECT_EQ(calls(), 0);
+}

@@ -1,0 +1,146 @@
+#include "core/search/SearchQuery.h"
+#include "core/store/Store.h"
+#include "support/TempDir.h"
+
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+using namespace earmark;
+using core::ErrorCode;
+using core::Store;
+
+namespace {
+
+std::filesystem::path copyFixture(const test::TempDir& dir, const std::string& name) {
+    const auto target = dir / name;
+    std::filesystem::copy_file(std::filesystem::path(EARMARK_TEST_DATA) / name, target);
+    return target;
+}
+
+} // namespace
+
+// Keep this test forever: every later schema must still open the first one.
+TEST(Migration, VersionOneFixtureStillOpens) {
+    test::TempDir dir;
+    const auto path = copyFixture(dir, "workspace-v1.earmark");
+    auto store = Store::open(path, Store::OpenMode::ExistingOnly);
+    ASSERT_TRUE(store.has_value()) << store.error().describe();
+
+    auto stats = (*store)->stats();
+    ASSERT_TRUE(stats.has_value());
+    EXPECT_EQ(stats->calls, 42);
+    EXPECT_GT(stats->quotes, 50);
+    EXPECT_GT(stats->tags, 5);
+    auto guides = (*store)->guides();
+    EXPECT_EQ(guides->size(), 6U);
+    auto hits = (*store)->search(*core::SearchQuery::parse("zipper OR strap OR hood"));
+    ASSERT_TRUE(hits.has_value());
+    EXPECT_FALSE(hits->empty());
+
+    // Quotes still sit on the words they were made of.
+    auto calls = (*store)->listCalls({}, core::CallSort::DateAsc, 0, 100);
+    int checked = 0;
+    for (const auto& row : *calls) {
+        auto call = (*store)->call(row.id);
+        const auto quotes = (*store)->quotesForCall(row.id);
+        for (const auto& quote : *quotes) {
+            if (!quote.answerId) {
+                EXPECT_NE(call->notes.find(quote.text), std::string::npos) << quote.text;
+                ++checked;
+            }
+        }
+    }
+    EXPECT_GT(checked, 20);
+
+    SQLite::Database raw(path.string());
+    EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Store::kSchemaVersion);
+    if (Store::kSchemaVersion > 1) {
+        ASSERT_TRUE((*store)->migrationBackup().has_value());
+        EXPECT_TRUE(std::filesystem::exists(*(*store)->migrationBackup()));
+    }
+}
+
+TEST(Migration, NewerWorkspaceIsRefusedAndUntouched) {
+    test::TempDir dir;
+    const auto path = dir / "future.earmark";
+    ASSERT_TRUE(Store::open(path, Store::OpenMode::CreateIfMissing).has_value());
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = 99");
+        raw.exec("PRAGMA journal_mode = DELETE");
+    }
+    const std::string before = test::readFile(path);
+
+    auto refused = Store::open(path, Store::OpenMode::ExistingOnly);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code, ErrorCode::NewerVersion);
+    EXPECT_NE(refused.error().message.find("newer Earmark"), std::string::npos);
+    EXPECT_EQ(refused.error().where, path.string());
+    EXPECT_EQ(test::readFile(path), before);
+    EXPECT_FALSE(std::filesystem::exists(path.string() + "-wal"));
+}
+
+TEST(Migration, FilesThatAreNotWorkspacesAreRefusedAndUntouched) {
+    test::TempDir dir;
+    const auto csv = dir.write("calls.csv", "date,notes\n2026-01-01,hello\n");
+    auto refused = Store::open(csv, Store::OpenMode::ExistingOnly);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code, ErrorCode::NotWorkspace);
+    EXPECT_NE(refused.error().message.find("not a SQLite database"), std::string::npos);
+    EXPECT_EQ(test::readFile(csv), "date,notes\n2026-01-01,hello\n");
+
+    const auto other = dir / "other.sqlite";
+    {
+        SQLite::Database raw(other.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("CREATE TABLE photos(id INTEGER PRIMARY KEY, path TEXT)");
+    }
+    const std::string before = test::readFile(other);
+    refused = Store::open(other, Store::OpenMode::CreateIfMissing);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code, ErrorCode::NotWorkspace);
+    EXPECT_NE(refused.error().message.find("another program"), std::string::npos);
+    EXPECT_EQ(test::readFile(other), before);
+
+    refused = Store::open(dir.path(), Store::OpenMode::ExistingOnly);
+    EXPECT_EQ(refused.error().code, ErrorCode::NotWorkspace);
+
+    refused = Store::open(dir / "missing.earmark", Store::OpenMode::ExistingOnly);
+    EXPECT_EQ(refused.error().code, ErrorCode::NotFound);
+    EXPECT_NE(refused.error().message.find("earmark-cli init"), std::string::npos);
+    EXPECT_FALSE(std::filesystem::exists(dir / "missing.earmark"));
+}
+
+TEST(Migration, DamagedWorkspaceGivesAClearMessage) {
+    test::TempDir dir;
+    const auto path = dir / "damaged.earmark";
+    {
+        auto store = Store::open(path, Store::OpenMode::CreateIfMissing);
+        ASSERT_TRUE(store.has_value());
+    }
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA journal_mode = DELETE");
+    }
+    std::string bytes = test::readFile(path);
+    ASSERT_GT(bytes.size(), 8192U);
+    for (std::size_t i = 4096; i < bytes.size(); ++i) {
+        bytes[i] = static_cast<char>(0xA5); // every page after the first is garbage
+    }
+    dir.write("damaged.earmark", bytes);
+
+    auto store = Store::open(path, Store::OpenMode::ExistingOnly);
+    core::Error error = store ? (*store)->stats().error() : store.error();
+    EXPECT_EQ(error.code, ErrorCode::Storage);
+    EXPECT_NE(error.message.find("damaged"), std::string::npos) << error.describe();
+    EXPECT_EQ(error.where, path.string());
+}
+
+TEST(Migration, NewWorkspaceIsMarkedAsEarmarks) {
+    test::TempDir dir;
+    const auto path = dir / "new.earmark";
+    ASSERT_TRUE(Store::open(path, Store::OpenMode::CreateIfMissing).has_value());
+    SQLite::Database raw(path.string());
+    EXPECT_EQ(raw.execAndGet("PRAGMA application_id").getInt(), Store::kApplicationId);
+    EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Store::kSchemaVersion);
+    EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
+}

@@ -1,0 +1,118 @@
+#include "StoreFixture.h"
+#include "core/search/SearchQuery.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <set>
+
+using namespace earmark;
+using testing::ElementsAre;
+using testing::IsEmpty;
+using testing::UnorderedElementsAre;
+
+class Search : public test::StoreTest {};
+
+TEST_F(Search, FoldsDiacriticsAndCase) {
+    const auto muller = addCall(addCustomer("Jürgen"), "Herr Müller fand das Café zu laut.");
+    const auto plain = addCall(addCustomer("Ann"), "The cafe was too loud for Mr Muller.");
+    EXPECT_THAT(hitCalls("müller"), UnorderedElementsAre(muller, plain));
+    EXPECT_THAT(hitCalls("MULLER"), UnorderedElementsAre(muller, plain));
+    EXPECT_THAT(hitCalls("café"), UnorderedElementsAre(muller, plain));
+}
+
+TEST_F(Search, FindsSharpS) {
+    const auto call = addCall(addCustomer("Grete"), "Die Größe der Straße war falsch.");
+    EXPECT_THAT(hitCalls("Straße"), ElementsAre(call));
+    EXPECT_THAT(hitCalls("größe"), ElementsAre(call));
+}
+
+TEST_F(Search, StemsEnglish) {
+    const auto call = addCall(addCustomer("Sarah"), "The zipper keeps breaking on hikes.");
+    EXPECT_THAT(hitCalls("breaks"), ElementsAre(call));
+    EXPECT_THAT(hitCalls("hiking"), ElementsAre(call));
+}
+
+TEST_F(Search, FindsAWordInsideCjkText) {
+    const auto chinese = addCall(addCustomer("Wei"), "这个拉链用了两周就坏了");
+    const auto japanese = addCall(addCustomer("Yuki"), "ジッパーが壊れました。サイズは大丈夫でした。");
+    EXPECT_THAT(hitCalls("拉链"), ElementsAre(chinese));
+    EXPECT_THAT(hitCalls("坏了"), ElementsAre(chinese));
+    EXPECT_THAT(hitCalls("壊れ"), ElementsAre(japanese));
+    EXPECT_THAT(hitCalls("链拉"), IsEmpty()); // characters in another order are another word
+}
+
+TEST_F(Search, FindsEmojiAndTheWordsAroundThem) {
+    const auto angry = addCall(addCustomer("Tom"), "Delivery took three weeks 😡 and the box was crushed");
+    const auto happy = addCall(addCustomer("Mia"), "Love it 😍👍🏽 would buy again");
+    EXPECT_THAT(hitCalls("😡"), ElementsAre(angry));
+    EXPECT_THAT(hitCalls("👍"), ElementsAre(happy));
+    EXPECT_THAT(hitCalls("weeks box"), ElementsAre(angry));
+}
+
+TEST_F(Search, HostileInputNeverFailsTheQuery) {
+    addCall(addCustomer("Sean"), "Sean O'Brien is price-sensitive and said NOT now.");
+    for (const char* text : {"O'Brien", "price-sensitive", "NOT", "AND", "OR", "*", "notes:x", "NEAR(a b)", "^", "-",
+                             "'; DROP TABLE calls; --", "\"\"", "(\"\")"}) {
+        auto query = core::SearchQuery::parse(text);
+        ASSERT_TRUE(query.has_value()) << text << ": " << query.error().describe();
+        EXPECT_TRUE(store->search(*query).has_value()) << text;
+    }
+    EXPECT_EQ(hitCalls("O'Brien").size(), 1U);
+    EXPECT_EQ(hitCalls("price-sensitive").size(), 1U);
+    EXPECT_EQ(hitCalls("NOT").size(), 1U);
+}
+
+TEST_F(Search, SearchesAnswersAndQuotesWithSnippets) {
+    const auto customer = addCustomer("Sarah");
+    const auto call = addCall(customer, "She liked the colour. The zipper broke after two weeks.");
+    auto guides = store->guides();
+    ASSERT_TRUE(guides.has_value());
+    core::Call c = *store->call(call);
+    c.guideId = guides->front().id;
+    ASSERT_TRUE(store->updateCall(c).has_value());
+    ASSERT_TRUE(
+        store->setAnswer(call, guides->front().questions.front().id, "A pack for the Grand Canyon").has_value());
+    core::Quote quote;
+    quote.callId = call;
+    quote.start = 26;
+    quote.end = 54;
+    ASSERT_TRUE(store->addQuote(quote).has_value());
+
+    auto hits = store->search(*core::SearchQuery::parse("canyon"));
+    ASSERT_EQ(hits->size(), 1U);
+    EXPECT_EQ(hits->front().source, core::HitSource::Answer);
+    EXPECT_EQ(hits->front().callId, call);
+    EXPECT_EQ(hits->front().firstName, "Sarah");
+    EXPECT_EQ(hits->front().snippet, "A pack for the Grand [Canyon]");
+
+    hits = store->search(*core::SearchQuery::parse("zipper"));
+    ASSERT_EQ(hits->size(), 2U); // the notes and the quote
+    std::set<core::HitSource> sources;
+    for (const auto& hit : *hits) {
+        sources.insert(hit.source);
+        EXPECT_NE(hit.snippet.find("[zipper]"), std::string::npos) << hit.snippet;
+    }
+    EXPECT_EQ(sources, (std::set{core::HitSource::Notes, core::HitSource::Quote}));
+}
+
+TEST_F(Search, RanksTheBetterMatchFirstAndHonoursTheLimit) {
+    const auto customer = addCustomer("Sarah");
+    const auto weak = addCall(customer, "The strap was fine. Long notes about many other things, the colour, "
+                                        "the delivery, the price, the box, the website and the weather.");
+    const auto strong = addCall(customer, "Strap strap strap: the strap tore.");
+    EXPECT_THAT(hitCalls("strap"), ElementsAre(strong, weak));
+    core::SearchOptions one;
+    one.limit = 1;
+    EXPECT_EQ(store->search(*core::SearchQuery::parse("strap"), one)->size(), 1U);
+}
+
+TEST_F(Search, EditingNotesUpdatesTheIndex) {
+    const auto call = addCall(addCustomer("Sarah"), "The buckle snapped.");
+    core::Call c = *store->call(call);
+    c.notes = "The hood leaked.";
+    ASSERT_TRUE(store->updateCall(c).has_value());
+    EXPECT_THAT(hitCalls("buckle"), IsEmpty());
+    EXPECT_THAT(hitCalls("hood"), ElementsAre(call));
+    ASSERT_TRUE(store->deleteCall(call).has_value());
+    EXPECT_THAT(hitCalls("hood"), IsEmpty());
+}

@@ -1,0 +1,301 @@
+#include "StoreFixture.h"
+#include "core/search/SearchQuery.h"
+
+#include <SQLiteCpp/Database.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+using namespace earmark;
+using testing::IsEmpty;
+
+class Store : public test::StoreTest {};
+
+TEST_F(Store, NewWorkspaceHasTheBuiltInSegmentsAndGuides) {
+    auto segments = store->segments();
+    ASSERT_TRUE(segments.has_value());
+    std::vector<std::string> names;
+    for (const auto& s : *segments) {
+        names.push_back(s.name);
+        EXPECT_TRUE(s.builtin);
+    }
+    EXPECT_EQ(names, (std::vector<std::string>{"Recent buyer", "Cart abandoner", "Returner"}));
+
+    auto guides = store->guides();
+    ASSERT_TRUE(guides.has_value());
+    ASSERT_EQ(guides->size(), 6U);
+    EXPECT_EQ(guides->front().name, "Three questions");
+    ASSERT_EQ(guides->front().questions.size(), 3U);
+    EXPECT_EQ(guides->front().questions[2].text, "What would make it even better?");
+    auto followUp = store->findGuide("follow up");
+    ASSERT_TRUE(followUp.has_value() && followUp->has_value());
+    EXPECT_EQ((*followUp)->questions[2].text, "Would you recommend it to a friend?");
+}
+
+TEST_F(Store, CustomerRoundTripsWithPersonalDataKeptApart) {
+    auto segment = store->addSegment("Wholesale partner");
+    ASSERT_TRUE(segment.has_value());
+    core::Customer c;
+    c.firstName = "Sarah";
+    c.city = "Phoenix";
+    c.segmentId = segment->id;
+    c.valueTier = core::ValueTier::HighLtv;
+    c.personal = {"Sarah O'Connor", "+1 555 0100", "sarah@example.com", "CRM-17"};
+    ASSERT_TRUE(store->addCustomer(c).has_value());
+    EXPECT_EQ(c.uuid.size(), 36U);
+
+    auto back = store->customer(c.id);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->firstName, "Sarah");
+    EXPECT_EQ(back->city, "Phoenix");
+    EXPECT_EQ(back->segmentId, segment->id);
+    EXPECT_EQ(back->valueTier, core::ValueTier::HighLtv);
+    EXPECT_EQ(back->personal.fullName, "Sarah O'Connor");
+    EXPECT_EQ(back->personal.email, "sarah@example.com");
+    EXPECT_EQ(back->uuid, c.uuid);
+
+    // The customers table itself holds no personal data.
+    SQLite::Database raw((dir / "test.earmark").string());
+    SQLite::Statement columns(raw, "SELECT group_concat(name) FROM pragma_table_info('customers')");
+    ASSERT_TRUE(columns.executeStep());
+    const std::string names = columns.getColumn(0).getString();
+    EXPECT_EQ(names.find("phone"), std::string::npos);
+    EXPECT_EQ(names.find("email"), std::string::npos);
+    EXPECT_EQ(names.find("full_name"), std::string::npos);
+
+    back->city = "Tucson";
+    back->personal.phone = "+1 555 0199";
+    ASSERT_TRUE(store->updateCustomer(*back).has_value());
+    EXPECT_EQ(store->customer(c.id)->city, "Tucson");
+    EXPECT_EQ(store->customer(c.id)->personal.phone, "+1 555 0199");
+    EXPECT_EQ(*store->resolveCustomer("CRM-17"), c.id);
+    EXPECT_EQ(*store->resolveCustomer(c.uuid), c.id);
+    EXPECT_EQ(*store->resolveCustomer(std::to_string(c.id)), c.id);
+}
+
+TEST_F(Store, CallAndAnswersRoundTrip) {
+    const auto customer = addCustomer("Sarah");
+    auto guide = store->findGuide("Buyer");
+    ASSERT_TRUE(guide.has_value() && guide->has_value());
+    core::Call call;
+    call.customerId = customer;
+    call.startedAt = "2026-03-12T14:30:00";
+    call.interviewer = "Dana";
+    call.channel = core::Channel::Video;
+    call.outcome = core::Outcome::Connected;
+    call.durationMin = 12.5;
+    call.productLine = "Trail packs";
+    call.guideId = (*guide)->id;
+    call.notes = "Almost didn't buy: the size chart was confusing.";
+    ASSERT_TRUE(store->addCall(call).has_value());
+
+    auto back = store->call(call.id);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->customerId, customer);
+    EXPECT_EQ(back->startedAt, call.startedAt);
+    EXPECT_EQ(back->interviewer, "Dana");
+    EXPECT_EQ(back->channel, core::Channel::Video);
+    EXPECT_EQ(back->durationMin, 12.5);
+    EXPECT_EQ(back->productLine, "Trail packs");
+    EXPECT_EQ(back->guideId, (*guide)->id);
+    EXPECT_EQ(back->notes, call.notes);
+
+    const auto question = (*guide)->questions[0].id;
+    ASSERT_TRUE(store->setAnswer(call.id, question, "The size chart").has_value());
+    ASSERT_TRUE(store->setAnswer(call.id, question, "The size chart, honestly").has_value()); // replaces
+    auto answers = store->answers(call.id);
+    ASSERT_EQ(answers->size(), 1U);
+    EXPECT_EQ(answers->front().text, "The size chart, honestly");
+
+    back->outcome = core::Outcome::Voicemail;
+    back->durationMin.reset();
+    ASSERT_TRUE(store->updateCall(*back).has_value());
+    EXPECT_EQ(store->call(call.id)->outcome, core::Outcome::Voicemail);
+    EXPECT_FALSE(store->call(call.id)->durationMin.has_value());
+}
+
+TEST_F(Store, TagsQuotesAndOpportunitiesRoundTrip) {
+    const auto call = addCall(addCustomer("Sarah"), "The zipper broke after two weeks.");
+    core::Tag parent;
+    parent.name = "Hardware";
+    parent.kind = core::TagKind::Theme;
+    ASSERT_TRUE(store->addTag(parent).has_value());
+    core::Tag tag;
+    tag.name = "zipper";
+    tag.parentId = parent.id;
+    tag.kind = core::TagKind::ProblemType;
+    tag.color = "#e45756";
+    tag.description = "Zips that break or jam";
+    tag.defaultBucket = core::Bucket::Fix;
+    ASSERT_TRUE(store->addTag(tag).has_value());
+
+    core::Quote quote;
+    quote.callId = call;
+    quote.start = 4;
+    quote.end = 32;
+    quote.importance = 3;
+    quote.bucket = core::Bucket::Fix;
+    quote.createdBy = "dana";
+    quote.tagIds = {tag.id};
+    ASSERT_TRUE(store->addQuote(quote).has_value());
+    EXPECT_EQ(quote.text, "zipper broke after two weeks");
+
+    auto quotes = store->quotesForCall(call);
+    ASSERT_EQ(quotes->size(), 1U);
+    EXPECT_EQ(quotes->front().text, "zipper broke after two weeks");
+    EXPECT_EQ(quotes->front().importance, 3);
+    EXPECT_EQ(quotes->front().bucket, core::Bucket::Fix);
+    EXPECT_EQ(quotes->front().createdBy, "dana");
+    EXPECT_EQ(quotes->front().tagIds, std::vector<core::Id>{tag.id});
+
+    auto tags = store->tags();
+    ASSERT_EQ(tags->size(), 2U);
+    auto found = store->findTag("ZIPPER");
+    ASSERT_TRUE(found->has_value());
+    EXPECT_EQ((*found)->parentId, parent.id);
+    EXPECT_EQ((*found)->kind, core::TagKind::ProblemType);
+    EXPECT_EQ((*found)->color, "#e45756");
+    EXPECT_EQ((*found)->description, "Zips that break or jam");
+    EXPECT_EQ((*found)->defaultBucket, core::Bucket::Fix);
+
+    core::Opportunity opportunity;
+    opportunity.title = "A zipper that lasts";
+    opportunity.description = "Replace the main zip";
+    opportunity.bucket = core::Bucket::Fix;
+    opportunity.impact = 4;
+    opportunity.complexity = 2;
+    opportunity.status = core::OpportunityStatus::Validating;
+    opportunity.quoteIds = {quote.id};
+    ASSERT_TRUE(store->addOpportunity(opportunity).has_value());
+    auto back = store->opportunity(opportunity.id);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->title, "A zipper that lasts");
+    EXPECT_EQ(back->bucket, core::Bucket::Fix);
+    EXPECT_EQ(back->impact, 4);
+    EXPECT_EQ(back->complexity, 2);
+    EXPECT_EQ(back->status, core::OpportunityStatus::Validating);
+    EXPECT_EQ(back->quoteIds, std::vector<core::Id>{quote.id});
+
+    ASSERT_TRUE(store->untagQuote(quote.id, tag.id).has_value());
+    EXPECT_THAT(store->quotesForCall(call)->front().tagIds, IsEmpty());
+    ASSERT_TRUE(store->deleteQuote(quote.id).has_value());
+    EXPECT_THAT(*store->quotesForCall(call), IsEmpty());
+    EXPECT_THAT(store->opportunity(opportunity.id)->quoteIds, IsEmpty());
+}
+
+TEST_F(Store, QuoteOffsetsCountCodePoints) {
+    // Emoji (two code points with the modifier), a combining mark and CJK before the quote.
+    const std::string notes = "👍🏽 Cafe\u0301 拉链 — the zipper broke 💔 twice";
+    const auto call = addCall(addCustomer("Wei"), notes);
+    core::Quote quote;
+    quote.callId = call;
+    quote.start = 14; // after 👍 🏽 ␠ C a f e ◌́ ␠ 拉 链 ␠ — ␠
+    quote.end = 32;
+    ASSERT_TRUE(store->addQuote(quote).has_value()) << quote.text;
+    EXPECT_EQ(quote.text, "the zipper broke 💔");
+
+    core::Quote mark;
+    mark.callId = call;
+    mark.start = 3;
+    mark.end = 8;
+    ASSERT_TRUE(store->addQuote(mark).has_value());
+    EXPECT_EQ(mark.text, "Cafe\u0301"); // the accent stays with its letter
+
+    core::Quote wrong;
+    wrong.callId = call;
+    wrong.start = 14;
+    wrong.end = 32;
+    wrong.text = "the zipper broke";
+    auto refused = store->addQuote(wrong);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code, core::ErrorCode::BadInput);
+
+    core::Quote outside;
+    outside.callId = call;
+    outside.start = 30;
+    outside.end = 400;
+    EXPECT_FALSE(store->addQuote(outside).has_value());
+    EXPECT_EQ(store->quotesForCall(call)->size(), 2U);
+}
+
+TEST_F(Store, FailedOperationLeavesTheStoreAsItWas) {
+    const auto customer = addCustomer("Sarah");
+    core::Call call;
+    call.customerId = customer + 999; // no such customer: the foreign key refuses it
+    call.startedAt = "2026-03-12T14:30:00";
+    auto refused = store->addCall(call);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code, core::ErrorCode::BadInput);
+    EXPECT_EQ(*store->countCalls({}), 0);
+
+    auto transaction = store->begin();
+    ASSERT_TRUE(transaction.has_value());
+    addCall(customer, "kept only if committed");
+    { auto dropped = std::move(*transaction); } // destroyed without commit: rolled back
+    EXPECT_EQ(*store->countCalls({}), 0);
+}
+
+TEST_F(Store, ListsAndCountsCallsWithFilters) {
+    const auto sarah = addCustomer("Sarah");
+    const auto tom = addCustomer("Tom", "Denver");
+    auto abandoner = store->findSegment("cart-abandoner");
+    ASSERT_TRUE(abandoner->has_value());
+    core::Customer t = *store->customer(tom);
+    t.segmentId = (*abandoner)->id;
+    ASSERT_TRUE(store->updateCustomer(t).has_value());
+    addCall(sarah, "a", "2026-01-05T10:00:00");
+    addCall(sarah, "b", "2026-02-05T10:00:00");
+    const auto last = addCall(tom, "c", "2026-03-05T23:59:00");
+
+    auto rows = store->listCalls({}, core::CallSort::DateDesc, 0, 10);
+    ASSERT_EQ(rows->size(), 3U);
+    EXPECT_EQ(rows->front().id, last);
+    EXPECT_EQ(rows->front().firstName, "Tom");
+    EXPECT_EQ(rows->front().segment, "Cart abandoner");
+    EXPECT_EQ(store->listCalls({}, core::CallSort::DateDesc, 2, 10)->size(), 1U);
+
+    core::CallFilter bySegment;
+    bySegment.segmentId = (*abandoner)->id;
+    EXPECT_EQ(*store->countCalls(bySegment), 1);
+    core::CallFilter byDays;
+    byDays.from = "2026-02-01";
+    byDays.to = "2026-03-05"; // inclusive of the whole day
+    EXPECT_EQ(*store->countCalls(byDays), 2);
+
+    auto stats = store->stats();
+    EXPECT_EQ(stats->calls, 3);
+    EXPECT_EQ(stats->customers, 2);
+    EXPECT_DOUBLE_EQ(stats->connectRate(), 1.0);
+}
+
+TEST_F(Store, ErasingACustomerLeavesNoTraceInSearch) {
+    const auto sarah = addCustomer("Sarah");
+    const auto keep = addCustomer("Tom");
+    const auto call = addCall(sarah, "Frobnicated zipper, Sarah's private story.");
+    addCall(keep, "Tom's zipper is fine.");
+    core::Quote quote;
+    quote.callId = call;
+    quote.start = 0;
+    quote.end = 11;
+    ASSERT_TRUE(store->addQuote(quote).has_value());
+    auto guides = store->guides();
+    ASSERT_TRUE(store->setAnswer(call, guides->front().questions.front().id, "frobnicated answer").has_value());
+    ASSERT_EQ(hitCalls("frobnicated").size(), 3U);
+
+    ASSERT_TRUE(store->eraseCustomer(sarah).has_value());
+    EXPECT_THAT(hitCalls("frobnicated"), IsEmpty());
+    EXPECT_THAT(hitCalls("private"), IsEmpty());
+    EXPECT_EQ(hitCalls("zipper").size(), 1U);
+    EXPECT_FALSE(store->customer(sarah).has_value());
+    EXPECT_FALSE(store->call(call).has_value());
+    EXPECT_EQ(store->stats()->quotes, 0);
+
+    // Not only unsearchable: the words are gone from the file itself.
+    store.reset();
+    const std::string bytes = test::readFile(dir / "test.earmark");
+    EXPECT_EQ(bytes.find("Frobnicated"), std::string::npos);
+    EXPECT_EQ(bytes.find("private story"), std::string::npos);
+
+    auto reopened = core::Store::open(dir / "test.earmark", core::Store::OpenMode::ExistingOnly);
+    ASSERT_TRUE(reopened.has_value());
+    EXPECT_EQ(reopened->get()->eraseCustomer(sarah).error().code, core::ErrorCode::NotFound);
+}
