@@ -232,6 +232,17 @@ TEST_F(Store, FailedOperationLeavesTheStoreAsItWas) {
     addCall(customer, "kept only if committed");
     { auto dropped = std::move(*transaction); } // destroyed without commit: rolled back
     EXPECT_EQ(*store->countCalls({}), 0);
+
+    // One failed operation inside a transaction spoils the whole of it.
+    auto spoiled = store->begin();
+    ASSERT_TRUE(spoiled.has_value());
+    addCall(customer, "would be lost with the rest");
+    EXPECT_FALSE(store->addCall(call).has_value()); // the bad customer again
+    auto committed = spoiled->commit();
+    ASSERT_FALSE(committed.has_value());
+    EXPECT_EQ(*store->countCalls({}), 0);
+    addCall(customer, "the store works normally afterwards");
+    EXPECT_EQ(*store->countCalls({}), 1);
 }
 
 TEST_F(Store, ListsAndCountsCallsWithFilters) {

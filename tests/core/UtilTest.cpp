@@ -3,8 +3,10 @@
 #include "core/util/Utf8.h"
 #include "core/util/Uuid.h"
 
+#include <chrono>
 #include <gtest/gtest.h>
 #include <set>
+#include <thread>
 
 using namespace earmark::core;
 
@@ -39,16 +41,19 @@ TEST(Utf8, RejectsInvalidSequences) {
     EXPECT_FALSE(utf8::isValid("\xF0\x9F\x8E"));              // truncated
 }
 
-TEST(Uuid, IsVersion4AndUnique) {
+TEST(Uuid, IsVersion7UniqueAndTimeOrdered) {
     std::set<std::string> seen;
     for (int i = 0; i < 1000; ++i) {
         const std::string id = newUuid();
         ASSERT_EQ(id.size(), 36U);
-        EXPECT_EQ(id[14], '4');
+        EXPECT_EQ(id[14], '7');
         EXPECT_TRUE(id[19] == '8' || id[19] == '9' || id[19] == 'a' || id[19] == 'b');
         seen.insert(id);
     }
     EXPECT_EQ(seen.size(), 1000U);
+    const std::string earlier = newUuid();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    EXPECT_LT(earlier, newUuid()); // later ids sort after earlier ones
 }
 
 struct DateCase {

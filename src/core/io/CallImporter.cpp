@@ -24,6 +24,9 @@ Result<ImportReport> importCalls(Store& store, CallSource& source, const std::st
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
+    if (auto ok = store.beginBulkLoad(); !ok) {
+        return std::unexpected(ok.error());
+    }
     Status read = source.readAll([&](CallRecord&& record) -> Status {
         if (auto ok = writer.write(std::move(record)); !ok) {
             return std::unexpected(ok.error());
@@ -44,6 +47,9 @@ Result<ImportReport> importCalls(Store& store, CallSource& source, const std::st
         return std::unexpected(std::move(error)); // the transaction rolls back as it goes
     }
     report.warnings = source.warnings();
+    if (auto ok = store.endBulkLoad(); !ok) {
+        return std::unexpected(ok.error());
+    }
     if (options.dryRun) {
         return report; // dropping the transaction rolls everything back
     }

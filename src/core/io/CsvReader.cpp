@@ -125,9 +125,26 @@ Result<bool> CsvReader::next(std::vector<std::string>& fields) {
                                 fmt::format("{}:{}", m_line, fields.size() + 1));
                 }
             } else {
-                while (c >= 0 && c != m_delimiter && c != '\n' && c != '\r') {
+                // Unquoted: copy the run up to the next delimiter or line end in one go.
+                if (c >= 0 && c != m_delimiter && c != '\n' && c != '\r') {
                     field.push_back(static_cast<char>(c));
-                    c = getChar();
+                    for (;;) {
+                        if (!fill()) {
+                            c = -1;
+                            break;
+                        }
+                        std::size_t end = m_pos;
+                        while (end < m_end && m_buffer[end] != m_delimiter && m_buffer[end] != '\n' &&
+                               m_buffer[end] != '\r') {
+                            ++end;
+                        }
+                        field.append(m_buffer.data() + m_pos, end - m_pos);
+                        m_pos = end;
+                        if (end < m_end) {
+                            c = getChar();
+                            break;
+                        }
+                    }
                 }
             }
             fields.push_back(std::move(field));

@@ -43,6 +43,12 @@ Status RecordWriter::load() {
     }
     m_segments = std::move(*segments);
     m_guides = std::move(*guides);
+    for (const auto& s : m_segments) {
+        m_segmentKeys.emplace_back(normaliseKey(s.key), normaliseKey(s.name));
+    }
+    for (const auto& g : m_guides) {
+        m_guideKeys.emplace_back(normaliseKey(g.key), normaliseKey(g.name));
+    }
     return {};
 }
 
@@ -95,9 +101,9 @@ Result<Id> RecordWriter::resolveCustomer() {
     std::optional<Id> segmentId;
     if (const auto text = utf8::trim(value(Field::Segment)); !text.empty()) {
         const std::string wanted = normaliseKey(text);
-        for (const auto& s : m_segments) {
-            if (wanted == normaliseKey(s.key) || wanted == normaliseKey(s.name)) {
-                segmentId = s.id;
+        for (std::size_t i = 0; i < m_segments.size(); ++i) {
+            if (wanted == m_segmentKeys[i].first || wanted == m_segmentKeys[i].second) {
+                segmentId = m_segments[i].id;
             }
         }
         if (!segmentId) {
@@ -193,10 +199,10 @@ Result<Call> RecordWriter::toCall(Id customerId) {
     }
     if (const auto text = utf8::trim(value(Field::Guide)); !text.empty()) {
         const std::string wanted = normaliseKey(text);
-        for (const auto& g : m_guides) {
-            if (wanted == normaliseKey(g.key) || wanted == normaliseKey(g.name)) {
-                call.guideId = g.id;
-                m_guide = &g;
+        for (std::size_t i = 0; i < m_guides.size(); ++i) {
+            if (wanted == m_guideKeys[i].first || wanted == m_guideKeys[i].second) {
+                call.guideId = m_guides[i].id;
+                m_guide = &m_guides[i];
             }
         }
         if (!call.guideId) {

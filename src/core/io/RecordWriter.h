@@ -39,6 +39,8 @@ private:
     ImportReport& m_report;
     std::vector<Segment> m_segments;
     std::vector<Guide> m_guides;
+    std::vector<std::pair<std::string, std::string>> m_segmentKeys; ///< normalised key and name, per segment
+    std::vector<std::pair<std::string, std::string>> m_guideKeys;   ///< the same per guide
     const CallRecord* m_record = nullptr;
     const Guide* m_guide = nullptr;
     std::string m_customerKey;

@@ -338,6 +338,9 @@ writeGeneratedWorkspace(CorpusGenerator& generator, Store& store, std::int64_t t
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
+    if (auto ok = store.beginBulkLoad(); !ok) {
+        return std::unexpected(ok.error());
+    }
     // One tag per kind of thing said, carrying its bucket; found or made once.
     std::map<std::string, Id> tagIds;
     auto tagFor = [&](const GeneratedQuote& q) -> Result<Id> {
@@ -413,6 +416,9 @@ writeGeneratedWorkspace(CorpusGenerator& generator, Store& store, std::int64_t t
         if (progress && generator.produced() % 200 == 0 && !progress(generator.produced(), total)) {
             return fail(ErrorCode::Cancelled, "generation was cancelled; nothing was written");
         }
+    }
+    if (auto ok = store.endBulkLoad(); !ok) {
+        return std::unexpected(ok.error());
     }
     if (auto ok = transaction->commit(); !ok) {
         return std::unexpected(ok.error());

@@ -155,35 +155,57 @@ CREATE VIRTUAL TABLE calls_fts USING fts5(notes, content='calls', content_rowid=
 CREATE VIRTUAL TABLE answers_fts USING fts5(text, content='answers', content_rowid='id', tokenize='earmark');
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id', tokenize='earmark');
 
-CREATE TRIGGER calls_fts_insert AFTER INSERT ON calls BEGIN
+-- During a bulk load (an import) the triggers leave rows added by the load alone and the
+-- store indexes them in one statement at its end: FTS5 flushes its pending data at every
+-- statement savepoint, so indexing row by row made imports several times slower. The
+-- *_from columns hold the first id the load added; NULL outside a load. Set only inside
+-- the load's own transaction, so no other connection ever sees them set.
+CREATE TABLE search_control (
+    only_row     INTEGER PRIMARY KEY CHECK (only_row = 1),
+    calls_from   INTEGER,
+    answers_from INTEGER,
+    quotes_from  INTEGER
+);
+INSERT INTO search_control(only_row) VALUES (1);
+
+CREATE TRIGGER calls_fts_insert AFTER INSERT ON calls
+WHEN (SELECT calls_from FROM search_control) IS NULL BEGIN
     INSERT INTO calls_fts(rowid, notes) VALUES (new.id, new.notes);
 END;
-CREATE TRIGGER calls_fts_delete AFTER DELETE ON calls BEGIN
+CREATE TRIGGER calls_fts_delete AFTER DELETE ON calls
+WHEN old.id < ifnull((SELECT calls_from FROM search_control), old.id + 1) BEGIN
     INSERT INTO calls_fts(calls_fts, rowid, notes) VALUES ('delete', old.id, old.notes);
 END;
-CREATE TRIGGER calls_fts_update AFTER UPDATE OF notes ON calls BEGIN
+CREATE TRIGGER calls_fts_update AFTER UPDATE OF notes ON calls
+WHEN old.id < ifnull((SELECT calls_from FROM search_control), old.id + 1) BEGIN
     INSERT INTO calls_fts(calls_fts, rowid, notes) VALUES ('delete', old.id, old.notes);
     INSERT INTO calls_fts(rowid, notes) VALUES (new.id, new.notes);
 END;
 
-CREATE TRIGGER answers_fts_insert AFTER INSERT ON answers BEGIN
+CREATE TRIGGER answers_fts_insert AFTER INSERT ON answers
+WHEN (SELECT answers_from FROM search_control) IS NULL BEGIN
     INSERT INTO answers_fts(rowid, text) VALUES (new.id, new.text);
 END;
-CREATE TRIGGER answers_fts_delete AFTER DELETE ON answers BEGIN
+CREATE TRIGGER answers_fts_delete AFTER DELETE ON answers
+WHEN old.id < ifnull((SELECT answers_from FROM search_control), old.id + 1) BEGIN
     INSERT INTO answers_fts(answers_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
-CREATE TRIGGER answers_fts_update AFTER UPDATE OF text ON answers BEGIN
+CREATE TRIGGER answers_fts_update AFTER UPDATE OF text ON answers
+WHEN old.id < ifnull((SELECT answers_from FROM search_control), old.id + 1) BEGIN
     INSERT INTO answers_fts(answers_fts, rowid, text) VALUES ('delete', old.id, old.text);
     INSERT INTO answers_fts(rowid, text) VALUES (new.id, new.text);
 END;
 
-CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes
+WHEN (SELECT quotes_from FROM search_control) IS NULL BEGIN
     INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
 END;
-CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes
+WHEN old.id < ifnull((SELECT quotes_from FROM search_control), old.id + 1) BEGIN
     INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
-CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
+CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes
+WHEN old.id < ifnull((SELECT quotes_from FROM search_control), old.id + 1) BEGIN
     INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
     INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
 END;

@@ -134,7 +134,9 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Op
 
     std::unique_ptr<Store> store;
     try {
-        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 5000);
+        // NOMUTEX: a store is used by one thread (see Store.h), so SQLite's own locking is waste.
+        auto db = std::make_unique<SQLite::Database>(
+            path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLITE_OPEN_NOMUTEX, 5000);
         store.reset(new Store(path, std::move(db), clock ? std::move(clock) : systemClock()));
     } catch (const SQLite::Exception& e) {
         return fail(ErrorCode::Storage, fmt::format("cannot open the workspace: {}", e.what()), where);
@@ -246,19 +248,29 @@ Error Store::toError(const std::exception& e) const {
     }
 }
 
+// Only the outermost level is a real SQLite transaction. Levels inside it open no
+// savepoints: a savepoint makes FTS5 flush its pending index data, which turned every
+// imported row into an index segment of its own. A failure inside instead poisons the
+// outer transaction, whose commit then rolls everything back.
 void Store::beginLevel() {
-    m_db->exec(m_depth == 0 ? std::string("BEGIN IMMEDIATE") : fmt::format("SAVEPOINT level{}", m_depth));
+    if (m_depth == 0) {
+        statement("BEGIN IMMEDIATE").exec();
+        m_poisoned = false;
+    }
     ++m_depth;
 }
 
 void Store::commitLevel() {
     --m_depth;
     if (m_depth > 0) {
-        m_db->exec(fmt::format("RELEASE level{}", m_depth));
         return;
     }
+    if (m_poisoned) {
+        m_db->tryExec("ROLLBACK");
+        failWith(ErrorCode::BadInput, "a change in this transaction failed, so none of it was saved");
+    }
     try {
-        m_db->exec("COMMIT");
+        statement("COMMIT").exec();
     } catch (...) {
         // A failed COMMIT (disk full, busy) can leave the transaction open: end it, so the
         // store is as it was before the operation.
@@ -270,7 +282,7 @@ void Store::commitLevel() {
 void Store::rollbackLevel() {
     --m_depth;
     if (m_depth > 0) {
-        m_db->tryExec(fmt::format("ROLLBACK TO level{0}; RELEASE level{0}", m_depth).c_str());
+        m_poisoned = true;
     } else {
         m_db->tryExec("ROLLBACK");
     }
@@ -335,6 +347,36 @@ Status Store::Transaction::commit() {
         return std::unexpected(store->toError(e));
     }
     return {};
+}
+
+Status Store::beginBulkLoad() {
+    if (m_depth == 0) {
+        return fail(ErrorCode::BadInput, "a bulk load must run inside a transaction", m_path.string());
+    }
+    m_db->tryExec("PRAGMA cache_size = -131072"); // 128 MiB while the load runs
+    return write([&] {
+        statement("UPDATE search_control SET "
+                  "calls_from = (SELECT ifnull(max(id), 0) + 1 FROM calls), "
+                  "answers_from = (SELECT ifnull(max(id), 0) + 1 FROM answers), "
+                  "quotes_from = (SELECT ifnull(max(id), 0) + 1 FROM quotes)")
+            .exec();
+    });
+}
+
+Status Store::endBulkLoad() {
+    return write([&] {
+        statement("INSERT INTO calls_fts(rowid, notes) SELECT id, notes FROM calls "
+                  "WHERE id >= (SELECT calls_from FROM search_control)")
+            .exec();
+        statement("INSERT INTO answers_fts(rowid, text) SELECT id, text FROM answers "
+                  "WHERE id >= (SELECT answers_from FROM search_control)")
+            .exec();
+        statement("INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quotes "
+                  "WHERE id >= (SELECT quotes_from FROM search_control)")
+            .exec();
+        statement("UPDATE search_control SET calls_from = NULL, answers_from = NULL, quotes_from = NULL").exec();
+        m_db->tryExec("PRAGMA cache_size = -32768");
+    });
 }
 
 SQLite::Statement& Store::statement(const char* sql) {

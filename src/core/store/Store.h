@@ -122,8 +122,9 @@ public:
     [[nodiscard]] const std::optional<std::filesystem::path>& migrationBackup() const { return m_backup; }
 
     /// A transaction the caller controls: everything done through the store until
-    /// `commit()` is one atomic change; destruction without commit rolls it back.
-    /// Nested transactions become savepoints.
+    /// `commit()` is one atomic change; destruction without commit rolls it back. If any
+    /// operation inside fails, `commit()` rolls back and returns an error: a transaction
+    /// is all or nothing. Nested transactions join the outermost one.
     class Transaction {
     public:
         Transaction(Transaction&& other) noexcept;
@@ -137,6 +138,14 @@ public:
         Store* m_store;
     };
     Result<Transaction> begin();
+
+    /// Starts a bulk load inside the caller's open transaction: rows added from now on
+    /// are indexed for search all at once by `endBulkLoad()`, which is much faster than
+    /// row by row. Rows that existed before stay indexed as they change. A transaction
+    /// that is rolled back ends the load with it.
+    Status beginBulkLoad();
+    /// Indexes everything added since `beginBulkLoad()` and ends the load.
+    Status endBulkLoad();
 
     // Segments ------------------------------------------------------------------------
     Result<std::vector<Segment>> segments();
@@ -223,6 +232,7 @@ private:
     std::shared_ptr<const Clock> m_clock;
     std::map<const char*, std::unique_ptr<SQLite::Statement>> m_statements;
     int m_depth = 0;
+    bool m_poisoned = false; ///< an operation failed inside the open transaction
     std::optional<std::filesystem::path> m_backup;
 };
 

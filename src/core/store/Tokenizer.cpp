@@ -66,6 +66,11 @@ struct Stream {
 
     int emitEmojiBefore(int limit) {
         while (emojiCursor < limit && emojiCursor < size) {
+            // Every emoji starts with a lead byte of 0xE2 or above: skip the rest unread.
+            if (static_cast<unsigned char>(text[emojiCursor]) < 0xE2U) {
+                ++emojiCursor;
+                continue;
+            }
             const Decoded d = decode(text, size, emojiCursor);
             if (isEmoji(d.codePoint)) {
                 if (const int rc = emit(context, 0, text + emojiCursor, d.length, emojiCursor, emojiCursor + d.length);
@@ -84,6 +89,10 @@ struct Stream {
         }
         bool hasCjk = false;
         for (int pos = 0; pos < length && !hasCjk;) {
+            if (static_cast<unsigned char>(token[pos]) < 0xE3U) { // CJK lead bytes are 0xE3 and up
+                ++pos;
+                continue;
+            }
             const Decoded d = decode(token, length, pos);
             hasCjk = isCjk(d.codePoint);
             pos += d.length;

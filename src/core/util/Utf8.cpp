@@ -54,6 +54,10 @@ std::size_t sequenceLength(std::string_view text, std::size_t pos) {
 std::optional<std::size_t> firstInvalidByte(std::string_view text) {
     std::size_t pos = 0;
     while (pos < text.size()) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80U) { // ASCII: most of any text
+            ++pos;
+            continue;
+        }
         const std::size_t length = sequenceLength(text, pos);
         if (length == 0) {
             return pos;

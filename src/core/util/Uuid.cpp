@@ -1,6 +1,7 @@
 #include "core/util/Uuid.h"
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <random>
 
@@ -20,7 +21,13 @@ std::string newUuid() {
             bytes[i + j] = static_cast<std::uint8_t>(word >> (8 * j));
         }
     }
-    bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0FU) | 0x40U); // version 4
+    const auto millis = static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count());
+    for (std::size_t i = 0; i < 6; ++i) {
+        bytes[i] = static_cast<std::uint8_t>(millis >> (8 * (5 - i)));
+    }
+    bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0FU) | 0x70U); // version 7
     bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3FU) | 0x80U); // RFC 4122 variant
     constexpr char kHex[] = "0123456789abcdef";
     std::string out;

@@ -4,8 +4,10 @@
 
 namespace earmark::core {
 
-/// A random (version 4) UUID in canonical lower-case form. Every stored entity has one,
-/// so that workspaces can later be exported and merged without key clashes.
+/// A time-ordered (version 7, RFC 9562) UUID in canonical lower-case form: 48 bits of
+/// Unix milliseconds, then 74 random bits. Every stored entity has one, so workspaces can
+/// later be exported and merged without key clashes; being time-ordered, new keys land at
+/// the end of the UUID indexes instead of all over them, which keeps imports fast.
 std::string newUuid();
 
 } // namespace earmark::core

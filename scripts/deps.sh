@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Earmark needs to build, test and run.
+# As root: apt-get installs what is missing. Otherwise: prints the exact line to run.
+# Usage: scripts/deps.sh [build|screenshots]   (default: build)
+set -euo pipefail
+
+build_packages=(
+    build-essential cmake ninja-build pkg-config ccache
+    libsqlite3-dev sqlite3 libsqlitecpp-dev
+    nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
+    libgtest-dev libgmock-dev libbenchmark-dev
+    qt6-base-dev qt6-base-dev-tools libgl-dev fonts-dejavu-core
+)
+screenshot_packages=(xvfb xauth imagemagick)
+
+packages=("${build_packages[@]}")
+if [[ "${1:-build}" == "screenshots" ]]; then
+    packages+=("${screenshot_packages[@]}")
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+    exit 0
+fi
+
+if [[ $(id -u) -eq 0 ]]; then
+    echo "Installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+    echo "Earmark needs these Debian packages. Install them with:" >&2
+    echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
+fi
