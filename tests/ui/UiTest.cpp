@@ -11,6 +11,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
@@ -87,6 +88,7 @@ int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("EarmarkTests"));
+    QStandardPaths::setTestModeEnabled(true); // settings go to a test location, not the user's
     testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

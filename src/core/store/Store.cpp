@@ -353,7 +353,6 @@ Status Store::beginBulkLoad() {
     if (m_depth == 0) {
         return fail(ErrorCode::BadInput, "a bulk load must run inside a transaction", m_path.string());
     }
-    m_db->tryExec("PRAGMA cache_size = -131072"); // 128 MiB while the load runs
     return write([&] {
         statement("UPDATE search_control SET "
                   "calls_from = (SELECT ifnull(max(id), 0) + 1 FROM calls), "
@@ -375,7 +374,6 @@ Status Store::endBulkLoad() {
                   "WHERE id >= (SELECT quotes_from FROM search_control)")
             .exec();
         statement("UPDATE search_control SET calls_from = NULL, answers_from = NULL, quotes_from = NULL").exec();
-        m_db->tryExec("PRAGMA cache_size = -32768");
     });
 }
 

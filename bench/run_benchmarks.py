@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Earmark's benchmarks, each against a floor measured in the same run.
+
+  bench/run_benchmarks.py import  [--build build] [--runs 3] [--sizes 25000,50000,100000,400000]
+  bench/run_benchmarks.py search  [--build build] [--repeats 30]
+
+import: generates 25k, 50k, 100k and 400k calls as CSV, imports each into a fresh workspace
+        with `earmark-cli import`, and times the floor (the sqlite3 shell's .import of
+        the same file into a plain table plus an FTS5 index over the notes). Reports
+        median wall time and peak RSS per size.
+search: generates a 100k-call workspace (with answers and quotes) and runs
+        earmark-bench-search on it.
+Work files go to bench/out/ (ignored by git).
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "bench", "out")
+
+FLOOR_SQL = """.import --csv {csv} calls
+CREATE VIRTUAL TABLE calls_fts USING fts5(notes, content='calls', tokenize='porter unicode61 remove_diacritics 2');
+INSERT INTO calls_fts(calls_fts) VALUES ('rebuild');
+"""
+
+
+def timed(command, stdin=None):
+    """Runs a command; returns (seconds, peak RSS in MiB) of that child alone."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(command)}: {process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024.0
+
+
+def remove_workspace(path):
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
+def bench_import(build, runs, sizes):
+    cli = os.path.join(build, "src", "cli", "earmark-cli")
+    rows = []
+    for calls in sizes:
+        csv = os.path.join(OUT, f"calls-{calls}.csv")
+        if not os.path.exists(csv):
+            subprocess.run([cli, "generate", "--calls", str(calls), "--seed", "1", "--out", csv], check=True,
+                           stdout=subprocess.DEVNULL)
+        ours, floor = [], []
+        for _ in range(runs):  # alternate, so both sides see the same machine state
+            workspace = os.path.join(OUT, "import.earmark")
+            remove_workspace(workspace)
+            ours.append(timed([cli, "import", "--db", workspace, csv]))
+            floor_db = os.path.join(OUT, "floor.db")
+            remove_workspace(floor_db)
+            script = os.path.join(OUT, "floor.sql")
+            with open(script, "w") as f:
+                f.write(FLOOR_SQL.format(csv=csv))
+            with open(script) as stdin:
+                floor.append(timed(["sqlite3", floor_db], stdin=stdin))
+        row = {
+            "calls": calls,
+            "csv_mib": round(os.path.getsize(csv) / 2**20, 1),
+            "earmark_s": round(statistics.median(t for t, _ in ours), 2),
+            "floor_s": round(statistics.median(t for t, _ in floor), 2),
+            "earmark_peak_mib": round(statistics.median(m for _, m in ours), 1),
+            "floor_peak_mib": round(statistics.median(m for _, m in floor), 1),
+        }
+        row["ratio"] = round(row["earmark_s"] / row["floor_s"], 2)
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    print("\n| calls | CSV MiB | earmark-cli import (median s) | sqlite3 floor (median s) | ratio | earmark peak RSS MiB |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['calls']:,} | {r['csv_mib']} | {r['earmark_s']} | {r['floor_s']} | {r['ratio']}x | "
+              f"{r['earmark_peak_mib']} |")
+
+
+def bench_search(build, repeats):
+    cli = os.path.join(build, "src", "cli", "earmark-cli")
+    workspace = os.path.join(OUT, "search-100k.earmark")
+    if not os.path.exists(workspace):
+        subprocess.run([cli, "generate", "--calls", "100000", "--seed", "1", "--db", workspace], check=True,
+                       stdout=subprocess.DEVNULL)
+    result = subprocess.run([os.path.join(build, "bench", "earmark-bench-search"), workspace, str(repeats)],
+                            check=True, capture_output=True, text=True)
+    print(result.stdout)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("what", choices=["import", "search"])
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--sizes", default="25000,50000,100000,400000",
+                        help="import: comma-separated call counts (memory should plateau as they grow)")
+    args = parser.parse_args()
+    if shutil.which("sqlite3") is None:
+        sys.exit("the floor needs the sqlite3 shell: apt-get install sqlite3")
+    os.makedirs(OUT, exist_ok=True)
+    os.environ.setdefault("XDG_STATE_HOME", OUT)  # keep benchmark logs out of the user's log
+    if args.what == "import":
+        bench_import(args.build, args.runs, [int(n) for n in args.sizes.split(",")])
+    else:
+        bench_search(args.build, args.repeats)
+
+
+if __name__ == "__main__":
+    main()
