@@ -4,21 +4,20 @@
 // and p95 per side and their ratio.
 //
 //   earmark-bench-search WORKSPACE [REPEATS]
-#include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <iostream>
-#include <string>
-#include <vector>
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "core/search/SearchQuery.h"
 #include "core/store/Store.h"
 #include "core/store/Tokenizer.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fmt/format.h>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 using namespace earmark::core;
 using Timer = std::chrono::steady_clock;
@@ -27,10 +26,26 @@ namespace {
 
 // What researchers type: common and rare words, phrases, OR, NOT, prefixes.
 const std::vector<std::string> kQueries{
-    "zipper",          "broke",       "leaks",          "\"stopped working\"", "zip*",
-    "strap OR buckle", "hood NOT rain", "size chart",   "price",               "expensive",
-    "\"wish you sold\"", "insole",    "burner igniter", "waterproof",          "delivery slow",
-    "kids",            "recycled",    "gloves",         "returned",            "confusing instructions",
+    "zipper",
+    "broke",
+    "leaks",
+    "\"stopped working\"",
+    "zip*",
+    "strap OR buckle",
+    "hood NOT rain",
+    "size chart",
+    "price",
+    "expensive",
+    "\"wish you sold\"",
+    "insole",
+    "burner igniter",
+    "waterproof",
+    "delivery slow",
+    "kids",
+    "recycled",
+    "gloves",
+    "returned",
+    "confusing instructions",
 };
 
 constexpr int kLimit = 50;

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <memory>
@@ -167,4 +168,26 @@ TEST(Cli, GenerateWritesCsvAndJsonThatImport) {
         ASSERT_EQ(run.exitCode, 0) << run.err;
         EXPECT_EQ(nlohmann::json::parse(run.out)["records"], 300);
     }
+}
+
+TEST(Cli, FullDiskSaysSoAndLeavesTheWorkspaceAsItWas) {
+    earmark::test::TempDir dir;
+    const auto workspace = dir / "w.earmark";
+    const std::string db = "--db " + shellQuote(workspace.string());
+    ASSERT_EQ(cli(dir, "init " + db).exitCode, 0);
+    const auto csv = dir / "g.csv";
+    ASSERT_EQ(cli(dir, "generate --calls 3000 --out " + shellQuote(csv.string())).exitCode, 0);
+    const std::string before = earmark::test::readFile(workspace);
+
+    // The shell caps file size at 400 KiB for the import, as a nearly full disk would.
+    const std::string command =
+        "bash -c " + shellQuote("trap '' XFSZ; ulimit -f 400; exec " + std::string(EARMARK_CLI) + " import " + db +
+                                " " + shellQuote(csv.string()));
+    const int status = std::system((command + " 2>" + shellQuote((dir / "err.txt").string())).c_str());
+    EXPECT_EQ(WEXITSTATUS(status), 3);
+    EXPECT_THAT(earmark::test::readFile(dir / "err.txt"), HasSubstr("disk"));
+    EXPECT_THAT(earmark::test::readFile(dir / "err.txt"), HasSubstr("nothing was changed"));
+    EXPECT_EQ(earmark::test::readFile(workspace), before);
+    CliRun run = cli(dir, "stats --json " + db);
+    EXPECT_EQ(nlohmann::json::parse(run.out)["calls"], 0);
 }

@@ -310,3 +310,21 @@ TEST_F(Store, ErasingACustomerLeavesNoTraceInSearch) {
     ASSERT_TRUE(reopened.has_value());
     EXPECT_EQ(reopened->get()->eraseCustomer(sarah).error().code, core::ErrorCode::NotFound);
 }
+
+TEST_F(Store, LockedWorkspaceSaysSoAndLosesNothing) {
+    const auto customer = addCustomer("Sarah");
+    SQLite::Database other((dir / "test.earmark").string(), SQLite::OPEN_READWRITE);
+    other.exec("BEGIN IMMEDIATE"); // another program holds the write lock
+    store->setBusyTimeout(std::chrono::milliseconds(50));
+    core::Call call;
+    call.customerId = customer;
+    call.startedAt = "2026-03-12T14:30:00";
+    auto refused = store->addCall(call);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code, core::ErrorCode::Busy);
+    EXPECT_THAT(refused.error().message, testing::HasSubstr("another program"));
+    EXPECT_EQ(refused.error().where, (dir / "test.earmark").string());
+    other.exec("ROLLBACK");
+    EXPECT_EQ(*store->countCalls({}), 0);
+    EXPECT_TRUE(store->addCall(call).has_value()); // and works once the lock is gone
+}

@@ -222,6 +222,13 @@ Error Store::toError(const std::exception& e) const {
     if (sqlite == nullptr) {
         return Error{ErrorCode::Storage, e.what(), where};
     }
+    const int extended = sqlite->getExtendedErrorCode();
+    if (extended == SQLITE_IOERR_WRITE || extended == SQLITE_IOERR_FSYNC || extended == SQLITE_IOERR_TRUNCATE) {
+        return {ErrorCode::Storage,
+                "could not write to the disk (it may be full, or the file too large for it); nothing was changed. "
+                "Free some space and try again",
+                where};
+    }
     switch (sqlite->getErrorCode() & 0xFF) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -375,6 +382,10 @@ Status Store::endBulkLoad() {
             .exec();
         statement("UPDATE search_control SET calls_from = NULL, answers_from = NULL, quotes_from = NULL").exec();
     });
+}
+
+void Store::setBusyTimeout(std::chrono::milliseconds timeout) {
+    m_db->setBusyTimeout(static_cast<int>(timeout.count()));
 }
 
 SQLite::Statement& Store::statement(const char* sql) {

@@ -4,6 +4,7 @@
 #include "core/util/Clock.h"
 #include "core/util/Error.h"
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -118,6 +119,9 @@ public:
     Store& operator=(const Store&) = delete;
 
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    /// How long an operation waits for another program's lock before failing with
+    /// ErrorCode::Busy (default 5 s).
+    void setBusyTimeout(std::chrono::milliseconds timeout);
     /// The backup written by this open's migration, if one ran.
     [[nodiscard]] const std::optional<std::filesystem::path>& migrationBackup() const { return m_backup; }
 
