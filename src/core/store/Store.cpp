@@ -404,6 +404,17 @@ std::string Store::now() const {
     return isoUtc(m_clock->now());
 }
 
+template <typename T>
+Result<T> Store::foundOr(const Status& status, std::optional<T>&& out, std::string_view what, Id id) const {
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    if (!out) {
+        return fail(ErrorCode::NotFound, fmt::format("there is no {} {}", what, id), m_path.string());
+    }
+    return std::move(*out);
+}
+
 // ---------------------------------------------------------------------------------------
 // Segments
 
@@ -422,10 +433,7 @@ Result<std::vector<Segment>> Store::segments() {
             out.push_back(readSegment(q));
         }
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return out;
+    return valueOr(status, out);
 }
 
 Result<std::optional<Segment>> Store::findSegment(std::string_view keyOrName) {
@@ -461,10 +469,7 @@ Result<Segment> Store::addSegment(std::string_view name) {
         q.exec();
         segment.id = m_db->getLastInsertRowid();
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return segment;
+    return valueOr(status, segment);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -496,10 +501,7 @@ Result<Id> Store::addCustomer(Customer& customer) {
             p.exec();
         }
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return customer.id;
+    return valueOr(status, customer.id);
 }
 
 Result<Customer> Store::customer(Id id) {
@@ -524,13 +526,7 @@ Result<Customer> Store::customer(Id id) {
             out = std::move(c);
         }
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    if (!out) {
-        return fail(ErrorCode::NotFound, fmt::format("there is no customer {}", id), m_path.string());
-    }
-    return std::move(*out);
+    return foundOr(status, std::move(out), "customer", id);
 }
 
 Status Store::updateCustomer(const Customer& customer) {
@@ -606,67 +602,44 @@ Status Store::eraseCustomer(Id id) {
     return status;
 }
 
-Result<std::optional<Id>> Store::resolveCustomer(std::string_view idOrUuid) {
+Result<std::optional<Id>> Store::findId(const char* sql, std::string_view key) {
     std::optional<Id> out;
     auto status = read([&] {
-        const std::string text(utf8::trim(idOrUuid));
-        auto& q = statement("SELECT c.id FROM customers c LEFT JOIN customer_personal p ON p.customer_id = c.id "
-                            "WHERE CAST(c.id AS TEXT) = ?1 OR c.uuid = lower(?1) OR p.external_id = ?1 "
-                            "ORDER BY CAST(c.id AS TEXT) = ?1 DESC LIMIT 1");
-        q.bind(1, text);
+        auto& q = statement(sql);
+        q.bind(1, std::string(key));
         if (q.executeStep()) {
             out = q.getColumn(0).getInt64();
         }
     });
-    if (!status) {
-        return std::unexpected(status.error());
+    return valueOr(status, out);
+}
+
+Result<std::optional<Id>> Store::resolveCustomer(std::string_view idOrUuid) {
+    const std::string_view text = utf8::trim(idOrUuid);
+    const bool number = !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+    if (number) {
+        auto byId = findId("SELECT id FROM customers WHERE id = CAST(?1 AS INTEGER)", text);
+        if (!byId || *byId) {
+            return byId;
+        }
     }
-    return out;
+    auto byUuid = findId("SELECT id FROM customers WHERE uuid = lower(?1)", text);
+    if (!byUuid || *byUuid) {
+        return byUuid;
+    }
+    return findCustomerByExternalId(text);
 }
 
 Result<std::optional<Id>> Store::findCustomerByImportKey(std::string_view key) {
-    std::optional<Id> out;
-    auto status = read([&] {
-        auto& q = statement("SELECT id FROM customers WHERE import_key = ?");
-        q.bind(1, std::string(key));
-        if (q.executeStep()) {
-            out = q.getColumn(0).getInt64();
-        }
-    });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return out;
+    return findId("SELECT id FROM customers WHERE import_key = ?1", key);
 }
 
 Result<std::optional<Id>> Store::findCustomerByExternalId(std::string_view externalId) {
-    std::optional<Id> out;
-    auto status = read([&] {
-        auto& q = statement("SELECT customer_id FROM customer_personal WHERE external_id = ?");
-        q.bind(1, std::string(externalId));
-        if (q.executeStep()) {
-            out = q.getColumn(0).getInt64();
-        }
-    });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return out;
+    return findId("SELECT customer_id FROM customer_personal WHERE external_id = ?1", externalId);
 }
 
 Result<std::optional<Id>> Store::findCallByImportKey(std::string_view key) {
-    std::optional<Id> out;
-    auto status = read([&] {
-        auto& q = statement("SELECT id FROM calls WHERE import_key = ?");
-        q.bind(1, std::string(key));
-        if (q.executeStep()) {
-            out = q.getColumn(0).getInt64();
-        }
-    });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return out;
+    return findId("SELECT id FROM calls WHERE import_key = ?1", key);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -697,10 +670,7 @@ Result<std::vector<Guide>> Store::guides() {
             }
         }
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return out;
+    return valueOr(status, out);
 }
 
 Result<Guide> Store::guide(Id id) {
@@ -762,10 +732,7 @@ Result<Id> Store::addCall(Call& call) {
         call.id = m_db->getLastInsertRowid();
         call.uuid = uuid;
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return call.id;
+    return valueOr(status, call.id);
 }
 
 Result<Call> Store::call(Id id) {
@@ -793,13 +760,7 @@ Result<Call> Store::call(Id id) {
             out = std::move(c);
         }
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    if (!out) {
-        return fail(ErrorCode::NotFound, fmt::format("there is no call {}", id), m_path.string());
-    }
-    return std::move(*out);
+    return foundOr(status, std::move(out), "call", id);
 }
 
 Status Store::updateCall(const Call& call) {
@@ -858,10 +819,7 @@ Result<Id> Store::setAnswer(Id callId, Id questionId, std::string_view text) {
         }
         q.tryReset();
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return id;
+    return valueOr(status, id);
 }
 
 Result<std::vector<Answer>> Store::answers(Id callId) {
@@ -876,10 +834,7 @@ Result<std::vector<Answer>> Store::answers(Id callId) {
                                  q.getColumn(3).getInt64(), q.getColumn(4).getString()});
         }
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return out;
+    return valueOr(status, out);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -942,10 +897,7 @@ Result<Id> Store::addQuote(Quote& quote) {
             t.exec();
         }
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return quote.id;
+    return valueOr(status, quote.id);
 }
 
 Result<std::vector<Quote>> Store::quotesForCall(Id callId) {
@@ -979,10 +931,7 @@ Result<std::vector<Quote>> Store::quotesForCall(Id callId) {
             }
         }
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return out;
+    return valueOr(status, out);
 }
 
 Status Store::deleteQuote(Id id) {
@@ -1027,10 +976,7 @@ Result<Id> Store::addTag(Tag& tag) {
         tag.id = m_db->getLastInsertRowid();
         tag.uuid = uuid;
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return tag.id;
+    return valueOr(status, tag.id);
 }
 
 Result<std::vector<Tag>> Store::tags() {
@@ -1042,10 +988,7 @@ Result<std::vector<Tag>> Store::tags() {
             out.push_back(readTag(q));
         }
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return out;
+    return valueOr(status, out);
 }
 
 Result<std::optional<Tag>> Store::findTag(std::string_view name) {
@@ -1058,10 +1001,7 @@ Result<std::optional<Tag>> Store::findTag(std::string_view name) {
             out = readTag(q);
         }
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return out;
+    return valueOr(status, out);
 }
 
 Status Store::tagQuote(Id quoteId, Id tagId) {
@@ -1108,10 +1048,7 @@ Result<Id> Store::addOpportunity(Opportunity& opportunity) {
             e.exec();
         }
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return opportunity.id;
+    return valueOr(status, opportunity.id);
 }
 
 Result<Opportunity> Store::opportunity(Id id) {
@@ -1139,13 +1076,7 @@ Result<Opportunity> Store::opportunity(Id id) {
         }
         out = std::move(o);
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    if (!out) {
-        return fail(ErrorCode::NotFound, fmt::format("there is no opportunity {}", id), m_path.string());
-    }
-    return std::move(*out);
+    return foundOr(status, std::move(out), "opportunity", id);
 }
 
 Result<std::vector<Opportunity>> Store::opportunities() {

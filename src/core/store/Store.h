@@ -222,6 +222,11 @@ private:
     Store(std::filesystem::path path, std::unique_ptr<SQLite::Database> db, std::shared_ptr<const Clock> clock);
 
     SQLite::Statement& statement(const char* sql);
+    /// The record a read found, "there is no <what> <id>" when it found none, or the read's error.
+    template <typename T>
+    Result<T> foundOr(const Status& status, std::optional<T>&& out, std::string_view what, Id id) const;
+    /// The first column of the first row of `sql` with `key` bound to ?1, if any.
+    Result<std::optional<Id>> findId(const char* sql, std::string_view key);
     std::string now() const;
     Error toError(const std::exception& e) const;
     /// Runs `body` as one transaction (a savepoint when nested), mapping failures to errors.

@@ -111,10 +111,7 @@ Result<std::vector<CallSummary>> Store::listCalls(const CallFilter& filter, Call
             out.push_back(std::move(row));
         }
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return out;
+    return valueOr(status, out);
 }
 
 Result<std::int64_t> Store::countCalls(const CallFilter& filter) {
@@ -127,10 +124,7 @@ Result<std::int64_t> Store::countCalls(const CallFilter& filter) {
             count = q.getColumn(0).getInt64();
         }
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return count;
+    return valueOr(status, count);
 }
 
 Result<WorkspaceStats> Store::stats() {
@@ -155,10 +149,7 @@ Result<WorkspaceStats> Store::stats() {
         s.callsByOutcome = countsOf(*m_db, "SELECT outcome, count(*) FROM calls GROUP BY outcome "
                                            "ORDER BY count(*) DESC, outcome");
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return s;
+    return valueOr(status, s);
 }
 
 namespace {
@@ -229,10 +220,7 @@ Result<std::vector<SearchHit>> Store::search(const SearchQuery& query, const Sea
             }
         }
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    return hits;
+    return valueOr(status, hits);
 }
 
 } // namespace earmark::core

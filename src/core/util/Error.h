@@ -2,6 +2,7 @@
 
 #include <expected>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace earmark::core {
@@ -31,6 +32,14 @@ struct Error {
 
 template <typename T> using Result = std::expected<T, Error>;
 using Status = std::expected<void, Error>;
+
+/// `value` when `status` is fine, else `status`'s error: the tail of most read functions.
+template <typename T> Result<std::decay_t<T>> valueOr(const Status& status, T&& value) {
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return std::forward<T>(value);
+}
 
 inline std::unexpected<Error> fail(ErrorCode code, std::string message, std::string where = {}) {
     return std::unexpected<Error>(Error{code, std::move(message), std::move(where)});
