@@ -19,10 +19,18 @@ std::filesystem::path copyFixture(const test::TempDir& dir, const std::string& n
 
 } // namespace
 
-// Keep this test forever: every later schema must still open the first one.
-TEST(Migration, VersionOneFixtureStillOpens) {
+// One fixture per released schema, made by the Earmark of that version (the demo
+// workspace). Keep every row forever: every later schema must still open each of them.
+class OlderWorkspace : public testing::TestWithParam<int> {};
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, OlderWorkspace, testing::Values(1, 2),
+                         [](const testing::TestParamInfo<int>& info) { return "v" + std::to_string(info.param); });
+
+TEST_P(OlderWorkspace, StillOpensWithEverythingInIt) {
     test::TempDir dir;
-    const auto path = copyFixture(dir, "workspace-v1.earmark");
+    const int version = GetParam();
+    const std::string name = "workspace-v" + std::to_string(version) + ".earmark";
+    const auto path = copyFixture(dir, name);
     auto store = Store::open(path, Store::OpenMode::ExistingOnly);
     ASSERT_TRUE(store.has_value()) << store.error().describe();
 
@@ -54,9 +62,23 @@ TEST(Migration, VersionOneFixtureStillOpens) {
 
     SQLite::Database raw(path.string());
     EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Store::kSchemaVersion);
-    if (Store::kSchemaVersion > 1) {
+    if (version < Store::kSchemaVersion) {
+        // The file was copied, as it was, before it was migrated.
         ASSERT_TRUE((*store)->migrationBackup().has_value());
-        EXPECT_TRUE(std::filesystem::exists(*(*store)->migrationBackup()));
+        EXPECT_EQ(*(*store)->migrationBackup(), path.string() + ".v" + std::to_string(version) + ".bak");
+        SQLite::Database backup((*store)->migrationBackup()->string());
+        EXPECT_EQ(backup.execAndGet("PRAGMA user_version").getInt(), version);
+        EXPECT_EQ(backup.execAndGet("SELECT count(*) FROM calls").getInt(), 42);
+        EXPECT_EQ(backup.execAndGet("SELECT count(*) FROM quotes").getInt(), stats->quotes);
+    } else {
+        EXPECT_FALSE((*store)->migrationBackup().has_value());
+    }
+    // What the later schema added works on the old data.
+    const auto firstCall = calls->front().id;
+    const auto quotes = (*store)->quotesForCall(firstCall);
+    ASSERT_TRUE(quotes.has_value());
+    for (const auto& quote : *quotes) {
+        EXPECT_FALSE(quote.needsReview);
     }
 }
 

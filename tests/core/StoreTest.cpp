@@ -1,5 +1,6 @@
 #include "StoreFixture.h"
 #include "core/search/SearchQuery.h"
+#include "core/util/Utf8.h"
 
 #include <SQLiteCpp/Database.h>
 #include <gmock/gmock.h>
@@ -327,4 +328,66 @@ TEST_F(Store, LockedWorkspaceSaysSoAndLosesNothing) {
     other.exec("ROLLBACK");
     EXPECT_EQ(*store->countCalls({}), 0);
     EXPECT_TRUE(store->addCall(call).has_value()); // and works once the lock is gone
+}
+
+TEST_F(Store, EditingNotesKeepsQuotesOnTheirWords) {
+    const std::string notes = "Said the zipper broke 💔 after a week. Also the strap.";
+    const auto callId = addCall(addCustomer("Wei"), notes);
+    auto quoteOn = [&](const std::string& words) {
+        core::Quote q;
+        q.callId = callId;
+        q.start = *core::utf8::find(notes, words);
+        q.end = q.start + core::utf8::codePointCount(words);
+        EXPECT_TRUE(store->addQuote(q).has_value());
+        return q.id;
+    };
+    const auto zipper = quoteOn("zipper broke 💔");
+    const auto strap = quoteOn("the strap");
+
+    core::Call call = *store->call(callId);
+    call.notes = "On the phone 📞: " + notes; // typed before both quotes
+    ASSERT_TRUE(store->updateCall(call).has_value());
+    const auto shifted = store->quotesForCall(callId);
+    for (const auto& q : *shifted) {
+        EXPECT_FALSE(q.needsReview);
+        EXPECT_EQ(core::utf8::slice(call.notes, q.start, q.end).value(), q.text);
+    }
+
+    // Now change a word inside the first quote: flagged, not moved, text kept.
+    const auto before = *store->quotesForCall(callId);
+    const auto at = call.notes.find("broke");
+    call.notes.replace(at, 5, "snapped");
+    ASSERT_TRUE(store->updateCall(call).has_value());
+    const auto after = *store->quotesForCall(callId);
+    ASSERT_EQ(after.size(), 2U);
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        if (after[i].id == zipper) {
+            EXPECT_TRUE(after[i].needsReview);
+            EXPECT_EQ(after[i].text, "zipper broke 💔");
+            EXPECT_EQ(after[i].start, before[i].start);
+        } else {
+            EXPECT_EQ(after[i].id, strap);
+            EXPECT_FALSE(after[i].needsReview);
+            EXPECT_EQ(core::utf8::slice(call.notes, after[i].start, after[i].end).value(), "the strap");
+        }
+    }
+}
+
+TEST_F(Store, EditingAnAnswerKeepsItsQuotesOnTheirWords) {
+    const auto callId = addCall(addCustomer("Ana"), "");
+    const auto question = store->guides()->front().questions.front().id;
+    auto answerId = store->setAnswer(callId, question, "A pack that survives the Rockies");
+    ASSERT_TRUE(answerId.has_value());
+    core::Quote q;
+    q.callId = callId;
+    q.answerId = *answerId;
+    q.start = 2;
+    q.end = 6;
+    ASSERT_TRUE(store->addQuote(q).has_value());
+    EXPECT_EQ(q.text, "pack");
+    ASSERT_TRUE(store->setAnswer(callId, question, "Honestly, a pack that survives the Rockies").has_value());
+    const auto quotes = *store->quotesForCall(callId);
+    EXPECT_EQ(quotes.front().start, 12U);
+    EXPECT_EQ(quotes.front().end, 16U);
+    EXPECT_FALSE(quotes.front().needsReview);
 }

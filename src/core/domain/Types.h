@@ -108,6 +108,9 @@ struct Quote {
     std::string createdBy;
     std::string createdAt;
     std::vector<Id> tagIds;
+    /// The words under the quote were edited: a person should check it. The stored text
+    /// stays what the customer said.
+    bool needsReview = false;
 };
 
 /// A label in the codebook tree.

@@ -290,6 +290,11 @@ const std::vector<Migration>& migrations() {
              db.exec(kSchemaV1);
              seedBuiltins(db);
          }},
+        {2, "quotes can be flagged for review when the words under them are edited",
+         [](SQLite::Database& db) {
+             db.exec("ALTER TABLE quotes ADD COLUMN needs_review INTEGER NOT NULL DEFAULT 0 "
+                     "CHECK (needs_review IN (0, 1))");
+         }},
     };
     return kMigrations;
 }

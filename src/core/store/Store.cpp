@@ -1,6 +1,7 @@
 #include "core/store/Store.h"
 
 #include "core/domain/Vocabulary.h"
+#include "core/editing/QuoteAnchoring.h"
 #include "core/search/SearchQuery.h"
 #include "core/store/Migrations.h"
 #include "core/store/Tokenizer.h"
@@ -174,19 +175,21 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Op
             return fail(ErrorCode::Storage,
                         "this SQLite library has no FTS5 full-text search; install Debian's sqlite3", where);
         }
+        // The backup comes first: even switching to WAL rewrites the file's header.
+        if (version >= 1 && version < kSchemaVersion) {
+            const std::filesystem::path backup = path.string() + fmt::format(".v{}.bak", version);
+            std::filesystem::remove(backup, ec);
+            SQLite::Database copy(backup, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            SQLite::Backup(copy, db).executeStep();
+            store->m_backup = backup;
+            spdlog::info("backed up {} to {} before migrating from schema {}", where, backup.string(), version);
+        }
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = FULL");
         db.exec("PRAGMA foreign_keys = ON");
         db.exec("PRAGMA cache_size = -32768");
         db.exec("PRAGMA temp_store = MEMORY");
 
-        if (version >= 1 && version < kSchemaVersion) {
-            const std::filesystem::path backup = path.string() + fmt::format(".v{}.bak", version);
-            SQLite::Database copy(backup, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-            SQLite::Backup(copy, db).executeStep();
-            store->m_backup = backup;
-            spdlog::info("backed up {} to {} before migrating from schema {}", where, backup.string(), version);
-        }
         for (const Migration& migration : migrations()) {
             if (migration.version <= version) {
                 continue;
@@ -768,6 +771,10 @@ Status Store::updateCall(const Call& call) {
         return fail(ErrorCode::BadInput, "the notes are not valid UTF-8 text", "notes");
     }
     return write([&] {
+        auto& before = statement("SELECT notes FROM calls WHERE id = ?");
+        before.bind(1, call.id);
+        const std::string oldNotes = before.executeStep() ? before.getColumn(0).getString() : std::string();
+        before.tryReset();
         auto& q = statement("UPDATE calls SET customer_id = ?, started_at = ?, interviewer = ?, channel = ?, "
                             "outcome = ?, duration_min = ?, product_line = ?, guide_id = ?, notes = ?, "
                             "updated_at = ? WHERE id = ?");
@@ -789,7 +796,45 @@ Status Store::updateCall(const Call& call) {
         if (q.exec() == 0) {
             failWith(ErrorCode::NotFound, fmt::format("there is no call {}", call.id));
         }
+        if (oldNotes != call.notes) {
+            reanchorQuotes(call.id, std::nullopt, oldNotes, call.notes);
+        }
     });
+}
+
+void Store::reanchorQuotes(Id callId, std::optional<Id> answerId, std::string_view before, std::string_view after) {
+    std::vector<Quote> quotes;
+    {
+        auto& q = statement("SELECT id, start_cp, end_cp, needs_review FROM quotes "
+                            "WHERE call_id = ?1 AND answer_id IS ?2");
+        q.bind(1, callId);
+        bindOptional(q, 2, answerId);
+        while (q.executeStep()) {
+            Quote quote;
+            quote.id = q.getColumn(0).getInt64();
+            quote.start = static_cast<std::size_t>(q.getColumn(1).getInt64());
+            quote.end = static_cast<std::size_t>(q.getColumn(2).getInt64());
+            quote.needsReview = q.getColumn(3).getInt() != 0;
+            quotes.push_back(quote);
+        }
+    }
+    if (quotes.empty()) {
+        return;
+    }
+    const auto moved = reanchor(quotes, diffTexts(before, after), utf8::codePointCount(after));
+    for (const auto& r : moved) {
+        if (!r.changed) {
+            continue;
+        }
+        // A flagged quote whose clamped span is empty keeps one character, so the row stays valid.
+        const std::size_t end = r.end > r.start ? r.end : r.start + 1;
+        auto& u = statement("UPDATE quotes SET start_cp = ?, end_cp = ?, needs_review = ? WHERE id = ?");
+        u.bind(1, static_cast<std::int64_t>(r.start));
+        u.bind(2, static_cast<std::int64_t>(end));
+        u.bind(3, r.needsReview ? 1 : 0);
+        u.bind(4, r.quoteId);
+        u.exec();
+    }
 }
 
 Status Store::deleteCall(Id id) {
@@ -808,6 +853,14 @@ Result<Id> Store::setAnswer(Id callId, Id questionId, std::string_view text) {
     }
     Id id = 0;
     auto status = write([&] {
+        auto& before = statement("SELECT id, text FROM answers WHERE call_id = ? AND question_id = ?");
+        before.bind(1, callId);
+        before.bind(2, questionId);
+        std::optional<std::pair<Id, std::string>> old;
+        if (before.executeStep()) {
+            old.emplace(before.getColumn(0).getInt64(), before.getColumn(1).getString());
+        }
+        before.tryReset();
         auto& q = statement("INSERT INTO answers(uuid, call_id, question_id, text) VALUES (?, ?, ?, ?) "
                             "ON CONFLICT(call_id, question_id) DO UPDATE SET text = excluded.text RETURNING id");
         q.bind(1, newUuid());
@@ -818,6 +871,9 @@ Result<Id> Store::setAnswer(Id callId, Id questionId, std::string_view text) {
             id = q.getColumn(0).getInt64();
         }
         q.tryReset();
+        if (old && old->second != text) {
+            reanchorQuotes(callId, old->first, old->second, text);
+        }
     });
     return valueOr(status, id);
 }
@@ -904,7 +960,7 @@ Result<std::vector<Quote>> Store::quotesForCall(Id callId) {
     std::vector<Quote> out;
     auto status = read([&] {
         auto& q = statement("SELECT id, uuid, call_id, answer_id, text, start_cp, end_cp, importance, bucket, "
-                            "created_by, created_at FROM quotes WHERE call_id = ? "
+                            "created_by, created_at, needs_review FROM quotes WHERE call_id = ? "
                             "ORDER BY answer_id IS NOT NULL, answer_id, start_cp, id");
         q.bind(1, callId);
         while (q.executeStep()) {
@@ -920,6 +976,7 @@ Result<std::vector<Quote>> Store::quotesForCall(Id callId) {
             quote.bucket = bucketColumn(q.getColumn(8));
             quote.createdBy = q.getColumn(9).getString();
             quote.createdAt = q.getColumn(10).getString();
+            quote.needsReview = q.getColumn(11).getInt() != 0;
             out.push_back(std::move(quote));
         }
         auto& t = statement("SELECT tag_id FROM quote_tags WHERE quote_id = ? ORDER BY tag_id");

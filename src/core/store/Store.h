@@ -103,7 +103,7 @@ public:
     };
 
     /// The schema this build writes. Files with a higher `user_version` are refused.
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     /// `PRAGMA application_id` of every Earmark workspace ("ERMK").
     static constexpr int kApplicationId = 0x45524D4B;
 
@@ -178,6 +178,8 @@ public:
     // Calls ---------------------------------------------------------------------------
     Result<Id> addCall(Call& call);
     Result<Call> call(Id id);
+    /// Saves the call. When its notes changed, the quotes on them move with their words
+    /// in the same transaction; a quote whose words were edited is flagged for review.
     Status updateCall(const Call& call);
     Status deleteCall(Id id);
     Result<std::vector<CallSummary>> listCalls(const CallFilter& filter, CallSort sort, std::int64_t offset,
@@ -185,7 +187,8 @@ public:
     Result<std::int64_t> countCalls(const CallFilter& filter);
 
     // Answers -------------------------------------------------------------------------
-    /// Sets the answer to `questionId` on `callId`, replacing an earlier one.
+    /// Sets the answer to `questionId` on `callId`, replacing an earlier one; quotes on
+    /// it move with their words, as for notes.
     Result<Id> setAnswer(Id callId, Id questionId, std::string_view text);
     Result<std::vector<Answer>> answers(Id callId);
 
@@ -227,6 +230,9 @@ private:
     Result<T> foundOr(const Status& status, std::optional<T>&& out, std::string_view what, Id id) const;
     /// The first column of the first row of `sql` with `key` bound to ?1, if any.
     Result<std::optional<Id>> findId(const char* sql, std::string_view key);
+    /// Moves the quotes on one text (the notes when `answerId` is empty) for its change
+    /// from `before` to `after`. Runs inside the caller's write.
+    void reanchorQuotes(Id callId, std::optional<Id> answerId, std::string_view before, std::string_view after);
     std::string now() const;
     Error toError(const std::exception& e) const;
     /// Runs `body` as one transaction (a savepoint when nested), mapping failures to errors.
