@@ -40,6 +40,16 @@ core::Id CallListModel::callId(int row) const {
     return row >= 0 && static_cast<std::size_t>(row) < m_rows.size() ? m_rows[static_cast<std::size_t>(row)].id : 0;
 }
 
+void CallListModel::setQuoteCount(core::Id callId, int count) {
+    for (std::size_t row = 0; row < m_rows.size(); ++row) {
+        if (m_rows[row].id == callId && m_rows[row].quoteCount != count) {
+            m_rows[row].quoteCount = count;
+            const QModelIndex cell = index(static_cast<int>(row), Quotes);
+            emit dataChanged(cell, cell, {Qt::DisplayRole});
+        }
+    }
+}
+
 int CallListModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }

@@ -27,6 +27,8 @@ public:
 
     [[nodiscard]] std::int64_t totalCalls() const { return m_total; }
     [[nodiscard]] core::Id callId(int row) const;
+    /// Updates the quote count shown for `callId`, if that row is loaded.
+    void setQuoteCount(core::Id callId, int count);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -1,6 +1,8 @@
 #include "ui/MainWindow.h"
 
+#include "ui/CallEditor.h"
 #include "ui/CallListModel.h"
+#include "ui/Workspace.h"
 #include "ui_MainWindow.h"
 
 #include <QCloseEvent>
@@ -10,13 +12,30 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
+#include <QUndoGroup>
 
 namespace earmark::ui {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_calls(new CallListModel(this)) {
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_calls(new CallListModel(this)),
+      m_undoGroup(new QUndoGroup(this)) {
     m_ui->setupUi(this);
-    m_ui->callTable->setModel(m_calls);
+    m_ui->mainSplitter->setStretchFactor(0, 2);
+    m_ui->mainSplitter->setStretchFactor(1, 3);
+    // Undo and Redo name what they will do ("Undo Quote “zipper broke”").
+    QAction* undo = m_undoGroup->createUndoAction(this);
+    QAction* redo = m_undoGroup->createRedoAction(this);
+    undo->setShortcut(QKeySequence::Undo);
+    redo->setShortcuts({QKeySequence::Redo, QKeySequence(QStringLiteral("Ctrl+Shift+Z"))});
+    m_ui->menuEdit->insertAction(m_ui->actionQuote, undo);
+    m_ui->menuEdit->insertAction(m_ui->actionQuote, redo);
+    m_ui->menuEdit->insertSeparator(m_ui->actionQuote);
+    connect(m_ui->actionQuote, &QAction::triggered, m_ui->callEditor, &CallEditor::pickTagsForSelection);
+    connect(m_ui->callEditor, &CallEditor::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    m_ui->callTable->setModel(m_calls); // before connecting: setModel() replaces the selection model
+    connect(m_ui->callTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) { showCall(current); });
     m_ui->callTable->verticalHeader()->hide();
     m_ui->callTable->horizontalHeader()->setStretchLastSection(false);
     m_ui->callTable->horizontalHeader()->setSectionResizeMode(CallListModel::Customer, QHeaderView::Stretch);
@@ -35,7 +54,16 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
-    m_calls->setStore(nullptr); // the model must let go before the store closes
+    m_ui->callEditor->setCall(nullptr, 0);
+    m_calls->setStore(nullptr); // the views must let go before the store closes
+}
+
+CallEditor* MainWindow::callEditor() const {
+    return m_ui->callEditor;
+}
+
+void MainWindow::showCall(const QModelIndex& index) {
+    m_ui->callEditor->setCall(m_workspace.get(), index.isValid() ? m_calls->callId(index.row()) : 0);
 }
 
 core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
@@ -43,9 +71,22 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     if (!store) {
         return std::unexpected(store.error());
     }
+    m_ui->callEditor->setCall(nullptr, 0); // saves pending typing in the old workspace
     m_calls->setStore(nullptr);
-    m_store = std::move(*store);
-    m_calls->setStore(m_store.get());
+    if (m_workspace) {
+        m_undoGroup->removeStack(m_workspace->undoStack());
+    }
+    m_workspace = std::make_unique<Workspace>(std::move(*store));
+    m_undoGroup->addStack(m_workspace->undoStack());
+    m_undoGroup->setActiveStack(m_workspace->undoStack());
+    connect(m_workspace.get(), &Workspace::failed, this,
+            [this](const QString& message) { QMessageBox::warning(this, tr("Could not save"), message); });
+    connect(m_workspace.get(), &Workspace::quotesChanged, this, [this](core::Id callId) {
+        if (auto quotes = m_workspace->store().quotesForCall(callId); quotes) {
+            m_calls->setQuoteCount(callId, static_cast<int>(quotes->size()));
+        }
+    });
+    m_calls->setStore(&m_workspace->store());
     const QString file = QString::fromStdString(path.string());
     setWindowFilePath(file);
     setWindowTitle(tr("%1 — Earmark").arg(QFileInfo(file).completeBaseName()));
@@ -74,11 +115,11 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::updateStatus() {
-    if (!m_store) {
+    if (!m_workspace) {
         statusBar()->showMessage(tr("No workspace open. Use File › Open Workspace (Ctrl+O)."));
         return;
     }
-    auto stats = m_store->stats();
+    auto stats = m_workspace->store().stats();
     if (!stats) {
         statusBar()->showMessage(QString::fromStdString(stats.error().describe()));
         return;
@@ -97,6 +138,7 @@ void MainWindow::restoreLayout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    m_ui->callEditor->save();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

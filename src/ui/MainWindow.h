@@ -11,9 +11,13 @@ namespace Ui {
 class MainWindow;
 }
 
+class QUndoGroup;
+
 namespace earmark::ui {
 
+class CallEditor;
 class CallListModel;
+class Workspace;
 
 /// The workbench window. In this first cut it opens a workspace and lists its calls;
 /// the store belongs to the window and is closed with it.
@@ -29,7 +33,8 @@ public:
     core::Status openWorkspace(const std::filesystem::path& path);
 
     [[nodiscard]] CallListModel* callModel() const { return m_calls; }
-    [[nodiscard]] core::Store* store() const { return m_store.get(); }
+    [[nodiscard]] Workspace* workspace() const { return m_workspace.get(); }
+    [[nodiscard]] CallEditor* callEditor() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -41,8 +46,11 @@ private:
     void restoreLayout();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    std::unique_ptr<core::Store> m_store;
+    void showCall(const QModelIndex& index);
+
+    std::unique_ptr<Workspace> m_workspace;
     CallListModel* m_calls;
+    QUndoGroup* m_undoGroup;
 };
 
 } // namespace earmark::ui

@@ -2,19 +2,27 @@
 // Qt model must.
 #include "core/sample/CorpusGenerator.h"
 #include "core/store/Store.h"
+#include "core/util/Utf8.h"
 #include "support/TempDir.h"
+#include "ui/CallEditor.h"
 #include "ui/CallListModel.h"
 #include "ui/MainWindow.h"
+#include "ui/TagPicker.h"
+#include "ui/Workspace.h"
 
 #include <gtest/gtest.h>
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QInputMethodEvent>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace earmark;
 
@@ -81,6 +89,211 @@ TEST(MainWindow, OpensAWorkspaceAndShowsItsCalls) {
     ASSERT_FALSE(refused.has_value());
     EXPECT_EQ(refused.error().code, core::ErrorCode::NotWorkspace);
     EXPECT_EQ(window.callModel()->totalCalls(), 60); // the open workspace stays
+}
+
+namespace {
+
+struct Fixture {
+    test::TempDir dir;
+    std::filesystem::path path = dir / "work.earmark";
+    core::Id callId = 0;
+    core::Id zipperTag = 0;
+
+    Fixture() {
+        auto store = core::Store::open(path, core::Store::OpenMode::CreateIfMissing);
+        core::Customer customer;
+        customer.firstName = "Sarah";
+        customer.city = "Phoenix";
+        (*store)->addCustomer(customer);
+        core::Call call;
+        call.customerId = customer.id;
+        call.startedAt = "2026-03-12T14:30:00";
+        (*store)->addCall(call);
+        callId = call.id;
+        core::Tag zipper;
+        zipper.name = "zipper";
+        zipper.color = "#e45756";
+        (*store)->addTag(zipper);
+        zipperTag = zipper.id;
+    }
+};
+
+// What the store holds right now, read through a connection of its own.
+struct Stored {
+    std::string notes;
+    std::vector<core::Quote> quotes;
+    std::vector<std::string> tagNames;
+};
+
+Stored readStore(const std::filesystem::path& path, core::Id callId) {
+    auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
+    Stored out;
+    out.notes = (*store)->call(callId)->notes;
+    out.quotes = *(*store)->quotesForCall(callId);
+    const auto tags = (*store)->tags();
+    for (const auto& tag : *tags) {
+        out.tagNames.push_back(tag.name);
+    }
+    return out;
+}
+
+void typeEmoji(QWidget* target, const QString& emoji) {
+    // Emoji arrive the way an input method or the emoji picker commits them.
+    QInputMethodEvent event;
+    event.setCommitString(emoji);
+    QCoreApplication::sendEvent(target, &event);
+}
+
+void selectText(QPlainTextEdit* edit, const QString& words) {
+    const int at = edit->toPlainText().indexOf(words);
+    QTextCursor cursor = edit->textCursor();
+    cursor.setPosition(at);
+    cursor.setPosition(at + static_cast<int>(words.size()), QTextCursor::KeepAnchor);
+    edit->setTextCursor(cursor);
+}
+
+} // namespace
+
+TEST(Workbench, TypeQuoteTagEditUndoRedoKeepsTheStoreRight) {
+    Fixture f;
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(f.path).has_value());
+    window.show();
+    auto* table = window.findChild<QTableView*>(QStringLiteral("callTable"));
+    ASSERT_TRUE(QTest::qWaitFor([table] { return table->model()->rowCount() == 1; }, 5000));
+    table->setCurrentIndex(table->model()->index(0, 0));
+    auto* notes = window.callEditor()->notesEdit();
+    ASSERT_TRUE(notes->isEnabled());
+    notes->setFocus();
+    QUndoStack* undo = window.workspace()->undoStack();
+
+    // 1. Type the notes; they reach the store within the save delay.
+    QTest::keyClicks(notes, QStringLiteral("Said the zipper broke "));
+    typeEmoji(notes, QStringLiteral("💔"));
+    QTest::keyClicks(notes, QStringLiteral(" after a week."));
+    const std::string typed = "Said the zipper broke 💔 after a week.";
+    ASSERT_TRUE(QTest::qWaitFor([&] { return readStore(f.path, f.callId).notes == typed; },
+                                ui::CallEditor::kSaveDelayMs + 3000));
+
+    // 2. Select words ending in the emoji; Ctrl+E; tick "zipper", create "heartbreak", Enter.
+    selectText(notes, QStringLiteral("zipper broke 💔"));
+    QTest::keyClick(notes, Qt::Key_E, Qt::ControlModifier);
+    auto* picker = qobject_cast<ui::TagPicker*>(QApplication::activePopupWidget());
+    ASSERT_NE(picker, nullptr);
+    QTest::keyClicks(picker->filterEdit(), QStringLiteral("zip"));
+    QTest::keyClick(picker->filterEdit(), Qt::Key_Space);
+    picker->filterEdit()->clear();
+    QTest::keyClicks(picker->filterEdit(), QStringLiteral("heartbreak"));
+    QTest::keyClick(picker->filterEdit(), Qt::Key_Return);
+
+    Stored s = readStore(f.path, f.callId);
+    ASSERT_EQ(s.quotes.size(), 1U);
+    const core::Quote made = s.quotes.front();
+    EXPECT_EQ(made.text, "zipper broke 💔");
+    EXPECT_EQ(made.start, 9U);
+    EXPECT_EQ(made.end, 23U); // 14 code points, though 15 UTF-16 units
+    EXPECT_EQ(made.tagIds.size(), 2U);
+    EXPECT_EQ(s.tagNames, (std::vector<std::string>{"heartbreak", "zipper"}));
+    EXPECT_EQ(undo->undoText(), QStringLiteral("Quote \u201czipper broke 💔\u201d"));
+    EXPECT_EQ(notes->extraSelections().size(), 1);
+
+    // 3. Type before the quote: it moves with its words.
+    QTextCursor start = notes->textCursor();
+    start.setPosition(0);
+    notes->setTextCursor(start);
+    QTest::keyClicks(notes, QStringLiteral("On the phone: "));
+    const std::string edited = "On the phone: " + typed;
+    ASSERT_TRUE(window.callEditor()->save());
+    s = readStore(f.path, f.callId);
+    EXPECT_EQ(s.notes, edited);
+    ASSERT_EQ(s.quotes.size(), 1U);
+    EXPECT_EQ(s.quotes.front().start, 23U);
+    EXPECT_FALSE(s.quotes.front().needsReview);
+    EXPECT_EQ(core::utf8::slice(s.notes, s.quotes.front().start, s.quotes.front().end).value(), "zipper broke 💔");
+
+    // 4. Undo everything with the keyboard, checking the store after each step.
+    ASSERT_EQ(undo->count(), 3); // typing, quote, typing
+    QTest::keyClick(notes, Qt::Key_Z, Qt::ControlModifier);
+    s = readStore(f.path, f.callId);
+    EXPECT_EQ(s.notes, typed);
+    EXPECT_EQ(s.quotes.front().start, 9U);
+    EXPECT_EQ(notes->toPlainText(), QString::fromStdString(typed));
+
+    QTest::keyClick(notes, Qt::Key_Z, Qt::ControlModifier);
+    s = readStore(f.path, f.callId);
+    EXPECT_TRUE(s.quotes.empty());
+    EXPECT_EQ(s.tagNames, std::vector<std::string>{"zipper"}); // the inline tag goes with its quote
+    EXPECT_TRUE(notes->extraSelections().isEmpty());
+
+    QTest::keyClick(notes, Qt::Key_Z, Qt::ControlModifier);
+    s = readStore(f.path, f.callId);
+    EXPECT_EQ(s.notes, "");
+    EXPECT_TRUE(notes->toPlainText().isEmpty());
+    EXPECT_FALSE(undo->canUndo());
+
+    // 5. Redo everything: the same quote comes back, with both tags, on the same words.
+    QTest::keyClick(notes, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_EQ(readStore(f.path, f.callId).notes, typed);
+    QTest::keyClick(notes, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    s = readStore(f.path, f.callId);
+    ASSERT_EQ(s.quotes.size(), 1U);
+    EXPECT_EQ(s.quotes.front().id, made.id);
+    EXPECT_EQ(s.quotes.front().uuid, made.uuid);
+    EXPECT_EQ(s.quotes.front().tagIds, made.tagIds);
+    EXPECT_EQ(s.tagNames, (std::vector<std::string>{"heartbreak", "zipper"}));
+    QTest::keyClick(notes, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    s = readStore(f.path, f.callId);
+    EXPECT_EQ(s.notes, edited);
+    EXPECT_EQ(core::utf8::slice(s.notes, s.quotes.front().start, s.quotes.front().end).value(), "zipper broke 💔");
+    EXPECT_EQ(notes->toPlainText(), QString::fromStdString(edited));
+    EXPECT_FALSE(undo->canRedo());
+}
+
+TEST(Workbench, EditingInsideAQuoteFlagsItAndUndoClearsTheFlag) {
+    Fixture f;
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(f.path).has_value());
+    window.show();
+    auto* table = window.findChild<QTableView*>(QStringLiteral("callTable"));
+    ASSERT_TRUE(QTest::qWaitFor([table] { return table->model()->rowCount() == 1; }, 5000));
+    table->setCurrentIndex(table->model()->index(0, 0));
+    auto* notes = window.callEditor()->notesEdit();
+    notes->setFocus();
+    QTest::keyClicks(notes, QStringLiteral("The strap tore."));
+    selectText(notes, QStringLiteral("strap tore"));
+    ASSERT_TRUE(window.callEditor()->quoteSelection({f.zipperTag}, {}));
+
+    QTextCursor inside = notes->textCursor();
+    inside.setPosition(notes->toPlainText().indexOf(QStringLiteral("tore")));
+    notes->setTextCursor(inside);
+    QTest::keyClicks(notes, QStringLiteral("nearly "));
+    ASSERT_TRUE(window.callEditor()->save());
+    Stored s = readStore(f.path, f.callId);
+    ASSERT_EQ(s.quotes.size(), 1U);
+    EXPECT_TRUE(s.quotes.front().needsReview);
+    EXPECT_EQ(s.quotes.front().text, "strap tore"); // what the customer said is kept
+    EXPECT_EQ(notes->extraSelections().front().format.underlineStyle(), QTextCharFormat::WaveUnderline);
+
+    window.workspace()->undoStack()->undo();
+    s = readStore(f.path, f.callId);
+    EXPECT_EQ(s.notes, "The strap tore.");
+    EXPECT_FALSE(s.quotes.front().needsReview);
+}
+
+TEST(Workbench, PendingTypingIsSavedWhenTheWindowCloses) {
+    Fixture f;
+    {
+        ui::MainWindow window;
+        ASSERT_TRUE(window.openWorkspace(f.path).has_value());
+        window.show();
+        auto* table = window.findChild<QTableView*>(QStringLiteral("callTable"));
+        ASSERT_TRUE(QTest::qWaitFor([table] { return table->model()->rowCount() == 1; }, 5000));
+        table->setCurrentIndex(table->model()->index(0, 0));
+        window.callEditor()->notesEdit()->setFocus();
+        QTest::keyClicks(window.callEditor()->notesEdit(), QStringLiteral("Wants a lighter frame"));
+        window.close(); // well within the save delay
+    }
+    EXPECT_EQ(readStore(f.path, f.callId).notes, "Wants a lighter frame");
 }
 
 int main(int argc, char** argv) {

@@ -921,16 +921,19 @@ Result<Id> Store::addQuote(Quote& quote) {
             failWith(ErrorCode::BadInput, fmt::format("characters {}-{} are not inside the text ({} characters long)",
                                                       quote.start, quote.end, utf8::codePointCount(source)));
         }
-        if (!quote.text.empty() && quote.text != *span) {
+        // A quote flagged for review keeps the customer's words although the text under it changed.
+        if (!quote.text.empty() && quote.text != *span && !quote.needsReview) {
             failWith(ErrorCode::BadInput, fmt::format("the quote \"{}\" is not the text at characters {}-{} (\"{}\")",
                                                       quote.text, quote.start, quote.end, *span));
         }
-        quote.text = std::string(*span);
+        if (quote.text.empty() || !quote.needsReview) {
+            quote.text = std::string(*span);
+        }
         if (quote.importance < 0 || quote.importance > 3) {
             failWith(ErrorCode::BadInput, "importance must be 0 (mentioned) to 3 (would not buy / would leave)");
         }
         auto& q = statement("INSERT INTO quotes(uuid, call_id, answer_id, text, start_cp, end_cp, importance, bucket, "
-                            "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                            "created_by, created_at, needs_review, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         const std::string uuid = quote.uuid.empty() ? newUuid() : quote.uuid;
         quote.createdAt = quote.createdAt.empty() ? now() : quote.createdAt;
         q.bind(1, uuid);
@@ -943,6 +946,8 @@ Result<Id> Store::addQuote(Quote& quote) {
         bindBucket(q, 8, quote.bucket);
         q.bind(9, quote.createdBy);
         q.bind(10, quote.createdAt);
+        q.bind(11, quote.needsReview ? 1 : 0);
+        bindOptional(q, 12, quote.id != 0 ? std::optional<Id>(quote.id) : std::nullopt);
         q.exec();
         quote.id = m_db->getLastInsertRowid();
         quote.uuid = uuid;
@@ -991,6 +996,19 @@ Result<std::vector<Quote>> Store::quotesForCall(Id callId) {
     return valueOr(status, out);
 }
 
+Status Store::restoreQuoteSpans(const std::vector<Quote>& quotes) {
+    return write([&] {
+        for (const Quote& quote : quotes) {
+            auto& u = statement("UPDATE quotes SET start_cp = ?, end_cp = ?, needs_review = ? WHERE id = ?");
+            u.bind(1, static_cast<std::int64_t>(quote.start));
+            u.bind(2, static_cast<std::int64_t>(quote.end));
+            u.bind(3, quote.needsReview ? 1 : 0);
+            u.bind(4, quote.id);
+            u.exec();
+        }
+    });
+}
+
 Status Store::deleteQuote(Id id) {
     return write([&] {
         auto& q = statement("DELETE FROM quotes WHERE id = ?");
@@ -1019,7 +1037,7 @@ Tag readTag(SQLite::Statement& q) {
 Result<Id> Store::addTag(Tag& tag) {
     auto status = write([&] {
         auto& q = statement("INSERT INTO tags(uuid, parent_id, name, kind, color, description, default_bucket, "
-                            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                            "created_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         const std::string uuid = tag.uuid.empty() ? newUuid() : tag.uuid;
         q.bind(1, uuid);
         bindOptional(q, 2, tag.parentId);
@@ -1029,6 +1047,7 @@ Result<Id> Store::addTag(Tag& tag) {
         q.bind(6, tag.description);
         bindBucket(q, 7, tag.defaultBucket);
         q.bind(8, now());
+        bindOptional(q, 9, tag.id != 0 ? std::optional<Id>(tag.id) : std::nullopt);
         q.exec();
         tag.id = m_db->getLastInsertRowid();
         tag.uuid = uuid;
@@ -1059,6 +1078,16 @@ Result<std::optional<Tag>> Store::findTag(std::string_view name) {
         }
     });
     return valueOr(status, out);
+}
+
+Status Store::deleteTag(Id id) {
+    return write([&] {
+        auto& q = statement("DELETE FROM tags WHERE id = ?");
+        q.bind(1, id);
+        if (q.exec() == 0) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no tag {}", id));
+        }
+    });
 }
 
 Status Store::tagQuote(Id quoteId, Id tagId) {

@@ -195,12 +195,20 @@ public:
     // Quotes --------------------------------------------------------------------------
     /// Stores a quote of code points [start, end) of the call's notes or of one answer.
     /// The quote's text is taken from that span; if `quote.text` is set it must equal it.
+    /// A quote with an id (and UUID) set is stored under them: that is how undoing a
+    /// removal brings back the very same quote.
     Result<Id> addQuote(Quote& quote);
+    /// Puts quotes back exactly where they were (start, end, review flag), e.g. when an
+    /// edit of the text under them is undone.
+    Status restoreQuoteSpans(const std::vector<Quote>& quotes);
     Result<std::vector<Quote>> quotesForCall(Id callId);
     Status deleteQuote(Id id);
 
     // Tags ----------------------------------------------------------------------------
+    /// Adds a tag; one with an id (and UUID) set is stored under them, as for quotes.
     Result<Id> addTag(Tag& tag);
+    /// Deletes a tag, its children and its place on every quote.
+    Status deleteTag(Id id);
     Result<std::vector<Tag>> tags();
     Result<std::optional<Tag>> findTag(std::string_view name);
     Status tagQuote(Id quoteId, Id tagId);

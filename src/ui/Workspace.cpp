@@ -1,0 +1,20 @@
+#include "ui/Workspace.h"
+
+#include <spdlog/spdlog.h>
+
+namespace earmark::ui {
+
+Workspace::Workspace(std::unique_ptr<core::Store> store, QObject* parent)
+    : QObject(parent), m_store(std::move(store)), m_undo(new QUndoStack(this)) {
+}
+
+Workspace::~Workspace() {
+    m_undo->clear(); // commands go before the store they act on
+}
+
+void Workspace::report(const core::Error& error) {
+    spdlog::warn("{}", error.describe());
+    emit failed(QString::fromStdString(error.describe()));
+}
+
+} // namespace earmark::ui

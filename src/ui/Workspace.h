@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/store/Store.h"
+
+#include <filesystem>
+#include <memory>
+
+#include <QObject>
+#include <QUndoStack>
+
+namespace earmark::ui {
+
+/// An open workspace as the window sees it: the store, the undo stack every change goes
+/// through, and signals that tell views what changed. Commands call `report()` when a
+/// store operation fails; the window shows it.
+class Workspace final : public QObject {
+    Q_OBJECT
+
+public:
+    explicit Workspace(std::unique_ptr<core::Store> store, QObject* parent = nullptr);
+    ~Workspace() override;
+
+    [[nodiscard]] core::Store& store() const { return *m_store; }
+    [[nodiscard]] QUndoStack* undoStack() const { return m_undo; }
+
+    /// Shows a failed store operation to the user (through `failed`) and the log.
+    void report(const core::Error& error);
+
+signals:
+    void callChanged(core::Id callId);   ///< a call's fields or text changed
+    void quotesChanged(core::Id callId); ///< a call's quotes or their tags changed
+    void tagsChanged();                  ///< the codebook changed
+    void failed(const QString& message);
+
+private:
+    std::unique_ptr<core::Store> m_store;
+    QUndoStack* m_undo;
+};
+
+} // namespace earmark::ui

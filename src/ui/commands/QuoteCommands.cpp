@@ -1,0 +1,64 @@
+#include "ui/commands/QuoteCommands.h"
+
+#include "ui/TextPositions.h"
+#include "ui/Workspace.h"
+
+#include <algorithm>
+
+#include <QCoreApplication>
+
+namespace earmark::ui {
+
+AddQuoteCommand::AddQuoteCommand(Workspace& workspace, core::Quote quote, QUndoCommand* parent)
+    : QUndoCommand(parent), m_workspace(workspace), m_quote(std::move(quote)) {
+    setText(QCoreApplication::translate("AddQuoteCommand", "Quote"));
+}
+
+void AddQuoteCommand::redo() {
+    QUndoCommand::redo(); // children first: tags made inline must exist before they are applied
+    for (int i = 0; i < childCount(); ++i) {
+        if (const auto* made = dynamic_cast<const AddTagCommand*>(child(i)); made != nullptr && made->tag().id != 0) {
+            if (std::find(m_quote.tagIds.begin(), m_quote.tagIds.end(), made->tag().id) == m_quote.tagIds.end()) {
+                m_quote.tagIds.push_back(made->tag().id);
+            }
+        }
+    }
+    if (auto ok = m_workspace.store().addQuote(m_quote); !ok) {
+        m_workspace.report(ok.error());
+        setObsolete(true);
+        return;
+    }
+    setText(
+        QCoreApplication::translate("AddQuoteCommand", "Quote \u201c%1\u201d").arg(toQString(m_quote.text).left(30)));
+    emit m_workspace.quotesChanged(m_quote.callId);
+}
+
+void AddQuoteCommand::undo() {
+    if (auto ok = m_workspace.store().deleteQuote(m_quote.id); !ok) {
+        m_workspace.report(ok.error());
+    }
+    QUndoCommand::undo();
+    emit m_workspace.quotesChanged(m_quote.callId);
+}
+
+AddTagCommand::AddTagCommand(Workspace& workspace, core::Tag tag, QUndoCommand* parent)
+    : QUndoCommand(parent), m_workspace(workspace), m_tag(std::move(tag)) {
+    setText(QCoreApplication::translate("AddTagCommand", "New tag \u201c%1\u201d").arg(toQString(m_tag.name)));
+}
+
+void AddTagCommand::redo() {
+    if (auto ok = m_workspace.store().addTag(m_tag); !ok) {
+        m_workspace.report(ok.error());
+        return;
+    }
+    emit m_workspace.tagsChanged();
+}
+
+void AddTagCommand::undo() {
+    if (auto ok = m_workspace.store().deleteTag(m_tag.id); !ok) {
+        m_workspace.report(ok.error());
+    }
+    emit m_workspace.tagsChanged();
+}
+
+} // namespace earmark::ui

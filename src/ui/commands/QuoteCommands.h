@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/domain/Types.h"
+
+#include <QUndoCommand>
+
+namespace earmark::ui {
+
+class Workspace;
+
+/// Makes a quote of a span of a call's notes or answer, with its tags. Redo after undo
+/// brings back the very same quote (same id and UUID), so later commands still find it.
+class AddQuoteCommand final : public QUndoCommand {
+public:
+    AddQuoteCommand(Workspace& workspace, core::Quote quote, QUndoCommand* parent = nullptr);
+    void redo() override;
+    void undo() override;
+
+    /// The quote as stored (id 0 until the first redo succeeded).
+    [[nodiscard]] const core::Quote& quote() const { return m_quote; }
+
+private:
+    Workspace& m_workspace;
+    core::Quote m_quote;
+};
+
+/// Adds a tag to the codebook; the first redo gives it its id, later redos reuse it.
+/// Used alone (codebook) and inside "Quote" when the tag picker creates a tag inline.
+class AddTagCommand final : public QUndoCommand {
+public:
+    AddTagCommand(Workspace& workspace, core::Tag tag, QUndoCommand* parent = nullptr);
+    void redo() override;
+    void undo() override;
+
+    [[nodiscard]] const core::Tag& tag() const { return m_tag; }
+
+private:
+    Workspace& m_workspace;
+    core::Tag m_tag;
+};
+
+} // namespace earmark::ui

@@ -1,0 +1,72 @@
+#include "ui/commands/TextCommands.h"
+
+#include "ui/Workspace.h"
+
+#include <QCoreApplication>
+
+namespace earmark::ui {
+
+namespace {
+constexpr qint64 kMergeWindowMs = 4000; // one undo step per burst of typing
+}
+
+EditNotesCommand::EditNotesCommand(Workspace& workspace, core::Id callId, std::string before, std::string after)
+    : m_workspace(workspace), m_callId(callId), m_before(std::move(before)), m_after(std::move(after)) {
+    setText(QCoreApplication::translate("EditNotesCommand", "Typing"));
+    if (auto quotes = workspace.store().quotesForCall(callId); quotes) {
+        for (auto& quote : *quotes) {
+            if (!quote.answerId) {
+                m_quotesBefore.push_back(std::move(quote));
+            }
+        }
+    }
+    m_lastEdit.start();
+}
+
+void EditNotesCommand::apply(const std::string& notes) {
+    auto call = m_workspace.store().call(m_callId);
+    if (!call) {
+        m_workspace.report(call.error());
+        return;
+    }
+    call->notes = notes;
+    if (auto ok = m_workspace.store().updateCall(*call); !ok) {
+        m_workspace.report(ok.error());
+    }
+}
+
+void EditNotesCommand::redo() {
+    apply(m_after);
+    emit m_workspace.callChanged(m_callId);
+    emit m_workspace.quotesChanged(m_callId);
+}
+
+void EditNotesCommand::undo() {
+    // One transaction: the old text, then every quote exactly where it was.
+    auto transaction = m_workspace.store().begin();
+    if (!transaction) {
+        m_workspace.report(transaction.error());
+        return;
+    }
+    apply(m_before);
+    if (auto ok = m_workspace.store().restoreQuoteSpans(m_quotesBefore); !ok) {
+        m_workspace.report(ok.error());
+    }
+    if (auto ok = transaction->commit(); !ok) {
+        m_workspace.report(ok.error());
+    }
+    emit m_workspace.callChanged(m_callId);
+    emit m_workspace.quotesChanged(m_callId);
+}
+
+bool EditNotesCommand::mergeWith(const QUndoCommand* other) {
+    const auto* next = dynamic_cast<const EditNotesCommand*>(other);
+    if (next == nullptr || next->m_callId != m_callId || m_lastEdit.elapsed() > kMergeWindowMs) {
+        return false;
+    }
+    m_after = next->m_after;
+    m_lastEdit.restart();
+    return true;
+}
+
+} // namespace earmark::ui

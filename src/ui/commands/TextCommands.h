@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/domain/Types.h"
+
+#include <string>
+#include <vector>
+
+#include <QElapsedTimer>
+#include <QUndoCommand>
+
+namespace earmark::ui {
+
+class Workspace;
+
+/// Typing in a call's notes. The store moves the quotes on them with their words; undo
+/// puts the text and every quote back exactly. Consecutive edits of the same call merge
+/// into one step while they come less than a few seconds apart.
+class EditNotesCommand final : public QUndoCommand {
+public:
+    static constexpr int kId = 1001;
+
+    EditNotesCommand(Workspace& workspace, core::Id callId, std::string before, std::string after);
+    void redo() override;
+    void undo() override;
+    [[nodiscard]] int id() const override { return kId; }
+    bool mergeWith(const QUndoCommand* other) override;
+
+    [[nodiscard]] core::Id callId() const { return m_callId; }
+
+private:
+    void apply(const std::string& notes);
+
+    Workspace& m_workspace;
+    core::Id m_callId;
+    std::string m_before;
+    std::string m_after;
+    std::vector<core::Quote> m_quotesBefore; ///< the quotes on the notes before the first edit
+    QElapsedTimer m_lastEdit;
+};
+
+} // namespace earmark::ui
