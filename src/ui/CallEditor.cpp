@@ -58,6 +58,7 @@ void CallEditor::setCall(Workspace* workspace, core::Id callId) {
                     refreshHighlights();
                 }
             });
+            connect(m_workspace, &Workspace::tagsChanged, this, &CallEditor::refreshHighlights); // colours, merges
         }
     }
     m_callId = m_workspace != nullptr ? callId : 0;

@@ -2,6 +2,7 @@
 
 #include "ui/CallEditor.h"
 #include "ui/CallListModel.h"
+#include "ui/CodebookDock.h"
 #include "ui/Workspace.h"
 #include "ui_MainWindow.h"
 
@@ -18,8 +19,9 @@ namespace earmark::ui {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_calls(new CallListModel(this)),
-      m_undoGroup(new QUndoGroup(this)) {
+      m_undoGroup(new QUndoGroup(this)), m_codebook(new CodebookDock(this)) {
     m_ui->setupUi(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_codebook);
     m_ui->mainSplitter->setStretchFactor(0, 2);
     m_ui->mainSplitter->setStretchFactor(1, 3);
     // Undo and Redo name what they will do ("Undo Quote “zipper broke”").
@@ -55,6 +57,7 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() {
     m_ui->callEditor->setCall(nullptr, 0);
+    m_codebook->setWorkspace(nullptr);
     m_calls->setStore(nullptr); // the views must let go before the store closes
 }
 
@@ -72,6 +75,7 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
         return std::unexpected(store.error());
     }
     m_ui->callEditor->setCall(nullptr, 0); // saves pending typing in the old workspace
+    m_codebook->setWorkspace(nullptr);
     m_calls->setStore(nullptr);
     if (m_workspace) {
         m_undoGroup->removeStack(m_workspace->undoStack());
@@ -87,6 +91,7 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
         }
     });
     m_calls->setStore(&m_workspace->store());
+    m_codebook->setWorkspace(m_workspace.get());
     const QString file = QString::fromStdString(path.string());
     setWindowFilePath(file);
     setWindowTitle(tr("%1 — Earmark").arg(QFileInfo(file).completeBaseName()));

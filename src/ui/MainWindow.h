@@ -17,6 +17,7 @@ namespace earmark::ui {
 
 class CallEditor;
 class CallListModel;
+class CodebookDock;
 class Workspace;
 
 /// The workbench window. In this first cut it opens a workspace and lists its calls;
@@ -35,6 +36,7 @@ public:
     [[nodiscard]] CallListModel* callModel() const { return m_calls; }
     [[nodiscard]] Workspace* workspace() const { return m_workspace.get(); }
     [[nodiscard]] CallEditor* callEditor() const;
+    [[nodiscard]] CodebookDock* codebook() const { return m_codebook; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -51,6 +53,7 @@ private:
     std::unique_ptr<Workspace> m_workspace;
     CallListModel* m_calls;
     QUndoGroup* m_undoGroup;
+    CodebookDock* m_codebook;
 };
 
 } // namespace earmark::ui

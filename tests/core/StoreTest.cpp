@@ -391,3 +391,136 @@ TEST_F(Store, EditingAnAnswerKeepsItsQuotesOnTheirWords) {
     EXPECT_EQ(quotes.front().end, 16U);
     EXPECT_FALSE(quotes.front().needsReview);
 }
+
+namespace {
+struct Codebook {
+    core::Id call = 0;
+    core::Id zip = 0;
+    core::Id zipper = 0;
+    core::Id teeth = 0; // a child of "zip"
+    std::vector<core::Id> quotes;
+};
+} // namespace
+
+class TagOperations : public test::StoreTest {
+protected:
+    Codebook make() {
+        Codebook c;
+        c.call = addCall(addCustomer("Sarah"), "zip broke, zipper jammed, teeth bent");
+        auto tag = [&](const char* name, std::optional<core::Id> parent = {}) {
+            core::Tag t;
+            t.name = name;
+            t.parentId = parent;
+            store->addTag(t);
+            return t.id;
+        };
+        c.zip = tag("zip");
+        c.zipper = tag("zipper");
+        c.teeth = tag("teeth", c.zip);
+        auto quote = [&](std::size_t start, std::size_t end, std::vector<core::Id> tags) {
+            core::Quote q;
+            q.callId = c.call;
+            q.start = start;
+            q.end = end;
+            q.tagIds = std::move(tags);
+            store->addQuote(q);
+            c.quotes.push_back(q.id);
+        };
+        quote(0, 9, {c.zip});             // "zip broke"
+        quote(11, 24, {c.zip, c.zipper}); // "zipper jammed": carries both
+        quote(26, 36, {c.teeth});         // "teeth bent"
+        return c;
+    }
+
+    std::map<core::Id, std::vector<core::Id>> quoteTags(core::Id call) {
+        std::map<core::Id, std::vector<core::Id>> out;
+        const auto quotes = store->quotesForCall(call);
+        for (const auto& q : *quotes) {
+            out[q.id] = q.tagIds;
+        }
+        return out;
+    }
+};
+
+TEST_F(TagOperations, MergeFoldsDuplicatesAndUnmergeRestoresExactly) {
+    const Codebook c = make();
+    const auto tagsBefore = *store->tags();
+    const auto linksBefore = quoteTags(c.call);
+
+    auto merge = store->mergeTags(c.zip, c.zipper);
+    ASSERT_TRUE(merge.has_value()) << merge.error().describe();
+    auto links = quoteTags(c.call);
+    EXPECT_EQ(links[c.quotes[0]], std::vector<core::Id>{c.zipper});
+    EXPECT_EQ(links[c.quotes[1]], std::vector<core::Id>{c.zipper}); // two tags folded into one
+    EXPECT_FALSE(store->findTag("zip")->has_value());
+    EXPECT_EQ((*store->findTag("teeth"))->parentId, c.zipper);
+    EXPECT_EQ((*store->tagUsage())[c.zipper].quotes, 2);
+
+    ASSERT_TRUE(store->unmergeTags(*merge).has_value());
+    const auto tagsAfter = *store->tags();
+    ASSERT_EQ(tagsAfter.size(), tagsBefore.size());
+    for (std::size_t i = 0; i < tagsBefore.size(); ++i) {
+        EXPECT_EQ(tagsAfter[i].id, tagsBefore[i].id);
+        EXPECT_EQ(tagsAfter[i].uuid, tagsBefore[i].uuid);
+        EXPECT_EQ(tagsAfter[i].parentId, tagsBefore[i].parentId);
+        EXPECT_EQ(tagsAfter[i].name, tagsBefore[i].name);
+    }
+    EXPECT_EQ(quoteTags(c.call), linksBefore);
+}
+
+TEST_F(TagOperations, DeleteThenRestoreBringsBackTheWholeSubtree) {
+    const Codebook c = make();
+    const auto linksBefore = quoteTags(c.call);
+    auto snapshot = store->snapshotTagTree(c.zip);
+    ASSERT_TRUE(snapshot.has_value());
+    EXPECT_EQ(snapshot->tags.size(), 2U);      // zip and its child teeth
+    EXPECT_EQ(snapshot->quoteTags.size(), 3U); // the quotes that lose a tag
+    ASSERT_TRUE(store->deleteTag(c.zip).has_value());
+    EXPECT_EQ(store->tags()->size(), 1U);
+    EXPECT_EQ(quoteTags(c.call)[c.quotes[2]], std::vector<core::Id>{});
+    ASSERT_TRUE(store->restoreTagTree(*snapshot).has_value());
+    EXPECT_EQ(quoteTags(c.call), linksBefore);
+    EXPECT_EQ((*store->findTag("teeth"))->parentId, c.zip);
+}
+
+TEST_F(TagOperations, UpdateRefusesCyclesAndSiblingClashes) {
+    const Codebook c = make();
+    core::Tag zip = **store->findTag("zip");
+    zip.parentId = c.teeth; // under its own child
+    auto refused = store->updateTag(zip);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_THAT(refused.error().message, testing::HasSubstr("inside itself"));
+
+    core::Tag zipper = **store->findTag("zipper");
+    zipper.name = "ZIP"; // names are unique among siblings, ignoring case
+    refused = store->updateTag(zipper);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_THAT(refused.error().message, testing::HasSubstr("already a tag named"));
+
+    zipper.name = "main zip";
+    zipper.color = "#123456";
+    zipper.kind = core::TagKind::ProblemType;
+    zipper.defaultBucket = core::Bucket::Fix;
+    zipper.parentId = c.zip;
+    ASSERT_TRUE(store->updateTag(zipper).has_value());
+    const core::Tag back = **store->findTag("main zip");
+    EXPECT_EQ(back.color, "#123456");
+    EXPECT_EQ(back.kind, core::TagKind::ProblemType);
+    EXPECT_EQ(back.defaultBucket, core::Bucket::Fix);
+    EXPECT_EQ(back.parentId, c.zip);
+}
+
+TEST_F(TagOperations, UsageCountsQuotesAndDistinctCustomers) {
+    const Codebook c = make();
+    const auto other = addCall(addCustomer("Tom"), "zip gone");
+    core::Quote q;
+    q.callId = other;
+    q.start = 0;
+    q.end = 3;
+    q.tagIds = {c.zip};
+    ASSERT_TRUE(store->addQuote(q).has_value());
+    const auto usage = *store->tagUsage();
+    EXPECT_EQ(usage.at(c.zip).quotes, 3);
+    EXPECT_EQ(usage.at(c.zip).customers, 2);
+    EXPECT_EQ(usage.at(c.teeth).customers, 1);
+}

@@ -6,6 +6,8 @@
 #include "support/TempDir.h"
 #include "ui/CallEditor.h"
 #include "ui/CallListModel.h"
+#include "ui/CodebookDock.h"
+#include "ui/CodebookModel.h"
 #include "ui/MainWindow.h"
 #include "ui/TagPicker.h"
 #include "ui/Workspace.h"
@@ -16,6 +18,7 @@
 #include <QApplication>
 #include <QInputMethodEvent>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -294,6 +297,147 @@ TEST(Workbench, PendingTypingIsSavedWhenTheWindowCloses) {
         window.close(); // well within the save delay
     }
     EXPECT_EQ(readStore(f.path, f.callId).notes, "Wants a lighter frame");
+}
+
+namespace {
+
+// Two overlapping tags on three quotes, one tag with a child.
+struct CodebookFixture : Fixture {
+    core::Id zip = 0;
+    core::Id teeth = 0;
+    std::vector<core::Id> quotes;
+
+    CodebookFixture() {
+        auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
+        core::Call call = *(*store)->call(callId);
+        call.notes = "zip broke, zipper jammed, teeth bent";
+        (*store)->updateCall(call);
+        core::Tag t;
+        t.name = "zip";
+        (*store)->addTag(t);
+        zip = t.id;
+        core::Tag child;
+        child.name = "teeth";
+        child.parentId = zip;
+        (*store)->addTag(child);
+        teeth = child.id;
+        for (auto [start, end, tags] :
+             {std::tuple{0, 9, std::vector<core::Id>{zip}}, std::tuple{11, 24, std::vector<core::Id>{zip, zipperTag}},
+              std::tuple{26, 36, std::vector<core::Id>{teeth}}}) {
+            core::Quote q;
+            q.callId = callId;
+            q.start = static_cast<std::size_t>(start);
+            q.end = static_cast<std::size_t>(end);
+            q.tagIds = tags;
+            (*store)->addQuote(q);
+            quotes.push_back(q.id);
+        }
+    }
+
+    // Every tag (id, uuid, parent, name) and every quote's tags, as the store has them.
+    std::string describe() const {
+        auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
+        std::string out;
+        const auto tags = (*store)->tags();
+        for (const auto& tag : *tags) {
+            out += std::to_string(tag.id) + "/" + tag.uuid + "/" + std::to_string(tag.parentId.value_or(0)) + "/" +
+                   tag.name + ";";
+        }
+        const auto list = (*store)->quotesForCall(callId);
+        for (const auto& quote : *list) {
+            out += " q" + std::to_string(quote.id) + ":";
+            for (const auto id : quote.tagIds) {
+                out += std::to_string(id) + ",";
+            }
+        }
+        return out;
+    }
+};
+
+} // namespace
+
+TEST(Codebook, ModelPassesTheTesterAndShowsCounts) {
+    CodebookFixture f;
+    auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
+    ui::CodebookModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setStore(store->get());
+    ASSERT_EQ(model.rowCount(), 2); // zip (with teeth inside) and zipper
+    const QModelIndex zip = model.indexOf(f.zip);
+    EXPECT_EQ(model.data(zip).toString(), QStringLiteral("zip"));
+    EXPECT_EQ(model.rowCount(zip), 1);
+    EXPECT_EQ(model.data(model.index(0, 0, zip)).toString(), QStringLiteral("teeth"));
+    EXPECT_EQ(model.data(zip.siblingAtColumn(ui::CodebookModel::Quotes)).toInt(), 2);
+    EXPECT_EQ(model.data(zip.siblingAtColumn(ui::CodebookModel::Customers)).toInt(), 1);
+    EXPECT_EQ(model.data(model.indexOf(f.zipperTag), Qt::DecorationRole).value<QColor>(),
+              QColor(QStringLiteral("#e45756")));
+    model.reload();
+    model.setStore(nullptr);
+}
+
+TEST(Codebook, MergeTwoTagsAndUndoRestoresExactly) {
+    CodebookFixture f;
+    const std::string before = f.describe();
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(f.path).has_value());
+    QAbstractItemModelTester tester(window.codebook()->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QUndoStack* undo = window.workspace()->undoStack();
+
+    window.codebook()->mergeTags(f.zip, f.zipperTag);
+    EXPECT_EQ(undo->undoText(), QStringLiteral("Merge \u2018zip\u2019 into \u2018zipper\u2019"));
+    auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
+    EXPECT_FALSE((*store)->findTag("zip")->has_value());
+    const auto merged = *(*store)->quotesForCall(f.callId);
+    for (const auto& quote : merged) {
+        if (quote.id != f.quotes[2]) {
+            EXPECT_EQ(quote.tagIds, std::vector<core::Id>{f.zipperTag}); // duplicates folded
+        }
+    }
+    EXPECT_EQ((*(*store)->findTag("teeth"))->parentId, f.zipperTag);
+    EXPECT_EQ(window.codebook()->model()->rowCount(), 1);
+    EXPECT_EQ(window.codebook()
+                  ->model()
+                  ->data(window.codebook()->model()->indexOf(f.zipperTag).siblingAtColumn(ui::CodebookModel::Quotes))
+                  .toInt(),
+              2);
+
+    undo->undo();
+    EXPECT_EQ(f.describe(), before); // same ids, UUIDs, parents and quote tags
+    EXPECT_EQ(window.codebook()->model()->rowCount(), 2);
+    undo->redo();
+    EXPECT_FALSE(core::Store::open(f.path, core::Store::OpenMode::ExistingOnly).value()->findTag("zip")->has_value());
+    undo->undo();
+    EXPECT_EQ(f.describe(), before);
+}
+
+TEST(Codebook, RenameMoveAndDeleteAreUndoable) {
+    CodebookFixture f;
+    const std::string before = f.describe();
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(f.path).has_value());
+    QUndoStack* undo = window.workspace()->undoStack();
+    ui::CodebookModel* model = window.codebook()->model();
+
+    // Rename in place, as the tree's editor does.
+    ASSERT_TRUE(model->setData(model->indexOf(f.zipperTag), QStringLiteral("main zip")));
+    EXPECT_EQ(undo->undoText(), QStringLiteral("Rename \u2018zipper\u2019 to \u2018main zip\u2019"));
+    EXPECT_TRUE(
+        core::Store::open(f.path, core::Store::OpenMode::ExistingOnly).value()->findTag("main zip")->has_value());
+
+    // Drag "teeth" onto the top level.
+    QMimeData* drag = model->mimeData({model->indexOf(f.teeth)});
+    model->dropMimeData(drag, Qt::MoveAction, -1, -1, {});
+    delete drag;
+    EXPECT_FALSE((*core::Store::open(f.path, core::Store::OpenMode::ExistingOnly).value()->findTag("teeth"))->parentId);
+
+    // Delete "zip" (no question in a test) and undo everything.
+    window.codebook()->deleteTag(f.zip, false);
+    EXPECT_EQ(undo->undoText(), QStringLiteral("Delete Tag \u2018zip\u2019"));
+    EXPECT_FALSE(core::Store::open(f.path, core::Store::OpenMode::ExistingOnly).value()->findTag("zip")->has_value());
+    while (undo->canUndo()) {
+        undo->undo();
+    }
+    EXPECT_EQ(f.describe(), before);
 }
 
 int main(int argc, char** argv) {

@@ -1090,6 +1090,178 @@ Status Store::deleteTag(Id id) {
     });
 }
 
+Status Store::updateTag(const Tag& tag) {
+    return write([&] {
+        // A tag may not move under itself or under one of its own descendants.
+        for (std::optional<Id> parent = tag.parentId; parent;) {
+            if (*parent == tag.id) {
+                failWith(ErrorCode::BadInput, "a tag cannot be moved inside itself");
+            }
+            auto& up = statement("SELECT parent_id FROM tags WHERE id = ?");
+            up.bind(1, *parent);
+            parent = up.executeStep() ? optionalId(up.getColumn(0)) : std::nullopt;
+            up.tryReset();
+        }
+        auto& q = statement("UPDATE tags SET parent_id = ?, name = ?, kind = ?, color = ?, description = ?, "
+                            "default_bucket = ? WHERE id = ?");
+        bindOptional(q, 1, tag.parentId);
+        q.bind(2, std::string(utf8::trim(tag.name)));
+        q.bind(3, std::string(toKey(tag.kind)));
+        q.bind(4, tag.color);
+        q.bind(5, tag.description);
+        bindBucket(q, 6, tag.defaultBucket);
+        q.bind(7, tag.id);
+        try {
+            if (q.exec() == 0) {
+                failWith(ErrorCode::NotFound, fmt::format("there is no tag {}", tag.id));
+            }
+        } catch (const SQLite::Exception& e) {
+            if ((e.getErrorCode() & 0xFF) == SQLITE_CONSTRAINT) {
+                failWith(ErrorCode::BadInput, fmt::format("there is already a tag named '{}' there", tag.name));
+            }
+            throw;
+        }
+    });
+}
+
+Result<TagMerge> Store::mergeTags(Id from, Id into) {
+    TagMerge merge;
+    merge.into = into;
+    auto status = write([&] {
+        if (from == into) {
+            failWith(ErrorCode::BadInput, "a tag cannot be merged into itself");
+        }
+        auto& t = statement("SELECT id, uuid, parent_id, name, kind, color, description, default_bucket FROM tags "
+                            "WHERE id = ?");
+        t.bind(1, from);
+        if (!t.executeStep()) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no tag {}", from));
+        }
+        merge.from = readTag(t);
+        t.tryReset();
+        auto& quotes = statement("SELECT quote_id, EXISTS (SELECT 1 FROM quote_tags i WHERE i.quote_id = f.quote_id "
+                                 "AND i.tag_id = ?2) FROM quote_tags f WHERE f.tag_id = ?1 ORDER BY quote_id");
+        quotes.bind(1, from);
+        quotes.bind(2, into);
+        while (quotes.executeStep()) {
+            merge.quotes.push_back(quotes.getColumn(0).getInt64());
+            if (quotes.getColumn(1).getInt() == 0) {
+                merge.quotesGainedInto.push_back(quotes.getColumn(0).getInt64());
+            }
+        }
+        auto& children = statement("SELECT id FROM tags WHERE parent_id = ? ORDER BY id");
+        children.bind(1, from);
+        while (children.executeStep()) {
+            merge.children.push_back(children.getColumn(0).getInt64());
+        }
+        for (const Id child : merge.children) {
+            auto& move = statement("UPDATE tags SET parent_id = ? WHERE id = ?");
+            move.bind(1, into);
+            move.bind(2, child);
+            move.exec();
+        }
+        for (const Id quote : merge.quotesGainedInto) {
+            auto& add = statement("INSERT INTO quote_tags(quote_id, tag_id) VALUES (?, ?)");
+            add.bind(1, quote);
+            add.bind(2, into);
+            add.exec();
+        }
+        auto& drop = statement("DELETE FROM tags WHERE id = ?");
+        drop.bind(1, from);
+        drop.exec();
+    });
+    return valueOr(status, std::move(merge));
+}
+
+Status Store::unmergeTags(const TagMerge& merge) {
+    return write([&] {
+        Tag from = merge.from;
+        if (auto id = addTag(from); !id) {
+            throw OperationFailed(id.error());
+        }
+        for (const Id child : merge.children) {
+            auto& move = statement("UPDATE tags SET parent_id = ? WHERE id = ?");
+            move.bind(1, merge.from.id);
+            move.bind(2, child);
+            move.exec();
+        }
+        for (const Id quote : merge.quotesGainedInto) {
+            auto& remove = statement("DELETE FROM quote_tags WHERE quote_id = ? AND tag_id = ?");
+            remove.bind(1, quote);
+            remove.bind(2, merge.into);
+            remove.exec();
+        }
+        for (const Id quote : merge.quotes) {
+            auto& add = statement("INSERT OR IGNORE INTO quote_tags(quote_id, tag_id) VALUES (?, ?)");
+            add.bind(1, quote);
+            add.bind(2, merge.from.id);
+            add.exec();
+        }
+    });
+}
+
+Result<TagTreeSnapshot> Store::snapshotTagTree(Id id) {
+    TagTreeSnapshot snapshot;
+    auto status = read([&] {
+        std::vector<Id> frontier{id};
+        while (!frontier.empty()) {
+            std::vector<Id> next;
+            for (const Id current : frontier) {
+                auto& t = statement("SELECT id, uuid, parent_id, name, kind, color, description, default_bucket "
+                                    "FROM tags WHERE id = ?");
+                t.bind(1, current);
+                if (t.executeStep()) {
+                    snapshot.tags.push_back(readTag(t));
+                }
+                t.tryReset();
+                auto& c = statement("SELECT id FROM tags WHERE parent_id = ? ORDER BY id");
+                c.bind(1, current);
+                while (c.executeStep()) {
+                    next.push_back(c.getColumn(0).getInt64());
+                }
+                auto& q = statement("SELECT quote_id FROM quote_tags WHERE tag_id = ? ORDER BY quote_id");
+                q.bind(1, current);
+                while (q.executeStep()) {
+                    snapshot.quoteTags.emplace_back(q.getColumn(0).getInt64(), current);
+                }
+            }
+            frontier = std::move(next);
+        }
+        if (snapshot.tags.empty()) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no tag {}", id));
+        }
+    });
+    return valueOr(status, std::move(snapshot));
+}
+
+Status Store::restoreTagTree(const TagTreeSnapshot& snapshot) {
+    return write([&] {
+        for (Tag tag : snapshot.tags) {
+            if (auto ok = addTag(tag); !ok) {
+                throw OperationFailed(ok.error());
+            }
+        }
+        for (const auto& [quote, tag] : snapshot.quoteTags) {
+            auto& add = statement("INSERT OR IGNORE INTO quote_tags(quote_id, tag_id) VALUES (?, ?)");
+            add.bind(1, quote);
+            add.bind(2, tag);
+            add.exec();
+        }
+    });
+}
+
+Result<std::map<Id, TagUsage>> Store::tagUsage() {
+    std::map<Id, TagUsage> usage;
+    auto status = read([&] {
+        auto& q = statement("SELECT qt.tag_id, count(*), count(DISTINCT c.customer_id) FROM quote_tags qt "
+                            "JOIN quotes q ON q.id = qt.quote_id JOIN calls c ON c.id = q.call_id GROUP BY qt.tag_id");
+        while (q.executeStep()) {
+            usage[q.getColumn(0).getInt64()] = TagUsage{q.getColumn(1).getInt64(), q.getColumn(2).getInt64()};
+        }
+    });
+    return valueOr(status, std::move(usage));
+}
+
 Status Store::tagQuote(Id quoteId, Id tagId) {
     return write([&] {
         auto& q = statement("INSERT OR IGNORE INTO quote_tags(quote_id, tag_id) VALUES (?, ?)");

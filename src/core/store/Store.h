@@ -51,6 +51,27 @@ struct CallSummary {
     int quoteCount = 0;
 };
 
+/// What merging one tag into another changed, so that it can be undone exactly.
+struct TagMerge {
+    Tag from; ///< the merged tag as it was
+    Id into = 0;
+    std::vector<Id> quotes;           ///< quotes that carried `from`
+    std::vector<Id> quotesGainedInto; ///< of those, the ones that did not already carry `into`
+    std::vector<Id> children;         ///< `from`'s child tags, moved under `into`
+};
+
+/// A tag with everything below it and every quote each carried: what deleting it removes.
+struct TagTreeSnapshot {
+    std::vector<Tag> tags;                    ///< parents before children
+    std::vector<std::pair<Id, Id>> quoteTags; ///< (quote, tag)
+};
+
+/// How much a tag is used.
+struct TagUsage {
+    std::int64_t quotes = 0;
+    std::int64_t customers = 0; ///< distinct customers whose quotes carry it
+};
+
 /// Counts for a workspace, as the status line and `earmark-cli stats` show them.
 struct WorkspaceStats {
     std::int64_t customers = 0;
@@ -209,6 +230,20 @@ public:
     Result<Id> addTag(Tag& tag);
     /// Deletes a tag, its children and its place on every quote.
     Status deleteTag(Id id);
+    /// Saves a tag's name, parent, kind, colour, description and default bucket. Refuses
+    /// to make a tag its own ancestor, or to give two siblings one name.
+    Status updateTag(const Tag& tag);
+    /// Moves every quote and child tag of `from` to `into` and deletes `from`; a quote
+    /// that carried both keeps one. Returns what changed, for `unmergeTags`.
+    Result<TagMerge> mergeTags(Id from, Id into);
+    /// Undoes a merge exactly: `from` comes back with its id, quotes and children.
+    Status unmergeTags(const TagMerge& merge);
+    /// A tag, everything below it and their quotes, as `deleteTag` would remove them.
+    Result<TagTreeSnapshot> snapshotTagTree(Id id);
+    /// Puts back what a snapshot holds (after `deleteTag`), with the same ids.
+    Status restoreTagTree(const TagTreeSnapshot& snapshot);
+    /// Quotes and distinct customers per tag id (tags without quotes are absent).
+    Result<std::map<Id, TagUsage>> tagUsage();
     Result<std::vector<Tag>> tags();
     Result<std::optional<Tag>> findTag(std::string_view name);
     Status tagQuote(Id quoteId, Id tagId);
