@@ -48,8 +48,11 @@ CodebookDock::CodebookDock(QWidget* parent)
     m_view->setDropIndicatorShown(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
-    m_view->header()->setSectionResizeMode(CodebookModel::Name, QHeaderView::Stretch);
+    // The name takes what is left; kind and counts are always fully visible.
     m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(CodebookModel::Name, QHeaderView::Stretch);
+    m_view->setMinimumWidth(340);
     connect(m_view, &QWidget::customContextMenuRequested, this, &CodebookDock::showMenu);
     connect(m_model, &CodebookModel::renameRequested, this, &CodebookDock::renameTag);
     connect(m_model, &CodebookModel::moveRequested, this, &CodebookDock::moveTag);

@@ -97,6 +97,13 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     setWindowTitle(tr("%1 — Earmark").arg(QFileInfo(file).completeBaseName()));
     QSettings().setValue(QStringLiteral("workspace/last"), file);
     updateStatus();
+    // Open on the newest call, so the first screen shows someone's words.
+    if (m_calls->rowCount() == 0 && m_calls->canFetchMore({})) {
+        m_calls->fetchMore({});
+    }
+    if (m_calls->rowCount() > 0) {
+        m_ui->callTable->setCurrentIndex(m_calls->index(0, 0));
+    }
     return {};
 }
 

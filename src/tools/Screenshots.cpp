@@ -1,0 +1,114 @@
+// Takes the screenshots in docs/screenshots/ from the real window in given states, on a
+// real X display (run under xvfb-run by scripts/screenshots.sh). The whole screen is
+// captured, so popups such as the tag picker show as a person sees them.
+//
+//   earmark-screenshots OUTPUT_DIR
+#include "core/sample/CorpusGenerator.h"
+#include "core/store/Store.h"
+#include "ui/CallEditor.h"
+#include "ui/CallListModel.h"
+#include "ui/MainWindow.h"
+#include "ui/TagPicker.h"
+
+#include <filesystem>
+#include <iostream>
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QPixmap>
+#include <QPlainTextEdit>
+#include <QScreen>
+#include <QTableView>
+#include <QTest>
+#include <QTextBlock>
+
+using namespace earmark;
+
+namespace {
+
+void settle(int ms = 400) {
+    QTest::qWait(ms);
+}
+
+bool shoot(const QString& file) {
+    const QPixmap screen = QGuiApplication::primaryScreen()->grabWindow(0);
+    if (!screen.save(file)) {
+        std::cerr << "cannot write " << file.toStdString() << '\n';
+        return false;
+    }
+    std::cout << "wrote " << file.toStdString() << '\n';
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    if (argc < 2) {
+        std::cerr << "usage: earmark-screenshots OUTPUT_DIR\n";
+        return 1;
+    }
+    const QString out = QString::fromLocal8Bit(argv[1]);
+    QDir().mkpath(out);
+    const auto workspace = std::filesystem::temp_directory_path() / "earmark-screenshots.earmark";
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(workspace.string() + suffix);
+    }
+    {
+        auto store = core::Store::open(workspace, core::Store::OpenMode::CreateIfMissing);
+        core::CorpusGenerator generator(core::demoOptions());
+        if (!store || !core::writeGeneratedWorkspace(generator, **store, core::demoOptions().calls)) {
+            std::cerr << "cannot make the demo workspace\n";
+            return 3;
+        }
+    }
+
+    ui::MainWindow window;
+    if (!window.openWorkspace(workspace)) {
+        return 3;
+    }
+    window.setGeometry(QGuiApplication::primaryScreen()->availableGeometry());
+    window.show();
+    window.activateWindow(); // no window manager under Xvfb: shortcuts need an active window
+    if (!QTest::qWaitForWindowActive(&window)) {
+        std::cerr << "the window did not become active\n";
+    }
+    settle();
+    // A call with several quotes makes the editor worth looking at.
+    auto* table = window.findChild<QTableView*>(QStringLiteral("callTable"));
+    auto* model = window.callModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->data(model->index(row, ui::CallListModel::Quotes)).toInt() >= 4) {
+            table->setCurrentIndex(model->index(row, 0));
+            break;
+        }
+    }
+    settle();
+    bool ok = shoot(out + QStringLiteral("/main-window.png"));
+
+    // The tag picker, opened with Ctrl+E on a few selected words, filtered by typing.
+    QPlainTextEdit* notes = window.callEditor()->notesEdit();
+    notes->setFocus();
+    QTextCursor cursor(notes->document());
+    cursor.movePosition(QTextCursor::Start);
+    cursor.movePosition(QTextCursor::NextWord, QTextCursor::MoveAnchor, 3);
+    cursor.movePosition(QTextCursor::NextWord, QTextCursor::KeepAnchor, 4);
+    notes->setTextCursor(cursor);
+    QTest::keyClick(notes, Qt::Key_E, Qt::ControlModifier);
+    settle();
+    if (auto* picker = qobject_cast<ui::TagPicker*>(QApplication::activePopupWidget())) {
+        QTest::keyClicks(picker->filterEdit(), QStringLiteral("f"));
+        settle();
+        ok = shoot(out + QStringLiteral("/tag-picker.png")) && ok;
+        picker->close();
+    } else {
+        std::cerr << "the tag picker did not open\n";
+        ok = false;
+    }
+    window.close();
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(workspace.string() + suffix);
+    }
+    return ok ? 0 : 1;
+}
