@@ -7,10 +7,14 @@
 #include "ui/commands/QuoteCommands.h"
 #include "ui/commands/TextCommands.h"
 
+#include <memory>
+
 #include <QEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMenu>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QTextBlock>
 #include <QTimer>
@@ -37,6 +41,8 @@ CallEditor::CallEditor(QWidget* parent)
     m_saveTimer->setInterval(kSaveDelayMs);
     connect(m_saveTimer, &QTimer::timeout, this, &CallEditor::save);
     connect(m_notes, &QPlainTextEdit::textChanged, this, &CallEditor::onTextChanged);
+    m_notes->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_notes, &QWidget::customContextMenuRequested, this, &CallEditor::showContextMenu);
     setCall(nullptr, 0);
 }
 
@@ -170,6 +176,78 @@ void CallEditor::pickTagsForSelection() {
     picker->popup(m_notes->viewport()->mapToGlobal(at.bottomLeft()));
 }
 
+std::vector<core::Quote> CallEditor::quotesAt(int position) const {
+    std::vector<core::Quote> out;
+    if (m_workspace == nullptr || m_callId == 0) {
+        return out;
+    }
+    const std::size_t at = codePointIndex(m_notes->toPlainText(), position);
+    if (auto quotes = m_workspace->store().quotesForCall(m_callId); quotes) {
+        for (auto& quote : *quotes) {
+            if (!quote.answerId && at >= quote.start && at < quote.end) {
+                out.push_back(std::move(quote));
+            }
+        }
+    }
+    std::sort(out.begin(), out.end(),
+              [](const core::Quote& a, const core::Quote& b) { return a.end - a.start < b.end - b.start; });
+    return out;
+}
+
+void CallEditor::selectQuote(core::Id quoteId) {
+    if (m_workspace == nullptr || m_callId == 0) {
+        return;
+    }
+    auto quotes = m_workspace->store().quotesForCall(m_callId);
+    if (!quotes) {
+        return;
+    }
+    const QString text = m_notes->toPlainText();
+    for (const auto& quote : *quotes) {
+        if (quote.id == quoteId && !quote.answerId) {
+            QTextCursor cursor = m_notes->textCursor();
+            cursor.setPosition(utf16Index(text, quote.start));
+            cursor.setPosition(utf16Index(text, quote.end), QTextCursor::KeepAnchor);
+            m_notes->setTextCursor(cursor);
+            m_notes->ensureCursorVisible();
+        }
+    }
+}
+
+void CallEditor::showContextMenu(const QPoint& at) {
+    std::unique_ptr<QMenu> menu(m_notes->createStandardContextMenu(at));
+    // Undo and Redo of the text field itself are off; the Edit menu's undo everything.
+    for (QAction* action : menu->actions()) {
+        if (action->text().contains(QStringLiteral("Undo")) || action->text().contains(QStringLiteral("Redo"))) {
+            menu->removeAction(action);
+        }
+    }
+    menu->insertAction(menu->actions().value(0), nullptr);
+    QAction* quoteAction = new QAction(tr("Quote Selection…"), menu.get());
+    quoteAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    quoteAction->setEnabled(m_notes->textCursor().hasSelection());
+    connect(quoteAction, &QAction::triggered, this, &CallEditor::pickTagsForSelection);
+    menu->insertAction(menu->actions().value(0), quoteAction);
+    const auto quotes = quotesAt(m_notes->cursorForPosition(at).position());
+    if (!quotes.empty() && m_workspace != nullptr) {
+        menu->addSeparator();
+        const core::Quote quote = quotes.front();
+        auto tags = m_workspace->store().tags();
+        if (tags) {
+            for (const auto& tag : *tags) {
+                if (std::find(quote.tagIds.begin(), quote.tagIds.end(), tag.id) != quote.tagIds.end()) {
+                    menu->addAction(tr("Remove Tag \u2018%1\u2019").arg(toQString(tag.name)), this, [this, quote, tag] {
+                        m_workspace->undoStack()->push(new UntagQuoteCommand(*m_workspace, m_callId, quote.id, tag));
+                    });
+                }
+            }
+        }
+        menu->addAction(tr("Remove Quote"), this,
+                        [this, quote] { m_workspace->undoStack()->push(new DeleteQuoteCommand(*m_workspace, quote)); });
+    }
+    menu->exec(m_notes->viewport()->mapToGlobal(at));
+}
+
 void CallEditor::refreshHighlights() {
     QList<QTextEdit::ExtraSelection> selections;
     if (m_workspace != nullptr && m_callId != 0) {
@@ -217,6 +295,15 @@ bool CallEditor::eventFilter(QObject* watched, QEvent* event) {
             save(); // what was just typed is one more step to undo
             event->ignore();
             return true;
+        }
+    }
+    if (watched == m_notes->viewport() && event->type() == QEvent::MouseButtonRelease &&
+        !m_notes->textCursor().hasSelection()) {
+        // A plain click on a highlight picks that quote (in the quote browser too).
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        const auto quotes = quotesAt(m_notes->cursorForPosition(mouse->position().toPoint()).position());
+        if (!quotes.empty()) {
+            emit quoteClicked(quotes.front().id);
         }
     }
     if (watched == m_notes->viewport() && event->type() == QEvent::ToolTip && m_workspace != nullptr) {

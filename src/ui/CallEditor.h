@@ -41,15 +41,22 @@ public:
     bool quoteSelection(const std::vector<core::Id>& tagIds, const QStringList& newTagNames);
     /// Opens the tag picker at the selection (Ctrl+E); the picker then calls quoteSelection().
     void pickTagsForSelection();
+    /// Selects a quote's words in the notes and scrolls to them.
+    void selectQuote(core::Id quoteId);
 
 signals:
     void message(const QString& text);
+    /// A highlight was clicked.
+    void quoteClicked(core::Id quoteId);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void reload();
+    /// The notes' quotes under a UTF-16 position, innermost (shortest) first.
+    [[nodiscard]] std::vector<core::Quote> quotesAt(int position) const;
+    void showContextMenu(const QPoint& at);
     void refreshHighlights();
     void onTextChanged();
 

@@ -42,6 +42,17 @@ CodebookDock::CodebookDock(QWidget* parent)
 
     m_view->setObjectName(QStringLiteral("codebookView"));
     m_view->setModel(m_proxy);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        std::vector<core::Id> ids;
+        const auto rows = m_view->selectionModel()->selectedRows();
+        for (const QModelIndex& row : rows) {
+            if (const core::Tag* tag = m_model->tag(m_proxy->mapToSource(row))) {
+                ids.push_back(tag->id);
+            }
+        }
+        emit selectedTagsChanged(ids);
+    });
     m_view->setDragDropMode(QAbstractItemView::InternalMove);
     m_view->setDragEnabled(true);
     m_view->setAcceptDrops(true);

@@ -34,6 +34,10 @@ public:
     /// Deletes after asking, unless `ask` is false; the question says how many quotes lose the tag.
     void deleteTag(core::Id id, bool ask = true);
 
+signals:
+    /// The tags chosen in the tree (the quote browser follows them).
+    void selectedTagsChanged(const std::vector<core::Id>& tagIds);
+
 private:
     [[nodiscard]] const core::Tag* currentTag() const;
     [[nodiscard]] std::optional<core::Tag> findTag(core::Id id) const;

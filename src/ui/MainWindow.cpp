@@ -3,6 +3,7 @@
 #include "ui/CallEditor.h"
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
+#include "ui/QuoteBrowserDock.h"
 #include "ui/Workspace.h"
 #include "ui_MainWindow.h"
 
@@ -12,6 +13,7 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QUndoGroup>
 
@@ -19,9 +21,12 @@ namespace earmark::ui {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_calls(new CallListModel(this)),
-      m_undoGroup(new QUndoGroup(this)), m_codebook(new CodebookDock(this)) {
+      m_undoGroup(new QUndoGroup(this)), m_codebook(new CodebookDock(this)), m_quotes(new QuoteBrowserDock(this)) {
     m_ui->setupUi(this);
     addDockWidget(Qt::RightDockWidgetArea, m_codebook);
+    addDockWidget(Qt::BottomDockWidgetArea, m_quotes);
+    connect(m_codebook, &CodebookDock::selectedTagsChanged, m_quotes, &QuoteBrowserDock::setTags);
+    connect(m_quotes, &QuoteBrowserDock::openQuote, this, &MainWindow::openQuote);
     m_ui->mainSplitter->setStretchFactor(0, 2);
     m_ui->mainSplitter->setStretchFactor(1, 3);
     // Undo and Redo name what they will do ("Undo Quote “zipper broke”").
@@ -33,6 +38,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_ui->menuEdit->insertAction(m_ui->actionQuote, redo);
     m_ui->menuEdit->insertSeparator(m_ui->actionQuote);
     connect(m_ui->actionQuote, &QAction::triggered, m_ui->callEditor, &CallEditor::pickTagsForSelection);
+    connect(m_ui->callEditor, &CallEditor::quoteClicked, this,
+            [this](core::Id quoteId) { m_quotes->selectQuote(quoteId); });
     connect(m_ui->callEditor, &CallEditor::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     m_ui->callTable->setModel(m_calls); // before connecting: setModel() replaces the selection model
@@ -58,6 +65,7 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow() {
     m_ui->callEditor->setCall(nullptr, 0);
     m_codebook->setWorkspace(nullptr);
+    m_quotes->setWorkspace(nullptr);
     m_calls->setStore(nullptr); // the views must let go before the store closes
 }
 
@@ -76,6 +84,7 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     }
     m_ui->callEditor->setCall(nullptr, 0); // saves pending typing in the old workspace
     m_codebook->setWorkspace(nullptr);
+    m_quotes->setWorkspace(nullptr);
     m_calls->setStore(nullptr);
     if (m_workspace) {
         m_undoGroup->removeStack(m_workspace->undoStack());
@@ -92,6 +101,7 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     });
     m_calls->setStore(&m_workspace->store());
     m_codebook->setWorkspace(m_workspace.get());
+    m_quotes->setWorkspace(m_workspace.get());
     const QString file = QString::fromStdString(path.string());
     setWindowFilePath(file);
     setWindowTitle(tr("%1 — Earmark").arg(QFileInfo(file).completeBaseName()));
@@ -155,6 +165,25 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     event->accept();
+}
+
+} // namespace earmark::ui
+
+namespace earmark::ui {
+
+void MainWindow::openQuote(core::Id callId, core::Id quoteId) {
+    bool listed = false;
+    for (int row = 0; row < m_calls->rowCount() && !listed; ++row) {
+        if (m_calls->callId(row) == callId) {
+            m_ui->callTable->setCurrentIndex(m_calls->index(row, 0)); // opens it in the editor
+            listed = true;
+        }
+    }
+    if (!listed) { // not loaded in the list yet: open it in the editor all the same
+        m_ui->callEditor->setCall(m_workspace.get(), callId);
+    }
+    m_ui->callEditor->selectQuote(quoteId);
+    m_ui->callEditor->notesEdit()->setFocus();
 }
 
 } // namespace earmark::ui

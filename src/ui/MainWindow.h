@@ -18,6 +18,7 @@ namespace earmark::ui {
 class CallEditor;
 class CallListModel;
 class CodebookDock;
+class QuoteBrowserDock;
 class Workspace;
 
 /// The workbench window. In this first cut it opens a workspace and lists its calls;
@@ -37,6 +38,9 @@ public:
     [[nodiscard]] Workspace* workspace() const { return m_workspace.get(); }
     [[nodiscard]] CallEditor* callEditor() const;
     [[nodiscard]] CodebookDock* codebook() const { return m_codebook; }
+    [[nodiscard]] QuoteBrowserDock* quoteBrowser() const { return m_quotes; }
+    /// Shows a call in the editor (and the list, when loaded) with one quote selected.
+    void openQuote(core::Id callId, core::Id quoteId);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -54,6 +58,7 @@ private:
     CallListModel* m_calls;
     QUndoGroup* m_undoGroup;
     CodebookDock* m_codebook;
+    QuoteBrowserDock* m_quotes;
 };
 
 } // namespace earmark::ui

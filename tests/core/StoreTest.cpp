@@ -524,3 +524,32 @@ TEST_F(TagOperations, UsageCountsQuotesAndDistinctCustomers) {
     EXPECT_EQ(usage.at(c.zip).customers, 2);
     EXPECT_EQ(usage.at(c.teeth).customers, 1);
 }
+
+TEST_F(TagOperations, ListsQuotesByAnyOrAllTagsAndBySearch) {
+    const Codebook c = make();
+    core::QuoteFilter any;
+    any.tagIds = {c.zip, c.zipper};
+    auto rows = store->listQuotes(any);
+    ASSERT_TRUE(rows.has_value()) << rows.error().describe();
+    EXPECT_EQ(rows->size(), 2U);
+    EXPECT_EQ(rows->front().firstName, "Sarah");
+    EXPECT_EQ(rows->front().text, "zip broke");
+    EXPECT_EQ(rows->at(1).tagIds, (std::vector<core::Id>{c.zip, c.zipper}));
+
+    core::QuoteFilter all = any;
+    all.allTags = true;
+    rows = store->listQuotes(all);
+    ASSERT_EQ(rows->size(), 1U);
+    EXPECT_EQ(rows->front().text, "zipper jammed");
+
+    const auto query = core::SearchQuery::parse("bent OR broke");
+    core::QuoteFilter search;
+    search.search = &*query;
+    rows = store->listQuotes(search);
+    EXPECT_EQ(rows->size(), 2U);
+    search.tagIds = {c.teeth};
+    rows = store->listQuotes(search);
+    ASSERT_EQ(rows->size(), 1U);
+    EXPECT_EQ(rows->front().text, "teeth bent");
+    EXPECT_EQ(store->listQuotes({})->size(), 3U);
+}

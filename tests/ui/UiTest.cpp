@@ -9,8 +9,11 @@
 #include "ui/CodebookDock.h"
 #include "ui/CodebookModel.h"
 #include "ui/MainWindow.h"
+#include "ui/QuoteBrowserDock.h"
+#include "ui/QuoteBrowserModel.h"
 #include "ui/TagPicker.h"
 #include "ui/Workspace.h"
+#include "ui/commands/QuoteCommands.h"
 
 #include <gtest/gtest.h>
 
@@ -25,6 +28,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QTreeView>
 #include <QUndoStack>
 
 using namespace earmark;
@@ -438,6 +442,71 @@ TEST(Codebook, RenameMoveAndDeleteAreUndoable) {
         undo->undo();
     }
     EXPECT_EQ(f.describe(), before);
+}
+
+TEST(QuoteBrowser, FollowsTheCodebookCopiesWithAttributionAndOpensTheCall) {
+    CodebookFixture f;
+    {
+        auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
+        core::Customer customer = *(*store)->customer((*store)->call(f.callId)->customerId);
+        auto segment = (*store)->findSegment("cart abandoner");
+        customer.segmentId = (*segment)->id;
+        (*store)->updateCustomer(customer);
+    }
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(f.path).has_value());
+    window.show();
+    ui::QuoteBrowserDock* browser = window.quoteBrowser();
+    QAbstractItemModelTester tester(browser->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_EQ(browser->model()->rowCount(), 0); // nothing chosen yet
+
+    // Choose "zip" and "zipper" in the codebook: any of them, then all of them.
+    auto* tree = window.codebook()->view();
+    auto* proxy = tree->model();
+    QItemSelection both;
+    for (int row = 0; row < proxy->rowCount(); ++row) {
+        both.select(proxy->index(row, 0), proxy->index(row, 0));
+    }
+    tree->selectionModel()->select(both, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    EXPECT_EQ(browser->model()->rowCount(), 2);
+    browser->setMatchAll(true);
+    ASSERT_EQ(browser->model()->rowCount(), 1);
+    EXPECT_EQ(browser->model()->data(browser->model()->index(0, ui::QuoteBrowserModel::Text)).toString(),
+              QStringLiteral("zipper jammed"));
+    EXPECT_EQ(browser->model()->data(browser->model()->index(0, ui::QuoteBrowserModel::Tags)).toString(),
+              QStringLiteral("zip, zipper"));
+
+    // Copy with attribution: first name, city, segment and day; nothing personal.
+    browser->view()->selectRow(0);
+    EXPECT_EQ(browser->selectedAsText(),
+              QStringLiteral("\u201czipper jammed\u201d \u2014 Sarah from Phoenix, cart abandoner, 12 Mar 2026"));
+
+    // A search narrows what the tags list.
+    browser->setMatchAll(false);
+    browser->setSearch(QStringLiteral("broke"));
+    ASSERT_EQ(browser->model()->rowCount(), 1);
+
+    // Double-click: the call opens with the quote's words selected.
+    const core::Id quoteId = browser->model()->row(0)->quoteId;
+    emit browser->view()->doubleClicked(browser->model()->index(0, 0));
+    EXPECT_EQ(window.callEditor()->callId(), f.callId);
+    EXPECT_EQ(window.callEditor()->notesEdit()->textCursor().selectedText(), QStringLiteral("zip broke"));
+
+    // Removing the quote empties the list; undo brings the same quote back.
+    auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
+    core::Quote quote;
+    const auto quotes = (*store)->quotesForCall(f.callId);
+    for (const auto& q : *quotes) {
+        if (q.id == quoteId) {
+            quote = q;
+        }
+    }
+    window.workspace()->undoStack()->push(new ui::DeleteQuoteCommand(*window.workspace(), quote));
+    EXPECT_EQ(browser->model()->rowCount(), 0);
+    window.workspace()->undoStack()->undo();
+    ASSERT_EQ(browser->model()->rowCount(), 1);
+    EXPECT_EQ(browser->model()->row(0)->quoteId, quoteId);
+    EXPECT_EQ(browser->model()->row(0)->tagIds, quote.tagIds);
 }
 
 int main(int argc, char** argv) {

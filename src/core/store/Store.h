@@ -51,6 +51,31 @@ struct CallSummary {
     int quoteCount = 0;
 };
 
+/// Which quotes to list: those carrying the tags (any or all of them), and/or matching a search.
+struct QuoteFilter {
+    std::vector<Id> tagIds;
+    bool allTags = false;                ///< every tag, rather than any of them
+    const SearchQuery* search = nullptr; ///< also match this full-text query, when set
+    int limit = 1000;
+};
+
+/// One quote with who said it and when, as the quote browser and exports show it.
+struct QuoteRow {
+    Id quoteId = 0;
+    Id callId = 0;
+    std::optional<Id> answerId;
+    std::string text;
+    std::size_t start = 0;
+    std::size_t end = 0;
+    std::string startedAt;
+    std::string firstName;
+    std::string city;
+    std::string segment;
+    ValueTier valueTier = ValueTier::Standard;
+    std::vector<Id> tagIds;
+    bool needsReview = false;
+};
+
 /// What merging one tag into another changed, so that it can be undone exactly.
 struct TagMerge {
     Tag from; ///< the merged tag as it was
@@ -223,6 +248,8 @@ public:
     /// edit of the text under them is undone.
     Status restoreQuoteSpans(const std::vector<Quote>& quotes);
     Result<std::vector<Quote>> quotesForCall(Id callId);
+    /// Quotes with their customer and call, newest call first, for a filter.
+    Result<std::vector<QuoteRow>> listQuotes(const QuoteFilter& filter);
     Status deleteQuote(Id id);
 
     // Tags ----------------------------------------------------------------------------

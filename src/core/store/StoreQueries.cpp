@@ -223,4 +223,63 @@ Result<std::vector<SearchHit>> Store::search(const SearchQuery& query, const Sea
     return valueOr(status, hits);
 }
 
+Result<std::vector<QuoteRow>> Store::listQuotes(const QuoteFilter& filter) {
+    std::vector<QuoteRow> rows;
+    auto status = read([&] {
+        // Only the clause's shape depends on the filter; the tag ids and the query are bound.
+        std::string where = " WHERE 1";
+        std::vector<BindValue> values;
+        if (!filter.tagIds.empty()) {
+            std::string list;
+            for (const Id id : filter.tagIds) {
+                list += list.empty() ? "?" : ", ?";
+                values.emplace_back(static_cast<std::int64_t>(id));
+            }
+            where += fmt::format(" AND q.id IN (SELECT quote_id FROM quote_tags WHERE tag_id IN ({}) GROUP BY quote_id "
+                                 "HAVING count(*) >= ?)",
+                                 list);
+            values.emplace_back(static_cast<std::int64_t>(filter.allTags ? filter.tagIds.size() : 1));
+        }
+        if (filter.search != nullptr && !filter.search->empty()) {
+            where += " AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)";
+            values.emplace_back(filter.search->expression());
+        }
+        SQLite::Statement q(*m_db, "SELECT q.id, q.call_id, q.answer_id, q.text, q.start_cp, q.end_cp, c.started_at, "
+                                   "cu.first_name, cu.city, ifnull(s.name, ''), cu.value_tier, q.needs_review, "
+                                   "(SELECT group_concat(tag_id) FROM quote_tags WHERE quote_id = q.id) "
+                                   "FROM quotes q JOIN calls c ON c.id = q.call_id "
+                                   "JOIN customers cu ON cu.id = c.customer_id "
+                                   "LEFT JOIN segments s ON s.id = cu.segment_id" +
+                                       where + " ORDER BY c.started_at DESC, q.call_id, q.start_cp LIMIT ?");
+        bindAll(q, values);
+        q.bind(static_cast<int>(values.size()) + 1, filter.limit);
+        while (q.executeStep()) {
+            QuoteRow row;
+            row.quoteId = q.getColumn(0).getInt64();
+            row.callId = q.getColumn(1).getInt64();
+            if (!q.getColumn(2).isNull()) {
+                row.answerId = q.getColumn(2).getInt64();
+            }
+            row.text = q.getColumn(3).getString();
+            row.start = static_cast<std::size_t>(q.getColumn(4).getInt64());
+            row.end = static_cast<std::size_t>(q.getColumn(5).getInt64());
+            row.startedAt = q.getColumn(6).getString();
+            row.firstName = q.getColumn(7).getString();
+            row.city = q.getColumn(8).getString();
+            row.segment = q.getColumn(9).getString();
+            row.valueTier = parseValueTier(q.getColumn(10).getString()).value_or(ValueTier::Standard);
+            row.needsReview = q.getColumn(11).getInt() != 0;
+            const std::string ids = q.getColumn(12).getString();
+            for (std::size_t pos = 0; pos < ids.size();) {
+                const std::size_t comma = std::min(ids.find(',', pos), ids.size());
+                row.tagIds.push_back(std::stoll(ids.substr(pos, comma - pos)));
+                pos = comma + 1;
+            }
+            std::sort(row.tagIds.begin(), row.tagIds.end());
+            rows.push_back(std::move(row));
+        }
+    });
+    return valueOr(status, std::move(rows));
+}
+
 } // namespace earmark::core

@@ -41,6 +41,48 @@ void AddQuoteCommand::undo() {
     emit m_workspace.quotesChanged(m_quote.callId);
 }
 
+DeleteQuoteCommand::DeleteQuoteCommand(Workspace& workspace, core::Quote quote)
+    : m_workspace(workspace), m_quote(std::move(quote)) {
+    setText(QCoreApplication::translate("DeleteQuoteCommand", "Remove Quote \u201c%1\u201d")
+                .arg(toQString(m_quote.text).left(30)));
+}
+
+void DeleteQuoteCommand::redo() {
+    if (auto ok = m_workspace.store().deleteQuote(m_quote.id); !ok) {
+        m_workspace.report(ok.error());
+        setObsolete(true);
+    }
+    emit m_workspace.quotesChanged(m_quote.callId);
+}
+
+void DeleteQuoteCommand::undo() {
+    core::Quote again = m_quote;
+    if (auto ok = m_workspace.store().addQuote(again); !ok) {
+        m_workspace.report(ok.error());
+    }
+    emit m_workspace.quotesChanged(m_quote.callId);
+}
+
+UntagQuoteCommand::UntagQuoteCommand(Workspace& workspace, core::Id callId, core::Id quoteId, const core::Tag& tag)
+    : m_workspace(workspace), m_callId(callId), m_quoteId(quoteId), m_tagId(tag.id) {
+    setText(QCoreApplication::translate("UntagQuoteCommand", "Remove Tag \u2018%1\u2019 from Quote")
+                .arg(toQString(tag.name)));
+}
+
+void UntagQuoteCommand::redo() {
+    if (auto ok = m_workspace.store().untagQuote(m_quoteId, m_tagId); !ok) {
+        m_workspace.report(ok.error());
+    }
+    emit m_workspace.quotesChanged(m_callId);
+}
+
+void UntagQuoteCommand::undo() {
+    if (auto ok = m_workspace.store().tagQuote(m_quoteId, m_tagId); !ok) {
+        m_workspace.report(ok.error());
+    }
+    emit m_workspace.quotesChanged(m_callId);
+}
+
 AddTagCommand::AddTagCommand(Workspace& workspace, core::Tag tag, QUndoCommand* parent)
     : QUndoCommand(parent), m_workspace(workspace), m_tag(std::move(tag)) {
     setText(QCoreApplication::translate("AddTagCommand", "New tag \u201c%1\u201d").arg(toQString(m_tag.name)));

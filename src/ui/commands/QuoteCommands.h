@@ -24,6 +24,32 @@ private:
     core::Quote m_quote;
 };
 
+/// Removes a quote; undo brings back the same quote (id, UUID, span, tags, flag).
+class DeleteQuoteCommand final : public QUndoCommand {
+public:
+    DeleteQuoteCommand(Workspace& workspace, core::Quote quote);
+    void redo() override;
+    void undo() override;
+
+private:
+    Workspace& m_workspace;
+    core::Quote m_quote;
+};
+
+/// Takes one tag off one quote.
+class UntagQuoteCommand final : public QUndoCommand {
+public:
+    UntagQuoteCommand(Workspace& workspace, core::Id callId, core::Id quoteId, const core::Tag& tag);
+    void redo() override;
+    void undo() override;
+
+private:
+    Workspace& m_workspace;
+    core::Id m_callId;
+    core::Id m_quoteId;
+    core::Id m_tagId;
+};
+
 /// Adds a tag to the codebook; the first redo gives it its id, later redos reuse it.
 /// Used alone (codebook) and inside "Quote" when the tag picker creates a tag inline.
 class AddTagCommand final : public QUndoCommand {

@@ -1,0 +1,108 @@
+#include "ui/QuoteBrowserModel.h"
+
+#include "ui/TextPositions.h"
+
+#include <QDate>
+#include <QLocale>
+
+namespace earmark::ui {
+
+QuoteBrowserModel::QuoteBrowserModel(QObject* parent) : QAbstractTableModel(parent) {
+}
+
+void QuoteBrowserModel::setRows(std::vector<core::QuoteRow> rows, std::map<core::Id, std::string> tagNames) {
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_tagNames = std::move(tagNames);
+    endResetModel();
+}
+
+const core::QuoteRow* QuoteBrowserModel::row(int index) const {
+    return index >= 0 && index < rowCount() ? &m_rows[static_cast<std::size_t>(index)] : nullptr;
+}
+
+QString QuoteBrowserModel::tagsOf(const core::QuoteRow& row) const {
+    QStringList names;
+    for (const auto id : row.tagIds) {
+        if (const auto it = m_tagNames.find(id); it != m_tagNames.end()) {
+            names << toQString(it->second);
+        }
+    }
+    names.sort(Qt::CaseInsensitive);
+    return names.join(QStringLiteral(", "));
+}
+
+QString QuoteBrowserModel::attributed(int index) const {
+    const core::QuoteRow* r = row(index);
+    if (r == nullptr) {
+        return {};
+    }
+    QString who = toQString(r->firstName);
+    if (!r->city.empty()) {
+        who = tr("%1 from %2").arg(who, toQString(r->city));
+    }
+    QStringList parts{who};
+    if (!r->segment.empty()) {
+        parts << toQString(r->segment).toLower();
+    }
+    const QDate day = QDate::fromString(toQString(r->startedAt.substr(0, 10)), Qt::ISODate);
+    if (day.isValid()) {
+        parts << QLocale(QLocale::English).toString(day, QStringLiteral("d MMM yyyy"));
+    }
+    return QStringLiteral("\u201c%1\u201d \u2014 %2").arg(toQString(r->text), parts.join(QStringLiteral(", ")));
+}
+
+int QuoteBrowserModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int QuoteBrowserModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant QuoteBrowserModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const core::QuoteRow& r = m_rows[static_cast<std::size_t>(index.row())];
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+        switch (index.column()) {
+        case Text:
+            return toQString(r.text);
+        case Customer:
+            return r.city.empty() ? toQString(r.firstName)
+                                  : tr("%1 from %2").arg(toQString(r.firstName), toQString(r.city));
+        case Segment:
+            return toQString(r.segment);
+        case Date:
+            return toQString(r.startedAt.substr(0, 10));
+        case Tags:
+            return tagsOf(r);
+        default:
+            return {};
+        }
+    }
+    return {};
+}
+
+QVariant QuoteBrowserModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case Text:
+        return tr("Quote");
+    case Customer:
+        return tr("Customer");
+    case Segment:
+        return tr("Segment");
+    case Date:
+        return tr("Date");
+    case Tags:
+        return tr("Tags");
+    default:
+        return {};
+    }
+}
+
+} // namespace earmark::ui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/store/Store.h"
+
+#include <map>
+#include <vector>
+
+#include <QAbstractTableModel>
+
+namespace earmark::ui {
+
+/// Quotes with who said them: quote, customer, segment, date, tags.
+class QuoteBrowserModel final : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column { Text, Customer, Segment, Date, Tags, ColumnCount };
+
+    explicit QuoteBrowserModel(QObject* parent = nullptr);
+
+    /// Shows `rows`; `tagNames` names the tags they carry.
+    void setRows(std::vector<core::QuoteRow> rows, std::map<core::Id, std::string> tagNames);
+    [[nodiscard]] const core::QuoteRow* row(int index) const;
+
+    /// The quote as a person would paste it: “words” — Sarah from Phoenix, cart abandoner, 12 Mar 2026
+    [[nodiscard]] QString attributed(int index) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    [[nodiscard]] QString tagsOf(const core::QuoteRow& row) const;
+
+    std::vector<core::QuoteRow> m_rows;
+    std::map<core::Id, std::string> m_tagNames;
+};
+
+} // namespace earmark::ui
