@@ -6,6 +6,7 @@
 #include "core/sample/CorpusGenerator.h"
 #include "core/store/Store.h"
 #include "ui/CallEditor.h"
+#include "ui/CodebookDock.h"
 #include "ui/CallListModel.h"
 #include "ui/MainWindow.h"
 #include "ui/TagPicker.h"
@@ -22,6 +23,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTextBlock>
+#include <QTreeView>
 
 using namespace earmark;
 
@@ -84,6 +86,13 @@ int main(int argc, char** argv) {
             break;
         }
     }
+    // Two tags chosen in the codebook fill the quote browser below.
+    auto* tree = window.codebook()->view();
+    QItemSelection chosen;
+    for (int row = 0; row < 2 && row < tree->model()->rowCount(); ++row) {
+        chosen.select(tree->model()->index(row, 0), tree->model()->index(row, 0));
+    }
+    tree->selectionModel()->select(chosen, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     settle();
     bool ok = shoot(out + QStringLiteral("/main-window.png"));
 
