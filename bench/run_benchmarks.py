@@ -3,6 +3,7 @@
 
   bench/run_benchmarks.py import  [--build build] [--runs 3] [--sizes 25000,50000,100000,400000]
   bench/run_benchmarks.py search  [--build build] [--repeats 30]
+  bench/run_benchmarks.py open    [--build build] [--runs 5]
 
 import: generates 25k, 50k, 100k and 400k calls as CSV, imports each into a fresh workspace
         with `earmark-cli import`, and times the floor (the sqlite3 shell's .import of
@@ -10,6 +11,8 @@ import: generates 25k, 50k, 100k and 400k calls as CSV, imports each into a fres
         median wall time and peak RSS per size.
 search: generates a 100k-call workspace (with answers and quotes) and runs
         earmark-bench-search on it.
+open:   opens that workspace in the real window (offscreen) until the call list is
+        first painted, beside an empty workspace; one process per measurement.
 Work files go to bench/out/ (ignored by git).
 """
 import argparse
@@ -139,9 +142,32 @@ def bench_search(build, repeats):
     print(result.stdout)
 
 
+def bench_open(build, runs):
+    """Opening a 100k-call workspace to the first painted call list, beside an empty one."""
+    cli = os.path.join(build, "src", "cli", "earmark-cli")
+    tool = os.path.join(build, "bench", "earmark-bench-open")
+    big = os.path.join(OUT, "search-100k.earmark")
+    if not os.path.exists(big):
+        subprocess.run([cli, "generate", "--calls", "100000", "--seed", "1", "--db", big], check=True,
+                       stdout=subprocess.DEVNULL)
+    empty = os.path.join(OUT, "empty.earmark")
+    remove_workspace(empty)
+    subprocess.run([cli, "init", "--db", empty], check=True, stdout=subprocess.DEVNULL)
+    results = {"empty": [], "100k": []}
+    for _ in range(runs):  # alternate, so both see the same machine state
+        for name, path in (("empty", empty), ("100k", big)):
+            out = subprocess.run([tool, path], check=True, capture_output=True, text=True).stdout
+            results[name].append(json.loads(out.strip().splitlines()[-1]))
+    print("| workspace | open to first painted call list (median ms) | peak RSS (median MiB) | rows loaded |")
+    print("|---|---:|---:|---:|")
+    for name, rows in results.items():
+        print(f"| {name} | {statistics.median(r['ms'] for r in rows)} | "
+              f"{round(statistics.median(r['peak_mib'] for r in rows), 1)} | {rows[0]['rows']} of {rows[0]['calls']} |")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["import", "search"])
+    parser.add_argument("what", choices=["import", "search", "open"])
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=30)
@@ -154,8 +180,10 @@ def main():
     os.environ.setdefault("XDG_STATE_HOME", OUT)  # keep benchmark logs out of the user's log
     if args.what == "import":
         bench_import(args.build, args.runs, [int(n) for n in args.sizes.split(",")])
-    else:
+    elif args.what == "search":
         bench_search(args.build, args.repeats)
+    else:
+        bench_open(args.build, max(args.runs, 5))
 
 
 if __name__ == "__main__":
