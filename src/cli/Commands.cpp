@@ -199,7 +199,7 @@ int runCalls(const Common& common, const CallsOptions& options) {
     filter.productLine = options.productLine;
     filter.from = options.from;
     filter.to = options.to;
-    auto rows = (*store)->listCalls(filter, core::CallSort::DateDesc, options.offset, options.limit);
+    auto rows = (*store)->listCalls(filter, core::CallSort::newestFirst(), options.offset, options.limit);
     auto total = (*store)->countCalls(filter);
     if (!rows || !total) {
         return reportError(rows ? total.error() : rows.error());

@@ -248,6 +248,18 @@ void CallEditor::showContextMenu(const QPoint& at) {
     menu->exec(m_notes->viewport()->mapToGlobal(at));
 }
 
+void CallEditor::setSearchHighlight(const QString& text) {
+    m_searchWords.clear();
+    for (QString word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        word.remove(QLatin1Char('"')).remove(QLatin1Char('*')).remove(QLatin1Char('(')).remove(QLatin1Char(')'));
+        if (!word.isEmpty() && word != QStringLiteral("OR") && word != QStringLiteral("AND") &&
+            word != QStringLiteral("NOT")) {
+            m_searchWords << word;
+        }
+    }
+    refreshHighlights();
+}
+
 void CallEditor::refreshHighlights() {
     QList<QTextEdit::ExtraSelection> selections;
     if (m_workspace != nullptr && m_callId != 0) {
@@ -277,6 +289,20 @@ void CallEditor::refreshHighlights() {
                 }
                 selections.append(selection);
             }
+        }
+    }
+    // Searched words: a bold mark on top of any quote colour.
+    const QString text = m_notes->toPlainText();
+    for (const QString& word : std::as_const(m_searchWords)) {
+        for (qsizetype at = text.indexOf(word, 0, Qt::CaseInsensitive); at >= 0;
+             at = text.indexOf(word, at + word.size(), Qt::CaseInsensitive)) {
+            QTextEdit::ExtraSelection mark;
+            mark.cursor = QTextCursor(m_notes->document());
+            mark.cursor.setPosition(static_cast<int>(at));
+            mark.cursor.setPosition(static_cast<int>(at + word.size()), QTextCursor::KeepAnchor);
+            mark.format.setFontWeight(QFont::Bold);
+            mark.format.setBackground(QColor(255, 230, 0, 110));
+            selections.append(mark);
         }
     }
     m_notes->setExtraSelections(selections);

@@ -41,6 +41,8 @@ public:
     bool quoteSelection(const std::vector<core::Id>& tagIds, const QStringList& newTagNames);
     /// Opens the tag picker at the selection (Ctrl+E); the picker then calls quoteSelection().
     void pickTagsForSelection();
+    /// Marks the words of a search in the notes (empty clears the marks).
+    void setSearchHighlight(const QString& text);
     /// Selects a quote's words in the notes and scrolls to them.
     void selectQuote(core::Id quoteId);
 
@@ -67,6 +69,7 @@ private:
     QTimer* m_saveTimer;
     std::string m_savedNotes; ///< what the store holds for the notes
     bool m_loading = false;
+    QStringList m_searchWords;
 };
 
 } // namespace earmark::ui

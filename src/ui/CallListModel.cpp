@@ -25,11 +25,14 @@ void CallListModel::reload() {
     beginResetModel();
     m_rows.clear();
     m_total = 0;
+    m_counts = {};
     if (m_store != nullptr) {
-        if (auto total = m_store->countCalls({}); total) {
-            m_total = *total;
+        m_filter.search = m_search ? &*m_search : nullptr;
+        if (auto counts = m_store->countCallOutcomes(m_filter); counts) {
+            m_counts = *counts;
+            m_total = counts->calls;
         } else {
-            emit loadFailed(QString::fromStdString(total.error().describe()));
+            emit loadFailed(QString::fromStdString(counts.error().describe()));
         }
     }
     endResetModel();
@@ -38,6 +41,30 @@ void CallListModel::reload() {
 
 core::Id CallListModel::callId(int row) const {
     return row >= 0 && static_cast<std::size_t>(row) < m_rows.size() ? m_rows[static_cast<std::size_t>(row)].id : 0;
+}
+
+void CallListModel::setFilter(const core::CallFilter& filter, const QString& searchText) {
+    m_filter = filter;
+    const QString words = searchText.trimmed();
+    m_search.reset();
+    if (!words.isEmpty()) {
+        m_search = core::SearchQuery::literal(words.toStdString());
+    }
+    m_filtered = filter.segmentId || filter.outcome || filter.customerId || !filter.interviewer.empty() ||
+                 !filter.productLine.empty() || !filter.from.empty() || !filter.to.empty() || filter.tagId ||
+                 m_search.has_value();
+    reload();
+}
+
+void CallListModel::sort(int column, Qt::SortOrder order) {
+    static constexpr core::CallSortKey kKeys[] = {core::CallSortKey::Date,        core::CallSortKey::Customer,
+                                                  core::CallSortKey::Segment,     core::CallSortKey::Outcome,
+                                                  core::CallSortKey::ProductLine, core::CallSortKey::Quotes};
+    if (column < 0 || column >= ColumnCount) {
+        return;
+    }
+    m_sort = {kKeys[column], order == Qt::DescendingOrder};
+    reload();
 }
 
 void CallListModel::setQuoteCount(core::Id callId, int count) {
@@ -122,7 +149,7 @@ void CallListModel::fetchMore(const QModelIndex& parent) {
     if (!canFetchMore(parent)) {
         return;
     }
-    auto page = m_store->listCalls({}, core::CallSort::DateDesc, static_cast<std::int64_t>(m_rows.size()), kPageSize);
+    auto page = m_store->listCalls(m_filter, m_sort, static_cast<std::int64_t>(m_rows.size()), kPageSize);
     if (!page) {
         m_total = static_cast<std::int64_t>(m_rows.size()); // stop asking until reload()
         emit loadFailed(QString::fromStdString(page.error().describe()));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/search/SearchQuery.h"
 #include "core/store/Store.h"
 
 #include <vector>
@@ -24,6 +25,12 @@ public:
     void setStore(core::Store* store);
     /// Re-reads from the store, e.g. after an import.
     void reload();
+    /// Lists only the calls `filter` lets through (its search is taken from `searchText`,
+    /// read as plain words, so half-typed syntax never fails).
+    void setFilter(const core::CallFilter& filter, const QString& searchText);
+    /// Calls and connected calls that the filter lets through.
+    [[nodiscard]] const core::CallCounts& counts() const { return m_counts; }
+    [[nodiscard]] bool filtered() const { return m_filtered; }
 
     [[nodiscard]] std::int64_t totalCalls() const { return m_total; }
     [[nodiscard]] core::Id callId(int row) const;
@@ -35,6 +42,7 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex& parent) const override;
+    void sort(int column, Qt::SortOrder order) override;
     void fetchMore(const QModelIndex& parent) override;
 
 signals:
@@ -45,6 +53,11 @@ private:
     core::Store* m_store = nullptr;
     std::vector<core::CallSummary> m_rows;
     std::int64_t m_total = 0;
+    core::CallFilter m_filter;
+    std::optional<core::SearchQuery> m_search;
+    core::CallSort m_sort = core::CallSort::newestFirst();
+    core::CallCounts m_counts;
+    bool m_filtered = false;
     /// True while the model emits a change; a fetch asked for from inside that change's
     /// own signals (views and testers do this) would nest a second change in the first.
     bool m_changing = false;

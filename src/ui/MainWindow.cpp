@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "ui/CallEditor.h"
+#include "ui/CallFilterBar.h"
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
 #include "ui/QuoteBrowserDock.h"
@@ -11,6 +12,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -38,6 +40,17 @@ MainWindow::MainWindow(QWidget* parent)
     m_ui->menuEdit->insertAction(m_ui->actionQuote, redo);
     m_ui->menuEdit->insertSeparator(m_ui->actionQuote);
     connect(m_ui->actionQuote, &QAction::triggered, m_ui->callEditor, &CallEditor::pickTagsForSelection);
+    connect(m_ui->actionFind, &QAction::triggered, this, [this] {
+        m_ui->callFilters->searchEdit()->setFocus();
+        m_ui->callFilters->searchEdit()->selectAll();
+    });
+    connect(m_ui->callFilters, &CallFilterBar::changed, this, [this] {
+        m_calls->setFilter(m_ui->callFilters->filter(), m_ui->callFilters->searchText());
+        m_ui->callEditor->setSearchHighlight(m_ui->callFilters->searchText());
+        updateStatus();
+    });
+    m_ui->callTable->setSortingEnabled(true);
+    m_ui->callTable->horizontalHeader()->setSortIndicator(CallListModel::Date, Qt::DescendingOrder);
     connect(m_ui->callEditor, &CallEditor::quoteClicked, this,
             [this](core::Id quoteId) { m_quotes->selectQuote(quoteId); });
     connect(m_ui->callEditor, &CallEditor::message, this,
@@ -100,6 +113,7 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
         }
     });
     m_calls->setStore(&m_workspace->store());
+    m_ui->callFilters->setStore(&m_workspace->store());
     m_codebook->setWorkspace(m_workspace.get());
     m_quotes->setWorkspace(m_workspace.get());
     const QString file = QString::fromStdString(path.string());
@@ -141,16 +155,14 @@ void MainWindow::updateStatus() {
         statusBar()->showMessage(tr("No workspace open. Use File › Open Workspace (Ctrl+O)."));
         return;
     }
-    auto stats = m_workspace->store().stats();
-    if (!stats) {
-        statusBar()->showMessage(QString::fromStdString(stats.error().describe()));
-        return;
-    }
+    // The list's own counts: with filters on, they describe what is listed.
+    const core::CallCounts& counts = m_calls->counts();
     const QLocale locale;
-    statusBar()->showMessage(tr("%1 calls · %2 connected · %3% connect rate")
-                                 .arg(locale.toString(static_cast<qlonglong>(stats->calls)),
-                                      locale.toString(static_cast<qlonglong>(stats->connected)),
-                                      locale.toString(stats->connectRate() * 100.0, 'f', 1)));
+    const QString shown = tr("%1 calls · %2 connected · %3% connect rate")
+                              .arg(locale.toString(static_cast<qlonglong>(counts.calls)),
+                                   locale.toString(static_cast<qlonglong>(counts.connected)),
+                                   locale.toString(counts.connectRate() * 100.0, 'f', 1));
+    statusBar()->showMessage(m_calls->filtered() ? tr("Filtered: %1").arg(shown) : shown);
 }
 
 void MainWindow::restoreLayout() {

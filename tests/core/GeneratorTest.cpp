@@ -82,7 +82,7 @@ TEST_F(GeneratedWorkspace, DemoHasCallsAnswersQuotesAndTagsOnExactWords) {
     EXPECT_GT(stats->quotes, 50);
     EXPECT_GT(stats->tags, 5);
     int answered = 0;
-    const auto rows = store->listCalls({}, core::CallSort::DateAsc, 0, 100);
+    const auto rows = store->listCalls({}, core::CallSort::oldestFirst(), 0, 100);
     for (const auto& row : *rows) {
         const auto call = store->call(row.id);
         const auto answers = store->answers(row.id);

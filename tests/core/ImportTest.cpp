@@ -30,7 +30,7 @@ TEST_F(Import, MapsCommonHeadersAndValuesLeniently) {
     EXPECT_EQ(report->customersAdded, 2);
     EXPECT_THAT(report->warnings, testing::IsEmpty());
 
-    auto rows = store->listCalls({}, core::CallSort::DateAsc, 0, 10);
+    auto rows = store->listCalls({}, core::CallSort::oldestFirst(), 0, 10);
     ASSERT_EQ(rows->size(), 2U);
     EXPECT_EQ(rows->at(0).firstName, "Sarah");
     EXPECT_EQ(rows->at(0).segment, "Cart abandoner");
@@ -49,7 +49,7 @@ TEST_F(Import, ReadsSemicolonsBomCrlfAndEmbeddedNewlines) {
                                           "Date;First name;Notes\r\n"
                                           "2026-03-12;Zoë;\"Line one;\r\nline \"\"two\"\"\"\r\n");
     ASSERT_TRUE(report.has_value()) << report.error().describe();
-    auto rows = store->listCalls({}, core::CallSort::DateAsc, 0, 10);
+    auto rows = store->listCalls({}, core::CallSort::oldestFirst(), 0, 10);
     ASSERT_EQ(rows->size(), 1U);
     EXPECT_EQ(rows->front().firstName, "Zoë");
     EXPECT_EQ(store->call(rows->front().id)->notes, "Line one;\r\nline \"two\"");
@@ -61,7 +61,7 @@ TEST_F(Import, ExplicitMappingOverridesRecognisedNames) {
     auto report = importText(
         "mapped.csv", "Date,Name,Kind,Remarks,Notes\n2026-03-12,Sarah,returner,the real notes,internal\n", options);
     ASSERT_TRUE(report.has_value()) << report.error().describe();
-    auto rows = store->listCalls({}, core::CallSort::DateAsc, 0, 10);
+    auto rows = store->listCalls({}, core::CallSort::oldestFirst(), 0, 10);
     EXPECT_EQ(store->call(rows->front().id)->notes, "the real notes");
     EXPECT_EQ(rows->front().segment, "Returner");
     EXPECT_THAT(report->warnings, testing::ElementsAre(testing::HasSubstr("'Notes'")));
@@ -180,7 +180,7 @@ TEST_F(Import, JsonWithCustomersAndAnswers) {
     EXPECT_EQ(report->callsAdded, 2);
     EXPECT_EQ(report->answersAdded, 2);
     EXPECT_THAT(report->warnings, testing::ElementsAre(testing::HasSubstr("'mood'")));
-    auto rows = store->listCalls({}, core::CallSort::DateAsc, 0, 10);
+    auto rows = store->listCalls({}, core::CallSort::oldestFirst(), 0, 10);
     auto answers = store->answers(rows->front().id);
     ASSERT_EQ(answers->size(), 2U);
     EXPECT_EQ(answers->at(0).text, "Mostly");

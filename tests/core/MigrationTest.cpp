@@ -46,7 +46,7 @@ TEST_P(OlderWorkspace, StillOpensWithEverythingInIt) {
     EXPECT_FALSE(hits->empty());
 
     // Quotes still sit on the words they were made of.
-    auto calls = (*store)->listCalls({}, core::CallSort::DateAsc, 0, 100);
+    auto calls = (*store)->listCalls({}, core::CallSort::oldestFirst(), 0, 100);
     int checked = 0;
     for (const auto& row : *calls) {
         auto call = (*store)->call(row.id);

@@ -258,12 +258,12 @@ TEST_F(Store, ListsAndCountsCallsWithFilters) {
     addCall(sarah, "b", "2026-02-05T10:00:00");
     const auto last = addCall(tom, "c", "2026-03-05T23:59:00");
 
-    auto rows = store->listCalls({}, core::CallSort::DateDesc, 0, 10);
+    auto rows = store->listCalls({}, core::CallSort::newestFirst(), 0, 10);
     ASSERT_EQ(rows->size(), 3U);
     EXPECT_EQ(rows->front().id, last);
     EXPECT_EQ(rows->front().firstName, "Tom");
     EXPECT_EQ(rows->front().segment, "Cart abandoner");
-    EXPECT_EQ(store->listCalls({}, core::CallSort::DateDesc, 2, 10)->size(), 1U);
+    EXPECT_EQ(store->listCalls({}, core::CallSort::newestFirst(), 2, 10)->size(), 1U);
 
     core::CallFilter bySegment;
     bySegment.segmentId = (*abandoner)->id;
@@ -552,4 +552,52 @@ TEST_F(TagOperations, ListsQuotesByAnyOrAllTagsAndBySearch) {
     ASSERT_EQ(rows->size(), 1U);
     EXPECT_EQ(rows->front().text, "teeth bent");
     EXPECT_EQ(store->listQuotes({})->size(), 3U);
+}
+
+TEST_F(Store, CallListSortsByEveryColumnAndFiltersByTagAndSearch) {
+    const auto ann = addCustomer("Ann", "Boise");
+    const auto zed = addCustomer("Zed", "Austin");
+    const auto a1 = addCall(ann, "the strap tore", "2026-01-01T10:00:00");
+    const auto z1 = addCall(zed, "zipper fine", "2026-02-01T10:00:00");
+    core::Call voicemail = *store->call(addCall(zed, "", "2026-03-01T10:00:00"));
+    voicemail.outcome = core::Outcome::Voicemail;
+    voicemail.productLine = "Bottles";
+    ASSERT_TRUE(store->updateCall(voicemail).has_value());
+    core::Tag strap;
+    strap.name = "strap";
+    ASSERT_TRUE(store->addTag(strap).has_value());
+    core::Quote q;
+    q.callId = a1;
+    q.start = 4;
+    q.end = 14;
+    q.tagIds = {strap.id};
+    ASSERT_TRUE(store->addQuote(q).has_value());
+
+    auto ids = [&](core::CallSort sort, const core::CallFilter& filter = {}) {
+        std::vector<core::Id> out;
+        const auto rows = store->listCalls(filter, sort, 0, 10);
+        for (const auto& row : *rows) {
+            out.push_back(row.id);
+        }
+        return out;
+    };
+    using K = core::CallSortKey;
+    EXPECT_EQ(ids(core::CallSort::newestFirst()), (std::vector<core::Id>{voicemail.id, z1, a1}));
+    EXPECT_EQ(ids({K::Customer, false}), (std::vector<core::Id>{a1, voicemail.id, z1})); // Ann, then Zed newest first
+    EXPECT_EQ(ids({K::Quotes, true}).front(), a1);
+    EXPECT_EQ(ids({K::Outcome, true}).front(), voicemail.id);
+    EXPECT_EQ(ids({K::ProductLine, true}).front(), voicemail.id);
+
+    core::CallFilter byTag;
+    byTag.tagId = strap.id;
+    EXPECT_EQ(ids(core::CallSort::newestFirst(), byTag), std::vector<core::Id>{a1});
+    const auto query = core::SearchQuery::parse("zipper OR tore");
+    core::CallFilter bySearch;
+    bySearch.search = &*query;
+    EXPECT_EQ(ids(core::CallSort::newestFirst(), bySearch), (std::vector<core::Id>{z1, a1}));
+
+    const auto all = *store->countCallOutcomes({});
+    EXPECT_EQ(all.calls, 3);
+    EXPECT_EQ(all.connected, 2);
+    EXPECT_EQ(store->countCallOutcomes(bySearch)->calls, 2);
 }

@@ -1,10 +1,12 @@
 // Offscreen UI tests: the window opens a real workspace and its call list behaves as a
 // Qt model must.
 #include "core/sample/CorpusGenerator.h"
+#include "core/search/SearchQuery.h"
 #include "core/store/Store.h"
 #include "core/util/Utf8.h"
 #include "support/TempDir.h"
 #include "ui/CallEditor.h"
+#include "ui/CallFilterBar.h"
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
 #include "ui/CodebookModel.h"
@@ -19,6 +21,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QInputMethodEvent>
 #include <QLineEdit>
 #include <QMimeData>
@@ -68,7 +71,7 @@ TEST(CallListModel, FetchesLazilyAndPassesTheModelTester) {
     EXPECT_EQ(model.rowCount(), 450);
 
     // Newest first, and the row shows what the store holds.
-    const auto newest = (*store)->listCalls({}, core::CallSort::DateDesc, 0, 1)->front();
+    const auto newest = (*store)->listCalls({}, core::CallSort::newestFirst(), 0, 1)->front();
     EXPECT_EQ(model.callId(0), newest.id);
     const QString customer = model.data(model.index(0, ui::CallListModel::Customer)).toString();
     EXPECT_EQ(customer, QStringLiteral("%1 from %2")
@@ -507,6 +510,74 @@ TEST(QuoteBrowser, FollowsTheCodebookCopiesWithAttributionAndOpensTheCall) {
     ASSERT_EQ(browser->model()->rowCount(), 1);
     EXPECT_EQ(browser->model()->row(0)->quoteId, quoteId);
     EXPECT_EQ(browser->model()->row(0)->tagIds, quote.tagIds);
+}
+
+TEST(CallList, SearchFiltersSortAndTheStatusLineFollow) {
+    test::TempDir dir;
+    const auto path = makeWorkspace(dir, 300);
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(path).has_value());
+    window.show();
+    QAbstractItemModelTester tester(window.callModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    auto* filters = window.findChild<ui::CallFilterBar*>(QStringLiteral("callFilters"));
+    ASSERT_NE(filters, nullptr);
+    EXPECT_TRUE(window.statusBar()->currentMessage().startsWith(QStringLiteral("300 calls")));
+
+    // What the store says should match, computed independently.
+    auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
+    const auto query = core::SearchQuery::literal("zipper");
+    core::CallFilter zipper;
+    zipper.search = &query;
+    const auto expected = (*store)->countCallOutcomes(zipper);
+    ASSERT_TRUE(expected.has_value());
+    ASSERT_GT(expected->calls, 0);
+    ASSERT_LT(expected->calls, 300);
+
+    // Type in the search box: the list follows after the typing pause.
+    window.activateWindow();
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClicks(filters->searchEdit(), QStringLiteral("zipper"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.callModel()->totalCalls() == expected->calls; }, 3000));
+    EXPECT_EQ(window.statusBar()->currentMessage(),
+              QStringLiteral("Filtered: %1 calls · %2 connected · 100.0% connect rate")
+                  .arg(expected->calls)
+                  .arg(expected->connected));
+    // The open call (the first listed) shows where the word is.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.callModel()->rowCount() > 0; }, 3000));
+    auto* table = window.findChild<QTableView*>(QStringLiteral("callTable"));
+    table->setCurrentIndex(window.callModel()->index(0, 0));
+    bool marked = false;
+    for (const auto& selection : window.callEditor()->notesEdit()->extraSelections()) {
+        marked =
+            marked || (selection.format.fontWeight() == QFont::Bold &&
+                       selection.cursor.selectedText().compare(QStringLiteral("zipper"), Qt::CaseInsensitive) == 0);
+    }
+    EXPECT_TRUE(marked);
+
+    // A segment on top of the search.
+    filters->segmentBox()->setCurrentIndex(1); // Recent buyer
+    emit filters->segmentBox()->activated(1);
+    core::CallFilter both = zipper;
+    both.segmentId = (*(*store)->findSegment("recent buyer"))->id;
+    EXPECT_EQ(window.callModel()->totalCalls(), (*store)->countCallOutcomes(both)->calls);
+
+    // Clear everything, then sort by customer with a header click.
+    filters->searchEdit()->clear();
+    filters->segmentBox()->setCurrentIndex(0);
+    emit filters->segmentBox()->activated(0);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.callModel()->totalCalls() == 300; }, 3000));
+    table->sortByColumn(ui::CallListModel::Customer, Qt::AscendingOrder);
+    while (window.callModel()->canFetchMore({})) {
+        window.callModel()->fetchMore({});
+    }
+    QString previous;
+    for (int row = 0; row < window.callModel()->rowCount(); ++row) {
+        const QString name =
+            window.callModel()->data(window.callModel()->index(row, ui::CallListModel::Customer)).toString();
+        EXPECT_LE(QString::compare(previous, name, Qt::CaseInsensitive), 0)
+            << previous.toStdString() << " > " << name.toStdString();
+        previous = name;
+    }
 }
 
 int main(int argc, char** argv) {

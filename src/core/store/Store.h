@@ -30,11 +30,31 @@ struct CallFilter {
     std::optional<Id> customerId;
     std::string interviewer;
     std::string productLine;
-    std::string from; ///< inclusive, "YYYY-MM-DD"
-    std::string to;   ///< inclusive, "YYYY-MM-DD"
+    std::string from;                    ///< inclusive, "YYYY-MM-DD"
+    std::string to;                      ///< inclusive, "YYYY-MM-DD"
+    std::optional<Id> tagId;             ///< calls with a quote carrying this tag
+    const SearchQuery* search = nullptr; ///< calls whose notes, answers or quotes match
 };
 
-enum class CallSort { DateDesc, DateAsc };
+/// What the call list sorts by; ties fall back to the newest call first.
+enum class CallSortKey { Date, Customer, Segment, Outcome, ProductLine, Quotes };
+
+struct CallSort {
+    CallSortKey key = CallSortKey::Date;
+    bool descending = true;
+
+    static constexpr CallSort newestFirst() { return {CallSortKey::Date, true}; }
+    static constexpr CallSort oldestFirst() { return {CallSortKey::Date, false}; }
+};
+
+/// How many calls a filter lists, and how many of those connected.
+struct CallCounts {
+    std::int64_t calls = 0;
+    std::int64_t connected = 0;
+    [[nodiscard]] double connectRate() const {
+        return calls == 0 ? 0.0 : static_cast<double>(connected) / static_cast<double>(calls);
+    }
+};
 
 /// One row of the call list: the call with what the list shows of its customer.
 struct CallSummary {
@@ -231,6 +251,11 @@ public:
     Result<std::vector<CallSummary>> listCalls(const CallFilter& filter, CallSort sort, std::int64_t offset,
                                                std::int64_t limit);
     Result<std::int64_t> countCalls(const CallFilter& filter);
+    /// The product lines and interviewers the calls name, sorted, for filter menus.
+    Result<std::vector<std::string>> productLines();
+    Result<std::vector<std::string>> interviewers();
+    /// Calls and connected calls for a filter, in one pass.
+    Result<CallCounts> countCallOutcomes(const CallFilter& filter);
 
     // Answers -------------------------------------------------------------------------
     /// Sets the answer to `questionId` on `callId`, replacing an earlier one; quotes on

@@ -54,6 +54,21 @@ FilterSql filterSql(const CallFilter& filter) {
         clauses.emplace_back("c.started_at < ?");
         out.values.emplace_back(filter.to + "T~");
     }
+    if (filter.tagId) {
+        clauses.emplace_back("c.id IN (SELECT q.call_id FROM quotes q JOIN quote_tags qt ON qt.quote_id = q.id "
+                             "WHERE qt.tag_id = ?)");
+        out.values.emplace_back(static_cast<std::int64_t>(*filter.tagId));
+    }
+    if (filter.search != nullptr && !filter.search->empty()) {
+        clauses.emplace_back("c.id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ? "
+                             "UNION SELECT a.call_id FROM answers a WHERE a.id IN "
+                             "(SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?) "
+                             "UNION SELECT q.call_id FROM quotes q WHERE q.id IN "
+                             "(SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))");
+        for (int i = 0; i < 3; ++i) {
+            out.values.emplace_back(filter.search->expression());
+        }
+    }
     for (std::size_t i = 0; i < clauses.size(); ++i) {
         out.where += (i == 0 ? " WHERE " : " AND ") + clauses[i];
     }
@@ -84,11 +99,32 @@ Result<std::vector<CallSummary>> Store::listCalls(const CallFilter& filter, Call
     std::vector<CallSummary> out;
     auto status = read([&] {
         const FilterSql f = filterSql(filter);
-        const char* order = sort == CallSort::DateAsc ? "c.started_at ASC, c.id ASC" : "c.started_at DESC, c.id DESC";
+        const char* column = "c.started_at";
+        switch (sort.key) {
+        case CallSortKey::Date:
+            break;
+        case CallSortKey::Customer:
+            column = "cu.first_name COLLATE NOCASE, cu.city COLLATE NOCASE";
+            break;
+        case CallSortKey::Segment:
+            column = "s.name";
+            break;
+        case CallSortKey::Outcome:
+            column = "c.outcome";
+            break;
+        case CallSortKey::ProductLine:
+            column = "c.product_line COLLATE NOCASE";
+            break;
+        case CallSortKey::Quotes:
+            column = "quote_count";
+            break;
+        }
+        const std::string order =
+            fmt::format("{} {}, c.started_at DESC, c.id DESC", column, sort.descending ? "DESC" : "ASC");
         SQLite::Statement q(*m_db,
                             fmt::format("SELECT c.id, c.started_at, cu.first_name, cu.city, ifnull(s.name, ''), "
                                         "cu.value_tier, c.outcome, c.channel, c.interviewer, c.product_line, "
-                                        "(SELECT count(*) FROM quotes q WHERE q.call_id = c.id) "
+                                        "(SELECT count(*) FROM quotes q WHERE q.call_id = c.id) AS quote_count "
                                         "FROM calls c JOIN customers cu ON cu.id = c.customer_id "
                                         "LEFT JOIN segments s ON s.id = cu.segment_id{} ORDER BY {} LIMIT ? OFFSET ?",
                                         f.where, order));
@@ -125,6 +161,50 @@ Result<std::int64_t> Store::countCalls(const CallFilter& filter) {
         }
     });
     return valueOr(status, count);
+}
+
+namespace {
+std::vector<std::string> column(SQLite::Statement& q) {
+    std::vector<std::string> out;
+    while (q.executeStep()) {
+        out.push_back(q.getColumn(0).getString());
+    }
+    return out;
+}
+} // namespace
+
+Result<std::vector<std::string>> Store::productLines() {
+    std::vector<std::string> out;
+    auto status = read([&] {
+        out = column(statement("SELECT DISTINCT product_line FROM calls WHERE product_line <> '' "
+                               "ORDER BY product_line COLLATE NOCASE"));
+    });
+    return valueOr(status, std::move(out));
+}
+
+Result<std::vector<std::string>> Store::interviewers() {
+    std::vector<std::string> out;
+    auto status = read([&] {
+        out = column(statement("SELECT DISTINCT interviewer FROM calls WHERE interviewer <> '' "
+                               "ORDER BY interviewer COLLATE NOCASE"));
+    });
+    return valueOr(status, std::move(out));
+}
+
+Result<CallCounts> Store::countCallOutcomes(const CallFilter& filter) {
+    CallCounts counts;
+    auto status = read([&] {
+        const FilterSql f = filterSql(filter);
+        SQLite::Statement q(*m_db, "SELECT count(*), ifnull(sum(c.outcome = 'connected'), 0) FROM calls c "
+                                   "JOIN customers cu ON cu.id = c.customer_id" +
+                                       f.where);
+        bindAll(q, f.values);
+        if (q.executeStep()) {
+            counts.calls = q.getColumn(0).getInt64();
+            counts.connected = q.getColumn(1).getInt64();
+        }
+    });
+    return valueOr(status, counts);
 }
 
 Result<WorkspaceStats> Store::stats() {

@@ -1,0 +1,106 @@
+#include "ui/CallFilterBar.h"
+
+#include "core/domain/Vocabulary.h"
+#include "ui/TextPositions.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QLineEdit>
+#include <QTimer>
+
+namespace earmark::ui {
+
+CallFilterBar::CallFilterBar(QWidget* parent)
+    : QWidget(parent), m_search(new QLineEdit(this)), m_segment(new QComboBox(this)), m_outcome(new QComboBox(this)),
+      m_productLine(new QComboBox(this)), m_interviewer(new QComboBox(this)), m_tag(new QComboBox(this)),
+      m_delay(new QTimer(this)) {
+    auto* layout = new QGridLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_search, 0, 0, 1, 3);
+    layout->addWidget(m_segment, 1, 0);
+    layout->addWidget(m_outcome, 1, 1);
+    layout->addWidget(m_productLine, 1, 2);
+    layout->addWidget(m_interviewer, 2, 0);
+    layout->addWidget(m_tag, 2, 1, 1, 2);
+    m_search->setObjectName(QStringLiteral("callSearch"));
+    m_search->setPlaceholderText(tr("Search notes, answers and quotes (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_delay->setSingleShot(true);
+    m_delay->setInterval(kSearchDelayMs);
+    connect(m_search, &QLineEdit::textChanged, m_delay, qOverload<>(&QTimer::start));
+    connect(m_delay, &QTimer::timeout, this, &CallFilterBar::changed);
+    for (QComboBox* box : {m_segment, m_outcome, m_productLine, m_interviewer, m_tag}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+        connect(box, &QComboBox::activated, this, &CallFilterBar::changed);
+    }
+    setStore(nullptr);
+}
+
+void CallFilterBar::setStore(core::Store* store) {
+    const QSignalBlocker blockSearch(m_search);
+    m_search->clear();
+    m_segment->clear();
+    m_segment->addItem(tr("All segments"));
+    m_outcome->clear();
+    m_outcome->addItem(tr("All outcomes"));
+    for (const auto outcome : {core::Outcome::Connected, core::Outcome::Voicemail, core::Outcome::NoAnswer,
+                               core::Outcome::Declined, core::Outcome::WrongNumber}) {
+        m_outcome->addItem(toQString(std::string(core::label(outcome))), static_cast<int>(outcome));
+    }
+    m_productLine->clear();
+    m_productLine->addItem(tr("All product lines"));
+    m_interviewer->clear();
+    m_interviewer->addItem(tr("All interviewers"));
+    m_tag->clear();
+    m_tag->addItem(tr("Any or no tag"));
+    if (store == nullptr) {
+        return;
+    }
+    if (auto segments = store->segments(); segments) {
+        for (const auto& segment : *segments) {
+            m_segment->addItem(toQString(segment.name), QVariant::fromValue(segment.id));
+        }
+    }
+    if (auto lines = store->productLines(); lines) {
+        for (const auto& line : *lines) {
+            m_productLine->addItem(toQString(line), toQString(line));
+        }
+    }
+    if (auto people = store->interviewers(); people) {
+        for (const auto& person : *people) {
+            m_interviewer->addItem(toQString(person), toQString(person));
+        }
+    }
+    if (auto tags = store->tags(); tags) {
+        for (const auto& tag : *tags) {
+            m_tag->addItem(tr("Tagged \u2018%1\u2019").arg(toQString(tag.name)), QVariant::fromValue(tag.id));
+        }
+    }
+}
+
+core::CallFilter CallFilterBar::filter() const {
+    core::CallFilter filter;
+    if (m_segment->currentIndex() > 0) {
+        filter.segmentId = m_segment->currentData().value<core::Id>();
+    }
+    if (m_outcome->currentIndex() > 0) {
+        filter.outcome = static_cast<core::Outcome>(m_outcome->currentData().toInt());
+    }
+    if (m_productLine->currentIndex() > 0) {
+        filter.productLine = toStd(m_productLine->currentData().toString());
+    }
+    if (m_interviewer->currentIndex() > 0) {
+        filter.interviewer = toStd(m_interviewer->currentData().toString());
+    }
+    if (m_tag->currentIndex() > 0) {
+        filter.tagId = m_tag->currentData().value<core::Id>();
+    }
+    return filter;
+}
+
+QString CallFilterBar::searchText() const {
+    return m_search->text();
+}
+
+} // namespace earmark::ui

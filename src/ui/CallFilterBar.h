@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/store/Store.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QTimer;
+
+namespace earmark::ui {
+
+/// The filters above the call list: a full-text search (applied after a pause in
+/// typing), segment, outcome, product line, interviewer and tag.
+class CallFilterBar final : public QWidget {
+    Q_OBJECT
+
+public:
+    static constexpr int kSearchDelayMs = 300;
+
+    explicit CallFilterBar(QWidget* parent = nullptr);
+
+    /// Fills the menus from `store` (nullptr empties them) and clears every filter.
+    void setStore(core::Store* store);
+    [[nodiscard]] core::CallFilter filter() const;
+    [[nodiscard]] QString searchText() const;
+    [[nodiscard]] QLineEdit* searchEdit() const { return m_search; }
+    [[nodiscard]] QComboBox* segmentBox() const { return m_segment; }
+    [[nodiscard]] QComboBox* outcomeBox() const { return m_outcome; }
+    [[nodiscard]] QComboBox* tagBox() const { return m_tag; }
+
+signals:
+    void changed();
+
+private:
+    QLineEdit* m_search;
+    QComboBox* m_segment;
+    QComboBox* m_outcome;
+    QComboBox* m_productLine;
+    QComboBox* m_interviewer;
+    QComboBox* m_tag;
+    QTimer* m_delay;
+};
+
+} // namespace earmark::ui
