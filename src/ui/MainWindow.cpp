@@ -4,8 +4,10 @@
 #include "ui/CallFilterBar.h"
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
+#include "ui/NewCallDialog.h"
 #include "ui/QuoteBrowserDock.h"
 #include "ui/Workspace.h"
+#include "ui/commands/CallCommands.h"
 #include "ui_MainWindow.h"
 
 #include <QCloseEvent>
@@ -40,6 +42,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_ui->menuEdit->insertAction(m_ui->actionQuote, redo);
     m_ui->menuEdit->insertSeparator(m_ui->actionQuote);
     connect(m_ui->actionQuote, &QAction::triggered, m_ui->callEditor, &CallEditor::pickTagsForSelection);
+    connect(m_ui->actionNewCall, &QAction::triggered, this, &MainWindow::newCall);
     connect(m_ui->actionFind, &QAction::triggered, this, [this] {
         m_ui->callFilters->searchEdit()->setFocus();
         m_ui->callFilters->searchEdit()->selectAll();
@@ -107,6 +110,11 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     m_undoGroup->setActiveStack(m_workspace->undoStack());
     connect(m_workspace.get(), &Workspace::failed, this,
             [this](const QString& message) { QMessageBox::warning(this, tr("Could not save"), message); });
+    connect(m_workspace.get(), &Workspace::callsChanged, this, [this] {
+        m_ui->callEditor->save();
+        m_calls->reload();
+        updateStatus();
+    });
     connect(m_workspace.get(), &Workspace::quotesChanged, this, [this](core::Id callId) {
         if (auto quotes = m_workspace->store().quotesForCall(callId); quotes) {
             m_calls->setQuoteCount(callId, static_cast<int>(quotes->size()));
@@ -184,18 +192,51 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 namespace earmark::ui {
 
 void MainWindow::openQuote(core::Id callId, core::Id quoteId) {
-    bool listed = false;
-    for (int row = 0; row < m_calls->rowCount() && !listed; ++row) {
-        if (m_calls->callId(row) == callId) {
-            m_ui->callTable->setCurrentIndex(m_calls->index(row, 0)); // opens it in the editor
-            listed = true;
-        }
-    }
-    if (!listed) { // not loaded in the list yet: open it in the editor all the same
-        m_ui->callEditor->setCall(m_workspace.get(), callId);
-    }
+    selectCall(callId);
     m_ui->callEditor->selectQuote(quoteId);
     m_ui->callEditor->notesEdit()->setFocus();
+}
+
+} // namespace earmark::ui
+
+namespace earmark::ui {
+
+void MainWindow::newCall() {
+    if (!m_workspace) {
+        statusBar()->showMessage(tr("Open a workspace first (Ctrl+O)."), 5000);
+        return;
+    }
+    NewCallDialog dialog(m_workspace->store(), this);
+    if (dialog.exec() == QDialog::Accepted) {
+        logCall(dialog.call(), dialog.newCustomer());
+    }
+}
+
+core::Id MainWindow::logCall(const core::Call& call, const std::optional<core::Customer>& newCustomer) {
+    auto* command = new AddCallCommand(*m_workspace, call, newCustomer);
+    m_workspace->undoStack()->push(command);
+    const core::Id id = command->callId();
+    selectCall(id);
+    m_ui->callEditor->notesEdit()->setFocus(); // ready to type the notes
+    return id;
+}
+
+void MainWindow::selectCall(core::Id callId) {
+    // The list is lazy: look through what is loaded, loading more pages if needed.
+    for (int row = 0;; ++row) {
+        if (row >= m_calls->rowCount()) {
+            if (!m_calls->canFetchMore({})) {
+                break;
+            }
+            m_calls->fetchMore({});
+        }
+        if (row < m_calls->rowCount() && m_calls->callId(row) == callId) {
+            m_ui->callTable->setCurrentIndex(m_calls->index(row, 0));
+            m_ui->callTable->scrollTo(m_calls->index(row, 0));
+            return;
+        }
+    }
+    m_ui->callEditor->setCall(m_workspace.get(), callId); // filtered out of the list: edit it anyway
 }
 
 } // namespace earmark::ui

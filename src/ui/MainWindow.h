@@ -39,6 +39,8 @@ public:
     [[nodiscard]] CallEditor* callEditor() const;
     [[nodiscard]] CodebookDock* codebook() const { return m_codebook; }
     [[nodiscard]] QuoteBrowserDock* quoteBrowser() const { return m_quotes; }
+    /// Logs a call through the New Call dialog's answers (as its OK does).
+    core::Id logCall(const core::Call& call, const std::optional<core::Customer>& newCustomer);
     /// Shows a call in the editor (and the list, when loaded) with one quote selected.
     void openQuote(core::Id callId, core::Id quoteId);
 
@@ -53,6 +55,8 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     void showCall(const QModelIndex& index);
+    void newCall();
+    void selectCall(core::Id callId);
 
     std::unique_ptr<Workspace> m_workspace;
     CallListModel* m_calls;

@@ -27,6 +27,7 @@ public:
     void report(const core::Error& error);
 
 signals:
+    void callsChanged();                 ///< calls were added or removed
     void callChanged(core::Id callId);   ///< a call's fields or text changed
     void quotesChanged(core::Id callId); ///< a call's quotes or their tags changed
     void tagsChanged();                  ///< the codebook changed

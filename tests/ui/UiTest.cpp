@@ -11,6 +11,7 @@
 #include "ui/CodebookDock.h"
 #include "ui/CodebookModel.h"
 #include "ui/MainWindow.h"
+#include "ui/NewCallDialog.h"
 #include "ui/QuoteBrowserDock.h"
 #include "ui/QuoteBrowserModel.h"
 #include "ui/TagPicker.h"
@@ -578,6 +579,54 @@ TEST(CallList, SearchFiltersSortAndTheStatusLineFollow) {
             << previous.toStdString() << " > " << name.toStdString();
         previous = name;
     }
+}
+
+TEST(NewCall, LogsACallForANewOrExistingCustomerUndoably) {
+    Fixture f; // Sarah from Phoenix with one call
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(f.path).has_value());
+    window.show();
+    QUndoStack* undo = window.workspace()->undoStack();
+
+    // A new customer, filled in through the dialog as a person would.
+    core::Store& store = window.workspace()->store();
+    ui::NewCallDialog dialog(store);
+    QTest::keyClicks(dialog.customerEdit(), QStringLiteral("Tom"));
+    typeEmoji(dialog.customerEdit(), QStringLiteral("ás")); // accented letters come through the input method
+    QTest::keyClicks(dialog.cityEdit(), QStringLiteral("Denver"));
+    dialog.segmentBox()->setCurrentIndex(dialog.segmentBox()->findText(QStringLiteral("Cart abandoner")));
+    dialog.outcomeBox()->setCurrentIndex(dialog.outcomeBox()->findText(QStringLiteral("voicemail")));
+    const auto newCustomer = dialog.newCustomer();
+    ASSERT_TRUE(newCustomer.has_value());
+    const core::Id callId = window.logCall(dialog.call(), newCustomer);
+    ASSERT_NE(callId, 0);
+    EXPECT_EQ(undo->undoText(), QStringLiteral("New Call"));
+    const core::Call made = *store.call(callId);
+    const core::Customer who = *store.customer(made.customerId);
+    EXPECT_EQ(who.firstName, "Tomás");
+    EXPECT_EQ(who.city, "Denver");
+    EXPECT_EQ(made.outcome, core::Outcome::Voicemail);
+    ASSERT_TRUE(made.guideId.has_value()); // abandoners get the Abandoner guide
+    EXPECT_EQ(store.guide(*made.guideId)->name, "Abandoner");
+    EXPECT_EQ(window.callEditor()->callId(), callId); // open and ready for notes
+    EXPECT_EQ(window.callModel()->totalCalls(), 2);
+
+    undo->undo();
+    EXPECT_FALSE(store.call(callId).has_value());
+    EXPECT_FALSE(store.customer(made.customerId).has_value()); // the customer it made goes too
+    EXPECT_EQ(window.callModel()->totalCalls(), 1);
+    undo->redo();
+    EXPECT_EQ(store.call(callId)->uuid, made.uuid);
+    EXPECT_EQ(store.customer(made.customerId)->uuid, who.uuid);
+
+    // An existing customer, picked by the label the completer offers.
+    ui::NewCallDialog again(store);
+    again.customerEdit()->setText(QStringLiteral("Sarah from Phoenix"));
+    EXPECT_FALSE(again.cityEdit()->isEnabled());
+    EXPECT_FALSE(again.newCustomer().has_value());
+    const core::Id second = window.logCall(again.call(), std::nullopt);
+    EXPECT_EQ(store.call(second)->customerId, store.call(f.callId)->customerId);
+    EXPECT_EQ(store.stats()->customers, 2);
 }
 
 int main(int argc, char** argv) {

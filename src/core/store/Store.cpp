@@ -481,7 +481,7 @@ Result<Segment> Store::addSegment(std::string_view name) {
 Result<Id> Store::addCustomer(Customer& customer) {
     auto status = write([&] {
         auto& q = statement("INSERT INTO customers(uuid, first_name, city, segment_id, value_tier, import_key, "
-                            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                            "created_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         const std::string uuid = customer.uuid.empty() ? newUuid() : customer.uuid;
         q.bind(1, uuid);
         q.bind(2, customer.firstName);
@@ -490,6 +490,7 @@ Result<Id> Store::addCustomer(Customer& customer) {
         q.bind(5, std::string(toKey(customer.valueTier)));
         bindOptionalText(q, 6, customer.importKey);
         q.bind(7, now());
+        bindOptional(q, 8, customer.id != 0 ? std::optional<Id>(customer.id) : std::nullopt);
         q.exec();
         customer.id = m_db->getLastInsertRowid();
         customer.uuid = uuid;
@@ -577,6 +578,16 @@ Result<std::vector<Customer>> Store::customers() {
         out.push_back(std::move(*c));
     }
     return out;
+}
+
+Status Store::deleteCustomer(Id id) {
+    return write([&] {
+        auto& q = statement("DELETE FROM customers WHERE id = ?");
+        q.bind(1, id);
+        if (q.exec() == 0) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no customer {}", id));
+        }
+    });
 }
 
 Status Store::eraseCustomer(Id id) {
@@ -712,8 +723,8 @@ Result<Id> Store::addCall(Call& call) {
     }
     auto status = write([&] {
         auto& q = statement("INSERT INTO calls(uuid, customer_id, started_at, interviewer, channel, outcome, "
-                            "duration_min, product_line, guide_id, notes, import_key, created_at, updated_at) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?12)");
+                            "duration_min, product_line, guide_id, notes, import_key, created_at, updated_at, id) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?12, ?13)");
         const std::string uuid = call.uuid.empty() ? newUuid() : call.uuid;
         q.bind(1, uuid);
         q.bind(2, call.customerId);
@@ -731,6 +742,7 @@ Result<Id> Store::addCall(Call& call) {
         q.bindNoCopy(10, call.notes);
         bindOptionalText(q, 11, call.importKey);
         q.bind(12, now());
+        bindOptional(q, 13, call.id != 0 ? std::optional<Id>(call.id) : std::nullopt);
         q.exec();
         call.id = m_db->getLastInsertRowid();
         call.uuid = uuid;

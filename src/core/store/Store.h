@@ -225,7 +225,11 @@ public:
     Result<Segment> addSegment(std::string_view name);
 
     // Customers -----------------------------------------------------------------------
+    /// Adds a customer; one with an id (and UUID) set is stored under them, so undo can
+    /// bring back the same customer. The same holds for addCall, addQuote and addTag.
     Result<Id> addCustomer(Customer& customer);
+    /// Deletes a customer and, by cascade, their calls (the undo of adding them).
+    Status deleteCustomer(Id id);
     Result<Customer> customer(Id id);
     Status updateCustomer(const Customer& customer);
     Result<std::vector<Customer>> customers();

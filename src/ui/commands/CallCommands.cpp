@@ -1,0 +1,53 @@
+#include "ui/commands/CallCommands.h"
+
+#include "ui/TextPositions.h"
+#include "ui/Workspace.h"
+
+#include <QCoreApplication>
+
+namespace earmark::ui {
+
+AddCallCommand::AddCallCommand(Workspace& workspace, core::Call call, std::optional<core::Customer> newCustomer)
+    : m_workspace(workspace), m_call(std::move(call)), m_customer(std::move(newCustomer)) {
+    setText(QCoreApplication::translate("AddCallCommand", "New Call"));
+}
+
+void AddCallCommand::redo() {
+    auto transaction = m_workspace.store().begin();
+    if (!transaction) {
+        m_workspace.report(transaction.error());
+        setObsolete(true);
+        return;
+    }
+    if (m_customer) {
+        if (auto ok = m_workspace.store().addCustomer(*m_customer); !ok) {
+            m_workspace.report(ok.error());
+            setObsolete(true);
+            return;
+        }
+        m_call.customerId = m_customer->id;
+    }
+    if (auto ok = m_workspace.store().addCall(m_call); !ok) {
+        m_workspace.report(ok.error());
+        setObsolete(true);
+        return;
+    }
+    if (auto ok = transaction->commit(); !ok) {
+        m_workspace.report(ok.error());
+        setObsolete(true);
+        return;
+    }
+    emit m_workspace.callsChanged();
+}
+
+void AddCallCommand::undo() {
+    // Deleting the customer this command made takes the call with it.
+    const auto ok =
+        m_customer ? m_workspace.store().deleteCustomer(m_customer->id) : m_workspace.store().deleteCall(m_call.id);
+    if (!ok) {
+        m_workspace.report(ok.error());
+    }
+    emit m_workspace.callsChanged();
+}
+
+} // namespace earmark::ui
