@@ -7,6 +7,7 @@
 #include "ui/commands/QuoteCommands.h"
 #include "ui/commands/TextCommands.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <QEvent>
@@ -16,7 +17,6 @@
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
-#include <QTextBlock>
 #include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -24,26 +24,47 @@
 namespace earmark::ui {
 
 CallEditor::CallEditor(QWidget* parent)
-    : QWidget(parent), m_header(new QLabel(this)), m_notes(new QPlainTextEdit(this)), m_saveTimer(new QTimer(this)) {
+    : QWidget(parent), m_header(new QLabel(this)), m_answersLayout(new QVBoxLayout),
+      m_notesLabel(new QLabel(tr("Notes"), this)), m_saveTimer(new QTimer(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
-    layout->addWidget(m_notes, 1);
+    layout->addLayout(m_answersLayout);
+    layout->addWidget(m_notesLabel);
     m_header->setObjectName(QStringLiteral("callHeader"));
     m_header->setTextFormat(Qt::PlainText);
     m_header->setWordWrap(true);
-    m_notes->setObjectName(QStringLiteral("notesEdit"));
-    m_notes->setPlaceholderText(tr("Notes: write the customer's own words as they said them."));
-    // Undo belongs to the workspace's stack, where it also puts quotes back.
-    m_notes->setUndoRedoEnabled(false);
-    m_notes->installEventFilter(this);
-    m_notes->viewport()->installEventFilter(this);
+    QFont bold = m_notesLabel->font();
+    bold.setBold(true);
+    m_notesLabel->setFont(bold);
+    Field notes;
+    notes.edit = makeEdit();
+    notes.edit->setObjectName(QStringLiteral("notesEdit"));
+    notes.edit->setPlaceholderText(tr("Notes: write the customer's own words as they said them."));
+    layout->addWidget(notes.edit, 1);
+    m_fields.push_back(notes);
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(kSaveDelayMs);
     connect(m_saveTimer, &QTimer::timeout, this, &CallEditor::save);
-    connect(m_notes, &QPlainTextEdit::textChanged, this, &CallEditor::onTextChanged);
-    m_notes->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_notes, &QWidget::customContextMenuRequested, this, &CallEditor::showContextMenu);
     setCall(nullptr, 0);
+}
+
+QPlainTextEdit* CallEditor::makeEdit() {
+    auto* edit = new QPlainTextEdit(this);
+    // Undo belongs to the workspace's stack, where it also puts quotes back.
+    edit->setUndoRedoEnabled(false);
+    edit->installEventFilter(this);
+    edit->viewport()->installEventFilter(this);
+    edit->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(edit, &QPlainTextEdit::textChanged, this, &CallEditor::onTextChanged);
+    connect(edit, &QWidget::customContextMenuRequested, this,
+            [this, edit](const QPoint& at) { showContextMenu(fieldOf(edit), at); });
+    return edit;
+}
+
+QPlainTextEdit* CallEditor::answerEdit(int position) const {
+    return position >= 1 && position < static_cast<int>(m_fields.size())
+               ? m_fields[static_cast<std::size_t>(position)].edit
+               : nullptr;
 }
 
 void CallEditor::setCall(Workspace* workspace, core::Id callId) {
@@ -71,20 +92,58 @@ void CallEditor::setCall(Workspace* workspace, core::Id callId) {
     reload();
 }
 
+void CallEditor::rebuildAnswerFields(std::optional<core::Id> guideId) {
+    if (guideId == m_guideShown && m_fields.size() > 1) {
+        return;
+    }
+    for (std::size_t i = 1; i < m_fields.size(); ++i) {
+        delete m_fields[i].label;
+        delete m_fields[i].edit;
+    }
+    m_fields.resize(1);
+    m_guideShown = guideId;
+    if (!guideId || m_workspace == nullptr) {
+        return;
+    }
+    auto guide = m_workspace->store().guide(*guideId);
+    if (!guide) {
+        return;
+    }
+    for (const auto& question : guide->questions) {
+        Field field;
+        field.label = new QLabel(toQString(question.text), this);
+        field.label->setWordWrap(true);
+        field.edit = makeEdit();
+        field.edit->setObjectName(QStringLiteral("answerEdit%1").arg(question.position));
+        field.edit->setPlaceholderText(tr("Their answer, in their words"));
+        field.edit->setFixedHeight(field.edit->fontMetrics().lineSpacing() * 3 + 12);
+        field.label->setBuddy(field.edit);
+        field.questionId = question.id;
+        m_answersLayout->addWidget(field.label);
+        m_answersLayout->addWidget(field.edit);
+        m_fields.push_back(field);
+    }
+}
+
 void CallEditor::reload() {
     m_loading = true;
+    m_answerIds.clear();
     if (m_callId == 0) {
-        m_header->setText(tr("Choose a call in the list."));
-        m_notes->clear();
-        m_notes->setEnabled(false);
-        m_savedNotes.clear();
+        m_header->setText(tr("Choose a call in the list, or log one with File › New Call (Ctrl+N)."));
+        rebuildAnswerFields(std::nullopt);
+        for (auto& field : m_fields) {
+            field.edit->clear();
+            field.edit->setEnabled(false);
+            field.saved.clear();
+        }
         m_loading = false;
         return;
     }
     auto call = m_workspace->store().call(m_callId);
     auto customer = call ? m_workspace->store().customer(call->customerId) : core::Result<core::Customer>();
-    if (!call || !customer) {
-        m_workspace->report(call ? customer.error() : call.error());
+    auto answers = m_workspace->store().answers(m_callId);
+    if (!call || !customer || !answers) {
+        m_workspace->report(!call ? call.error() : !customer ? customer.error() : answers.error());
         m_loading = false;
         return;
     }
@@ -95,17 +154,32 @@ void CallEditor::reload() {
                           .arg(who,
                                toQString(call->startedAt.substr(0, 16)).replace(QLatin1Char('T'), QLatin1Char(' ')),
                                toQString(std::string(core::label(call->outcome))), toQString(call->productLine)));
-    m_notes->setEnabled(true);
-    const QString text = toQString(call->notes);
-    if (m_notes->toPlainText() != text) {
-        // Keep the cursor where it was (undo and redo land here too).
-        const int position = m_notes->textCursor().position();
-        m_notes->setPlainText(text);
-        QTextCursor cursor = m_notes->textCursor();
-        cursor.setPosition(std::min(position, static_cast<int>(text.size())));
-        m_notes->setTextCursor(cursor);
+    rebuildAnswerFields(call->guideId);
+    for (const auto& answer : *answers) {
+        m_answerIds[answer.questionId] = answer.id;
     }
-    m_savedNotes = call->notes;
+    for (auto& field : m_fields) {
+        std::string stored = call->notes;
+        if (field.questionId) {
+            stored.clear();
+            for (const auto& answer : *answers) {
+                if (answer.questionId == *field.questionId) {
+                    stored = answer.text;
+                }
+            }
+        }
+        field.edit->setEnabled(true);
+        const QString text = toQString(stored);
+        if (field.edit->toPlainText() != text) {
+            // Keep the cursor where it was (undo and redo land here too).
+            const int position = field.edit->textCursor().position();
+            field.edit->setPlainText(text);
+            QTextCursor cursor = field.edit->textCursor();
+            cursor.setPosition(std::min(position, static_cast<int>(text.size())));
+            field.edit->setTextCursor(cursor);
+        }
+        field.saved = std::move(stored);
+    }
     m_loading = false;
     refreshHighlights();
 }
@@ -121,28 +195,105 @@ bool CallEditor::save() {
     if (m_workspace == nullptr || m_callId == 0) {
         return false;
     }
-    const std::string current = toStd(m_notes->toPlainText());
-    if (current == m_savedNotes) {
-        return true;
+    for (auto& field : m_fields) {
+        const std::string current = toStd(field.edit->toPlainText());
+        if (current == field.saved) {
+            continue;
+        }
+        // The command's first redo writes to the store; the field already shows the text.
+        const std::string before = std::exchange(field.saved, current);
+        m_loading = true;
+        if (field.questionId) {
+            m_workspace->undoStack()->push(
+                new EditAnswerCommand(*m_workspace, m_callId, *field.questionId, before, current));
+        } else {
+            m_workspace->undoStack()->push(new EditNotesCommand(*m_workspace, m_callId, before, current));
+        }
+        m_loading = false;
     }
-    // The command's first redo writes to the store; the editor already shows the text.
-    const std::string before = std::exchange(m_savedNotes, current);
-    m_loading = true;
-    m_workspace->undoStack()->push(new EditNotesCommand(*m_workspace, m_callId, before, current));
-    m_loading = false;
+    if (auto answers = m_workspace->store().answers(m_callId); answers) {
+        for (const auto& answer : *answers) {
+            m_answerIds[answer.questionId] = answer.id;
+        }
+    }
     return true;
 }
 
+int CallEditor::fieldOf(const QObject* object) const {
+    for (std::size_t i = 0; i < m_fields.size(); ++i) {
+        if (object == m_fields[i].edit || object == m_fields[i].edit->viewport()) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+int CallEditor::selectedField() const {
+    if (m_fields[static_cast<std::size_t>(m_activeField)].edit->textCursor().hasSelection()) {
+        return m_activeField;
+    }
+    for (std::size_t i = 0; i < m_fields.size(); ++i) {
+        if (m_fields[i].edit->textCursor().hasSelection()) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+std::optional<core::Id> CallEditor::answerIdOf(const Field& field) const {
+    if (!field.questionId) {
+        return std::nullopt;
+    }
+    const auto it = m_answerIds.find(*field.questionId);
+    return it == m_answerIds.end() ? std::nullopt : std::optional<core::Id>(it->second);
+}
+
+std::vector<core::Quote> CallEditor::quotesIn(const Field& field) const {
+    std::vector<core::Quote> out;
+    if (m_workspace == nullptr || m_callId == 0) {
+        return out;
+    }
+    const auto answerId = answerIdOf(field);
+    if (field.questionId && !answerId) {
+        return out; // an answer not stored yet holds no quotes
+    }
+    if (auto quotes = m_workspace->store().quotesForCall(m_callId); quotes) {
+        for (auto& quote : *quotes) {
+            if (quote.answerId == answerId) {
+                out.push_back(std::move(quote));
+            }
+        }
+    }
+    return out;
+}
+
+std::vector<core::Quote> CallEditor::quotesAt(const Field& field, int position) const {
+    const std::size_t at = codePointIndex(field.edit->toPlainText(), position);
+    std::vector<core::Quote> out;
+    for (auto& quote : quotesIn(field)) {
+        if (at >= quote.start && at < quote.end) {
+            out.push_back(std::move(quote));
+        }
+    }
+    // The innermost (shortest) quote first, where quotes overlap.
+    std::sort(out.begin(), out.end(),
+              [](const core::Quote& a, const core::Quote& b) { return a.end - a.start < b.end - b.start; });
+    return out;
+}
+
 bool CallEditor::quoteSelection(const std::vector<core::Id>& tagIds, const QStringList& newTagNames) {
-    const QTextCursor cursor = m_notes->textCursor();
-    if (m_workspace == nullptr || m_callId == 0 || !cursor.hasSelection()) {
+    const int index = selectedField();
+    if (m_workspace == nullptr || m_callId == 0 || index < 0) {
         emit message(tr("Select the customer's words first, then press Ctrl+E."));
         return false;
     }
     save(); // the quote's positions must match the stored text
-    const QString text = m_notes->toPlainText();
+    const Field& field = m_fields[static_cast<std::size_t>(index)];
+    const QTextCursor cursor = field.edit->textCursor();
+    const QString text = field.edit->toPlainText();
     core::Quote quote;
     quote.callId = m_callId;
+    quote.answerId = answerIdOf(field);
     quote.start = codePointIndex(text, cursor.selectionStart());
     quote.end = codePointIndex(text, cursor.selectionEnd());
     quote.tagIds = tagIds;
@@ -160,7 +311,8 @@ bool CallEditor::quoteSelection(const std::vector<core::Id>& tagIds, const QStri
 }
 
 void CallEditor::pickTagsForSelection() {
-    if (m_workspace == nullptr || !m_notes->textCursor().hasSelection()) {
+    const int index = selectedField();
+    if (m_workspace == nullptr || index < 0) {
         emit message(tr("Select the customer's words first, then press Ctrl+E."));
         return;
     }
@@ -172,80 +324,8 @@ void CallEditor::pickTagsForSelection() {
     auto* picker = new TagPicker(*tags, this);
     connect(picker, &TagPicker::accepted, this,
             [this](const std::vector<core::Id>& ids, const QStringList& names) { quoteSelection(ids, names); });
-    const QRect at = m_notes->cursorRect();
-    picker->popup(m_notes->viewport()->mapToGlobal(at.bottomLeft()));
-}
-
-std::vector<core::Quote> CallEditor::quotesAt(int position) const {
-    std::vector<core::Quote> out;
-    if (m_workspace == nullptr || m_callId == 0) {
-        return out;
-    }
-    const std::size_t at = codePointIndex(m_notes->toPlainText(), position);
-    if (auto quotes = m_workspace->store().quotesForCall(m_callId); quotes) {
-        for (auto& quote : *quotes) {
-            if (!quote.answerId && at >= quote.start && at < quote.end) {
-                out.push_back(std::move(quote));
-            }
-        }
-    }
-    std::sort(out.begin(), out.end(),
-              [](const core::Quote& a, const core::Quote& b) { return a.end - a.start < b.end - b.start; });
-    return out;
-}
-
-void CallEditor::selectQuote(core::Id quoteId) {
-    if (m_workspace == nullptr || m_callId == 0) {
-        return;
-    }
-    auto quotes = m_workspace->store().quotesForCall(m_callId);
-    if (!quotes) {
-        return;
-    }
-    const QString text = m_notes->toPlainText();
-    for (const auto& quote : *quotes) {
-        if (quote.id == quoteId && !quote.answerId) {
-            QTextCursor cursor = m_notes->textCursor();
-            cursor.setPosition(utf16Index(text, quote.start));
-            cursor.setPosition(utf16Index(text, quote.end), QTextCursor::KeepAnchor);
-            m_notes->setTextCursor(cursor);
-            m_notes->ensureCursorVisible();
-        }
-    }
-}
-
-void CallEditor::showContextMenu(const QPoint& at) {
-    std::unique_ptr<QMenu> menu(m_notes->createStandardContextMenu(at));
-    // Undo and Redo of the text field itself are off; the Edit menu's undo everything.
-    for (QAction* action : menu->actions()) {
-        if (action->text().contains(QStringLiteral("Undo")) || action->text().contains(QStringLiteral("Redo"))) {
-            menu->removeAction(action);
-        }
-    }
-    menu->insertAction(menu->actions().value(0), nullptr);
-    QAction* quoteAction = new QAction(tr("Quote Selection…"), menu.get());
-    quoteAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
-    quoteAction->setEnabled(m_notes->textCursor().hasSelection());
-    connect(quoteAction, &QAction::triggered, this, &CallEditor::pickTagsForSelection);
-    menu->insertAction(menu->actions().value(0), quoteAction);
-    const auto quotes = quotesAt(m_notes->cursorForPosition(at).position());
-    if (!quotes.empty() && m_workspace != nullptr) {
-        menu->addSeparator();
-        const core::Quote quote = quotes.front();
-        auto tags = m_workspace->store().tags();
-        if (tags) {
-            for (const auto& tag : *tags) {
-                if (std::find(quote.tagIds.begin(), quote.tagIds.end(), tag.id) != quote.tagIds.end()) {
-                    menu->addAction(tr("Remove Tag \u2018%1\u2019").arg(toQString(tag.name)), this, [this, quote, tag] {
-                        m_workspace->undoStack()->push(new UntagQuoteCommand(*m_workspace, m_callId, quote.id, tag));
-                    });
-                }
-            }
-        }
-        menu->addAction(tr("Remove Quote"), this,
-                        [this, quote] { m_workspace->undoStack()->push(new DeleteQuoteCommand(*m_workspace, quote)); });
-    }
-    menu->exec(m_notes->viewport()->mapToGlobal(at));
+    QPlainTextEdit* edit = m_fields[static_cast<std::size_t>(index)].edit;
+    picker->popup(edit->viewport()->mapToGlobal(edit->cursorRect().bottomLeft()));
 }
 
 void CallEditor::setSearchHighlight(const QString& text) {
@@ -260,17 +340,31 @@ void CallEditor::setSearchHighlight(const QString& text) {
     refreshHighlights();
 }
 
+void CallEditor::selectQuote(core::Id quoteId) {
+    for (const Field& field : m_fields) {
+        for (const auto& quote : quotesIn(field)) {
+            if (quote.id != quoteId) {
+                continue;
+            }
+            const QString text = field.edit->toPlainText();
+            QTextCursor cursor = field.edit->textCursor();
+            cursor.setPosition(utf16Index(text, quote.start));
+            cursor.setPosition(utf16Index(text, quote.end), QTextCursor::KeepAnchor);
+            field.edit->setTextCursor(cursor);
+            field.edit->ensureCursorVisible();
+            field.edit->setFocus();
+            return;
+        }
+    }
+}
+
 void CallEditor::refreshHighlights() {
-    QList<QTextEdit::ExtraSelection> selections;
-    if (m_workspace != nullptr && m_callId != 0) {
-        auto quotes = m_workspace->store().quotesForCall(m_callId);
-        auto tags = m_workspace->store().tags();
-        if (quotes && tags) {
-            const QString text = m_notes->toPlainText();
-            for (const auto& quote : *quotes) {
-                if (quote.answerId) {
-                    continue;
-                }
+    auto tags = m_workspace != nullptr ? m_workspace->store().tags() : core::Result<std::vector<core::Tag>>();
+    for (const Field& field : m_fields) {
+        QList<QTextEdit::ExtraSelection> selections;
+        const QString text = field.edit->toPlainText();
+        if (tags) {
+            for (const auto& quote : quotesIn(field)) {
                 QColor colour(QStringLiteral("#f2c94c"));
                 for (const auto& tag : *tags) {
                     if (!quote.tagIds.empty() && tag.id == quote.tagIds.front()) {
@@ -279,7 +373,7 @@ void CallEditor::refreshHighlights() {
                 }
                 colour.setAlpha(80); // overlapping quotes show through each other
                 QTextEdit::ExtraSelection selection;
-                selection.cursor = QTextCursor(m_notes->document());
+                selection.cursor = QTextCursor(field.edit->document());
                 selection.cursor.setPosition(utf16Index(text, quote.start));
                 selection.cursor.setPosition(utf16Index(text, quote.end), QTextCursor::KeepAnchor);
                 selection.format.setBackground(colour);
@@ -290,30 +384,75 @@ void CallEditor::refreshHighlights() {
                 selections.append(selection);
             }
         }
+        // Searched words: a bold mark on top of any quote colour.
+        for (const QString& word : std::as_const(m_searchWords)) {
+            for (qsizetype at = text.indexOf(word, 0, Qt::CaseInsensitive); at >= 0;
+                 at = text.indexOf(word, at + word.size(), Qt::CaseInsensitive)) {
+                QTextEdit::ExtraSelection mark;
+                mark.cursor = QTextCursor(field.edit->document());
+                mark.cursor.setPosition(static_cast<int>(at));
+                mark.cursor.setPosition(static_cast<int>(at + word.size()), QTextCursor::KeepAnchor);
+                mark.format.setFontWeight(QFont::Bold);
+                mark.format.setBackground(QColor(255, 230, 0, 110));
+                selections.append(mark);
+            }
+        }
+        field.edit->setExtraSelections(selections);
     }
-    // Searched words: a bold mark on top of any quote colour.
-    const QString text = m_notes->toPlainText();
-    for (const QString& word : std::as_const(m_searchWords)) {
-        for (qsizetype at = text.indexOf(word, 0, Qt::CaseInsensitive); at >= 0;
-             at = text.indexOf(word, at + word.size(), Qt::CaseInsensitive)) {
-            QTextEdit::ExtraSelection mark;
-            mark.cursor = QTextCursor(m_notes->document());
-            mark.cursor.setPosition(static_cast<int>(at));
-            mark.cursor.setPosition(static_cast<int>(at + word.size()), QTextCursor::KeepAnchor);
-            mark.format.setFontWeight(QFont::Bold);
-            mark.format.setBackground(QColor(255, 230, 0, 110));
-            selections.append(mark);
+}
+
+void CallEditor::showContextMenu(int index, const QPoint& at) {
+    if (index < 0) {
+        return;
+    }
+    QPlainTextEdit* edit = m_fields[static_cast<std::size_t>(index)].edit;
+    std::unique_ptr<QMenu> menu(edit->createStandardContextMenu(at));
+    // The field's own Undo and Redo are off; the Edit menu's undo everything.
+    const auto actions = menu->actions();
+    for (QAction* action : actions) {
+        if (action->text().contains(QStringLiteral("Undo")) || action->text().contains(QStringLiteral("Redo"))) {
+            menu->removeAction(action);
         }
     }
-    m_notes->setExtraSelections(selections);
+    auto* quoteAction = new QAction(tr("Quote Selection…"), menu.get());
+    quoteAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    quoteAction->setEnabled(edit->textCursor().hasSelection());
+    connect(quoteAction, &QAction::triggered, this, &CallEditor::pickTagsForSelection);
+    menu->insertAction(menu->actions().value(0), quoteAction);
+    const auto quotes = quotesAt(m_fields[static_cast<std::size_t>(index)], edit->cursorForPosition(at).position());
+    if (!quotes.empty() && m_workspace != nullptr) {
+        menu->addSeparator();
+        const core::Quote quote = quotes.front();
+        if (auto tags = m_workspace->store().tags(); tags) {
+            for (const auto& tag : *tags) {
+                if (std::find(quote.tagIds.begin(), quote.tagIds.end(), tag.id) != quote.tagIds.end()) {
+                    menu->addAction(tr("Remove Tag \u2018%1\u2019").arg(toQString(tag.name)), this, [this, quote, tag] {
+                        m_workspace->undoStack()->push(new UntagQuoteCommand(*m_workspace, m_callId, quote.id, tag));
+                    });
+                }
+            }
+        }
+        menu->addAction(tr("Remove Quote"), this,
+                        [this, quote] { m_workspace->undoStack()->push(new DeleteQuoteCommand(*m_workspace, quote)); });
+    }
+    menu->exec(edit->viewport()->mapToGlobal(at));
 }
 
 bool CallEditor::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == m_notes && event->type() == QEvent::FocusOut) {
-        save();
+    const int index = fieldOf(watched);
+    if (index < 0) {
+        return QWidget::eventFilter(watched, event);
     }
-    if (watched == m_notes && event->type() == QEvent::ShortcutOverride) {
-        // The text field claims Ctrl+Z even with its own undo off; leave it to the
+    const Field& field = m_fields[static_cast<std::size_t>(index)];
+    switch (event->type()) {
+    case QEvent::FocusIn:
+        m_activeField = index;
+        break;
+    case QEvent::FocusOut:
+        save();
+        break;
+    case QEvent::ShortcutOverride: {
+        // A text field claims Ctrl+Z even with its own undo off; leave it to the
         // workspace's Undo and Redo, which also put quotes back.
         const auto* key = static_cast<QKeyEvent*>(event);
         if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo) ||
@@ -322,31 +461,28 @@ bool CallEditor::eventFilter(QObject* watched, QEvent* event) {
             event->ignore();
             return true;
         }
+        break;
     }
-    if (watched == m_notes->viewport() && event->type() == QEvent::MouseButtonRelease &&
-        !m_notes->textCursor().hasSelection()) {
-        // A plain click on a highlight picks that quote (in the quote browser too).
-        const auto* mouse = static_cast<QMouseEvent*>(event);
-        const auto quotes = quotesAt(m_notes->cursorForPosition(mouse->position().toPoint()).position());
-        if (!quotes.empty()) {
-            emit quoteClicked(quotes.front().id);
+    case QEvent::MouseButtonRelease:
+        if (watched == field.edit->viewport() && !field.edit->textCursor().hasSelection()) {
+            // A plain click on a highlight picks that quote (in the quote browser too).
+            const auto* mouse = static_cast<QMouseEvent*>(event);
+            const auto quotes = quotesAt(field, field.edit->cursorForPosition(mouse->position().toPoint()).position());
+            if (!quotes.empty()) {
+                emit quoteClicked(quotes.front().id);
+            }
         }
-    }
-    if (watched == m_notes->viewport() && event->type() == QEvent::ToolTip && m_workspace != nullptr) {
-        // Hovering a highlight names its tags and importance.
-        const auto* help = static_cast<QHelpEvent*>(event);
-        const QString text = m_notes->toPlainText();
-        const std::size_t at = codePointIndex(text, m_notes->cursorForPosition(help->pos()).position());
-        auto quotes = m_workspace->store().quotesForCall(m_callId);
-        auto tags = m_workspace->store().tags();
-        QStringList lines;
-        if (quotes && tags) {
-            for (const auto& quote : *quotes) {
-                if (quote.answerId || at < quote.start || at >= quote.end) {
-                    continue;
-                }
+        break;
+    case QEvent::ToolTip:
+        if (watched == field.edit->viewport() && m_workspace != nullptr) {
+            // Hovering a highlight names its tags and importance.
+            const auto* help = static_cast<QHelpEvent*>(event);
+            auto tags = m_workspace->store().tags();
+            QStringList lines;
+            const auto quotes = quotesAt(field, field.edit->cursorForPosition(help->pos()).position());
+            for (const auto& quote : quotes) {
                 QStringList names;
-                for (const auto& tag : *tags) {
+                for (const auto& tag : tags ? *tags : std::vector<core::Tag>{}) {
                     if (std::find(quote.tagIds.begin(), quote.tagIds.end(), tag.id) != quote.tagIds.end()) {
                         names << toQString(tag.name);
                     }
@@ -356,13 +492,16 @@ bool CallEditor::eventFilter(QObject* watched, QEvent* event) {
                              .arg(quote.importance)
                              .arg(quote.needsReview ? tr(" · words edited: check this quote") : QString());
             }
+            if (lines.isEmpty()) {
+                QToolTip::hideText();
+            } else {
+                QToolTip::showText(help->globalPos(), lines.join(QLatin1Char('\n')), field.edit);
+            }
+            return true;
         }
-        if (lines.isEmpty()) {
-            QToolTip::hideText();
-        } else {
-            QToolTip::showText(help->globalPos(), lines.join(QLatin1Char('\n')), m_notes);
-        }
-        return true;
+        break;
+    default:
+        break;
     }
     return QWidget::eventFilter(watched, event);
 }

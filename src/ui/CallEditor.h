@@ -2,6 +2,7 @@
 
 #include "core/domain/Types.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,15 +12,17 @@
 class QLabel;
 class QPlainTextEdit;
 class QTimer;
+class QVBoxLayout;
 
 namespace earmark::ui {
 
 class Workspace;
 
-/// Edits one call's notes. Saves as you type: a pause of `kSaveDelayMs`, leaving the
-/// field, switching call or closing writes the text through an undo command, so at most
-/// that pause is ever at risk. Quotes show as highlights in their first tag's colour; a
-/// quote whose words were edited is underlined for review.
+/// Edits one call: the answers to its guide's questions, then its notes. Saves as you
+/// type: a pause of `kSaveDelayMs`, leaving a field, switching call or closing writes
+/// the text through an undo command, so at most that pause is ever at risk. Quotes show
+/// as highlights in their first tag's colour in whichever field they sit; a quote whose
+/// words were edited is underlined for review.
 class CallEditor final : public QWidget {
     Q_OBJECT
 
@@ -31,19 +34,21 @@ public:
     /// Edits `callId` of `workspace` (nullptr / 0 shows nothing); saves the previous call first.
     void setCall(Workspace* workspace, core::Id callId);
     [[nodiscard]] core::Id callId() const { return m_callId; }
-    [[nodiscard]] QPlainTextEdit* notesEdit() const { return m_notes; }
+    [[nodiscard]] QPlainTextEdit* notesEdit() const { return m_fields.front().edit; }
+    /// The answer field of the guide's question at `position` (1-based), if shown.
+    [[nodiscard]] QPlainTextEdit* answerEdit(int position) const;
 
-    /// Writes pending typing now. Returns false if nothing could be saved.
+    /// Writes pending typing in every field now. Returns false if nothing could be saved.
     bool save();
 
-    /// Makes a quote of the selected characters with existing tags and new ones (created
-    /// in the same undo step). Returns false when nothing is selected.
+    /// Makes a quote of the characters selected in the current field, with existing tags
+    /// and new ones (created in the same undo step). Returns false when nothing is selected.
     bool quoteSelection(const std::vector<core::Id>& tagIds, const QStringList& newTagNames);
     /// Opens the tag picker at the selection (Ctrl+E); the picker then calls quoteSelection().
     void pickTagsForSelection();
-    /// Marks the words of a search in the notes (empty clears the marks).
+    /// Marks the words of a search in every field (empty clears the marks).
     void setSearchHighlight(const QString& text);
-    /// Selects a quote's words in the notes and scrolls to them.
+    /// Selects a quote's words and scrolls to them.
     void selectQuote(core::Id quoteId);
 
 signals:
@@ -55,19 +60,37 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    /// One text the call holds: the notes (no question) or the answer to one question.
+    struct Field {
+        QPlainTextEdit* edit = nullptr;
+        QLabel* label = nullptr;
+        std::optional<core::Id> questionId;
+        std::string saved; ///< what the store holds
+    };
+
+    [[nodiscard]] QPlainTextEdit* makeEdit();
+    void rebuildAnswerFields(std::optional<core::Id> guideId);
     void reload();
-    /// The notes' quotes under a UTF-16 position, innermost (shortest) first.
-    [[nodiscard]] std::vector<core::Quote> quotesAt(int position) const;
-    void showContextMenu(const QPoint& at);
     void refreshHighlights();
     void onTextChanged();
+    [[nodiscard]] int fieldOf(const QObject* object) const;
+    [[nodiscard]] int selectedField() const;
+    /// The answer id behind a field, nullopt for the notes (or an answer not stored yet).
+    [[nodiscard]] std::optional<core::Id> answerIdOf(const Field& field) const;
+    [[nodiscard]] std::vector<core::Quote> quotesIn(const Field& field) const;
+    [[nodiscard]] std::vector<core::Quote> quotesAt(const Field& field, int position) const;
+    void showContextMenu(int field, const QPoint& at);
 
     Workspace* m_workspace = nullptr;
     core::Id m_callId = 0;
+    std::optional<core::Id> m_guideShown;
+    std::map<core::Id, core::Id> m_answerIds; ///< question -> stored answer
     QLabel* m_header;
-    QPlainTextEdit* m_notes;
+    QVBoxLayout* m_answersLayout;
+    QLabel* m_notesLabel;
+    std::vector<Field> m_fields; ///< the notes first, then the answers in question order
+    int m_activeField = 0;
     QTimer* m_saveTimer;
-    std::string m_savedNotes; ///< what the store holds for the notes
     bool m_loading = false;
     QStringList m_searchWords;
 };

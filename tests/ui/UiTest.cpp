@@ -629,6 +629,67 @@ TEST(NewCall, LogsACallForANewOrExistingCustomerUndoably) {
     EXPECT_EQ(store.stats()->customers, 2);
 }
 
+TEST(Workbench, GuideAnswersAreFieldsThatSaveQuoteAndUndo) {
+    Fixture f;
+    core::Id question = 0;
+    {
+        auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
+        const auto guide = (*store)->findGuide("Three questions");
+        core::Call call = *(*store)->call(f.callId);
+        call.guideId = (*guide)->id;
+        (*store)->updateCall(call);
+        question = (*guide)->questions[2].id; // "What would make it even better?"
+        (*store)->setAnswer(f.callId, question, "A lighter frame");
+    }
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(f.path).has_value());
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window)); // shortcuts belong to the active window
+    ui::CallEditor* editor = window.callEditor();
+    ASSERT_EQ(editor->callId(), f.callId); // the window opens on the newest call
+    QPlainTextEdit* better = editor->answerEdit(3);
+    ASSERT_NE(better, nullptr);
+    EXPECT_EQ(better->toPlainText(), QStringLiteral("A lighter frame"));
+    ASSERT_NE(editor->answerEdit(1), nullptr);
+    EXPECT_TRUE(editor->answerEdit(1)->toPlainText().isEmpty());
+
+    // Quote words of the answer: the quote belongs to that answer.
+    better->setFocus();
+    selectText(better, QStringLiteral("lighter frame"));
+    ASSERT_TRUE(editor->quoteSelection({f.zipperTag}, {}));
+    auto stored = [&] {
+        auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
+        const auto answers = *(*store)->answers(f.callId);
+        const auto quotes = *(*store)->quotesForCall(f.callId);
+        return std::pair{answers, quotes};
+    };
+    auto [answers, quotes] = stored();
+    ASSERT_EQ(quotes.size(), 1U);
+    ASSERT_TRUE(quotes.front().answerId.has_value());
+    EXPECT_EQ(answers.front().id, *quotes.front().answerId);
+    EXPECT_EQ(quotes.front().text, "lighter frame");
+    EXPECT_EQ(better->extraSelections().size(), 1);
+    EXPECT_TRUE(window.callEditor()->notesEdit()->extraSelections().isEmpty());
+
+    // Type before it: the answer is saved and the quote moves with its words.
+    QTextCursor start = better->textCursor();
+    start.setPosition(0);
+    better->setTextCursor(start);
+    QTest::keyClicks(better, QStringLiteral("Honestly, "));
+    ASSERT_TRUE(editor->save());
+    std::tie(answers, quotes) = stored();
+    EXPECT_EQ(answers.front().text, "Honestly, A lighter frame");
+    EXPECT_EQ(core::utf8::slice(answers.front().text, quotes.front().start, quotes.front().end).value(),
+              "lighter frame");
+
+    // Undo the typing: text and quote back exactly, in the store and on screen.
+    QTest::keyClick(better, Qt::Key_Z, Qt::ControlModifier);
+    std::tie(answers, quotes) = stored();
+    EXPECT_EQ(answers.front().text, "A lighter frame");
+    EXPECT_EQ(quotes.front().start, 2U);
+    EXPECT_EQ(better->toPlainText(), QStringLiteral("A lighter frame"));
+}
+
 int main(int argc, char** argv) {
     // Offscreen before QApplication exists: test discovery runs this binary too.
     qputenv("QT_QPA_PLATFORM", "offscreen");

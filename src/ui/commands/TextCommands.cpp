@@ -69,4 +69,64 @@ bool EditNotesCommand::mergeWith(const QUndoCommand* other) {
     return true;
 }
 
+EditAnswerCommand::EditAnswerCommand(Workspace& workspace, core::Id callId, core::Id questionId, std::string before,
+                                     std::string after)
+    : m_workspace(workspace), m_callId(callId), m_questionId(questionId), m_before(std::move(before)),
+      m_after(std::move(after)) {
+    setText(QCoreApplication::translate("EditAnswerCommand", "Typing"));
+    auto answers = workspace.store().answers(callId);
+    auto quotes = workspace.store().quotesForCall(callId);
+    if (answers && quotes) {
+        for (const auto& answer : *answers) {
+            if (answer.questionId != questionId) {
+                continue;
+            }
+            for (auto& quote : *quotes) {
+                if (quote.answerId == answer.id) {
+                    m_quotesBefore.push_back(std::move(quote));
+                }
+            }
+        }
+    }
+    m_lastEdit.start();
+}
+
+void EditAnswerCommand::redo() {
+    if (auto ok = m_workspace.store().setAnswer(m_callId, m_questionId, m_after); !ok) {
+        m_workspace.report(ok.error());
+    }
+    emit m_workspace.callChanged(m_callId);
+    emit m_workspace.quotesChanged(m_callId);
+}
+
+void EditAnswerCommand::undo() {
+    auto transaction = m_workspace.store().begin();
+    if (!transaction) {
+        m_workspace.report(transaction.error());
+        return;
+    }
+    if (auto ok = m_workspace.store().setAnswer(m_callId, m_questionId, m_before); !ok) {
+        m_workspace.report(ok.error());
+    }
+    if (auto ok = m_workspace.store().restoreQuoteSpans(m_quotesBefore); !ok) {
+        m_workspace.report(ok.error());
+    }
+    if (auto ok = transaction->commit(); !ok) {
+        m_workspace.report(ok.error());
+    }
+    emit m_workspace.callChanged(m_callId);
+    emit m_workspace.quotesChanged(m_callId);
+}
+
+bool EditAnswerCommand::mergeWith(const QUndoCommand* other) {
+    const auto* next = dynamic_cast<const EditAnswerCommand*>(other);
+    if (next == nullptr || next->m_callId != m_callId || next->m_questionId != m_questionId ||
+        m_lastEdit.elapsed() > kMergeWindowMs) {
+        return false;
+    }
+    m_after = next->m_after;
+    m_lastEdit.restart();
+    return true;
+}
+
 } // namespace earmark::ui

@@ -38,4 +38,27 @@ private:
     QElapsedTimer m_lastEdit;
 };
 
+/// Typing in the answer to one guide question; like EditNotesCommand, undo puts the
+/// text and the quotes on it back exactly, and a burst of typing is one step.
+class EditAnswerCommand final : public QUndoCommand {
+public:
+    static constexpr int kId = 1002;
+
+    EditAnswerCommand(Workspace& workspace, core::Id callId, core::Id questionId, std::string before,
+                      std::string after);
+    void redo() override;
+    void undo() override;
+    [[nodiscard]] int id() const override { return kId; }
+    bool mergeWith(const QUndoCommand* other) override;
+
+private:
+    Workspace& m_workspace;
+    core::Id m_callId;
+    core::Id m_questionId;
+    std::string m_before;
+    std::string m_after;
+    std::vector<core::Quote> m_quotesBefore;
+    QElapsedTimer m_lastEdit;
+};
+
 } // namespace earmark::ui
