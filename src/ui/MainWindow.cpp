@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "core/util/Logging.h"
 #include "ui/CallEditor.h"
 #include "ui/CallFilterBar.h"
 #include "ui/CallListModel.h"
@@ -16,6 +17,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -43,6 +45,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_ui->menuEdit->insertSeparator(m_ui->actionQuote);
     connect(m_ui->actionQuote, &QAction::triggered, m_ui->callEditor, &CallEditor::pickTagsForSelection);
     connect(m_ui->actionNewCall, &QAction::triggered, this, &MainWindow::newCall);
+    connect(m_ui->actionNewWorkspace, &QAction::triggered, this, &MainWindow::newWorkspace);
+    connect(m_ui->actionClose, &QAction::triggered, this, &MainWindow::closeWorkspace);
+    connect(m_ui->menuRecent, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    setWorkspaceActionsEnabled(false);
     connect(m_ui->actionFind, &QAction::triggered, this, [this] {
         m_ui->callFilters->searchEdit()->setFocus();
         m_ui->callFilters->searchEdit()->selectAll();
@@ -127,7 +133,13 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     const QString file = QString::fromStdString(path.string());
     setWindowFilePath(file);
     setWindowTitle(tr("%1 — Earmark").arg(QFileInfo(file).completeBaseName()));
-    QSettings().setValue(QStringLiteral("workspace/last"), file);
+    QSettings settings;
+    settings.setValue(QStringLiteral("workspace/last"), file);
+    QStringList recent = recentWorkspaces();
+    recent.removeAll(file);
+    recent.prepend(file);
+    settings.setValue(QStringLiteral("workspace/recent"), recent.mid(0, kRecentCount));
+    setWorkspaceActionsEnabled(true);
     updateStatus();
     // Open on the newest call, so the first screen shows someone's words.
     if (m_calls->rowCount() == 0 && m_calls->canFetchMore({})) {
@@ -237,6 +249,78 @@ void MainWindow::selectCall(core::Id callId) {
         }
     }
     m_ui->callEditor->setCall(m_workspace.get(), callId); // filtered out of the list: edit it anyway
+}
+
+} // namespace earmark::ui
+
+namespace earmark::ui {
+
+QStringList MainWindow::recentWorkspaces() {
+    return QSettings().value(QStringLiteral("workspace/recent")).toStringList();
+}
+
+void MainWindow::setWorkspaceActionsEnabled(bool enabled) {
+    for (QAction* action : {m_ui->actionNewCall, m_ui->actionClose, m_ui->actionQuote, m_ui->actionFind}) {
+        action->setEnabled(enabled);
+    }
+}
+
+void MainWindow::fillRecentMenu() {
+    m_ui->menuRecent->clear();
+    const QStringList recent = recentWorkspaces();
+    for (const QString& file : recent) {
+        QAction* action = m_ui->menuRecent->addAction(QFileInfo(file).completeBaseName(), this, [this, file] {
+            if (auto ok = openWorkspace(file.toStdString()); !ok) {
+                QMessageBox::warning(this, tr("Cannot open workspace"), QString::fromStdString(ok.error().describe()));
+            }
+        });
+        action->setToolTip(file);
+        action->setStatusTip(file);
+    }
+    if (recent.isEmpty()) {
+        m_ui->menuRecent->addAction(tr("No recent workspaces"))->setEnabled(false);
+    }
+}
+
+void MainWindow::newWorkspace() {
+    QString file =
+        QFileDialog::getSaveFileName(this, tr("New Workspace"), QString::fromStdString(core::defaultDataDir().string()),
+                                     tr("Earmark workspaces (*.earmark)"));
+    if (file.isEmpty()) {
+        return;
+    }
+    if (!file.endsWith(QStringLiteral(".earmark"))) {
+        file += QStringLiteral(".earmark");
+    }
+    if (QFileInfo::exists(file)) {
+        QMessageBox::warning(
+            this, tr("New Workspace"),
+            tr("%1 already exists. Open it with File › Open Workspace, or choose another name.").arg(file));
+        return;
+    }
+    if (auto store = core::Store::open(file.toStdString(), core::Store::OpenMode::CreateIfMissing); !store) {
+        QMessageBox::warning(this, tr("Cannot create workspace"), QString::fromStdString(store.error().describe()));
+        return;
+    }
+    if (auto ok = openWorkspace(file.toStdString()); !ok) {
+        QMessageBox::warning(this, tr("Cannot open workspace"), QString::fromStdString(ok.error().describe()));
+    }
+}
+
+void MainWindow::closeWorkspace() {
+    m_ui->callEditor->setCall(nullptr, 0); // saves pending typing first
+    m_codebook->setWorkspace(nullptr);
+    m_quotes->setWorkspace(nullptr);
+    m_ui->callFilters->setStore(nullptr);
+    m_calls->setStore(nullptr);
+    if (m_workspace) {
+        m_undoGroup->removeStack(m_workspace->undoStack());
+    }
+    m_workspace.reset();
+    setWindowFilePath({});
+    setWindowTitle(tr("Earmark"));
+    setWorkspaceActionsEnabled(false);
+    updateStatus();
 }
 
 } // namespace earmark::ui

@@ -39,6 +39,12 @@ public:
     [[nodiscard]] CallEditor* callEditor() const;
     [[nodiscard]] CodebookDock* codebook() const { return m_codebook; }
     [[nodiscard]] QuoteBrowserDock* quoteBrowser() const { return m_quotes; }
+    /// Closes the open workspace (pending typing is saved first).
+    void closeWorkspace();
+    /// The workspaces opened before, most recent first (at most kRecentCount).
+    [[nodiscard]] static QStringList recentWorkspaces();
+    static constexpr int kRecentCount = 8;
+
     /// Logs a call through the New Call dialog's answers (as its OK does).
     core::Id logCall(const core::Call& call, const std::optional<core::Customer>& newCustomer);
     /// Shows a call in the editor (and the list, when loaded) with one quote selected.
@@ -56,6 +62,9 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     void showCall(const QModelIndex& index);
     void newCall();
+    void newWorkspace();
+    void fillRecentMenu();
+    void setWorkspaceActionsEnabled(bool enabled);
     void selectCall(core::Id callId);
 
     std::unique_ptr<Workspace> m_workspace;

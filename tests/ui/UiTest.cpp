@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -688,6 +689,30 @@ TEST(Workbench, GuideAnswersAreFieldsThatSaveQuoteAndUndo) {
     EXPECT_EQ(answers.front().text, "A lighter frame");
     EXPECT_EQ(quotes.front().start, 2U);
     EXPECT_EQ(better->toPlainText(), QStringLiteral("A lighter frame"));
+}
+
+TEST(MainWindow, RemembersRecentWorkspacesAndCloses) {
+    QSettings().remove(QStringLiteral("workspace/recent"));
+    test::TempDir dir;
+    const auto first = makeWorkspace(dir, 5);
+    const auto second = dir / "second.earmark";
+    ASSERT_TRUE(core::Store::open(second, core::Store::OpenMode::CreateIfMissing).has_value());
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(first).has_value());
+    ASSERT_TRUE(window.openWorkspace(second).has_value());
+    ASSERT_TRUE(window.openWorkspace(first).has_value()); // again: moves to the top, no duplicate
+    EXPECT_EQ(ui::MainWindow::recentWorkspaces(),
+              (QStringList{QString::fromStdString(first.string()), QString::fromStdString(second.string())}));
+
+    window.callEditor()->notesEdit()->setFocus();
+    QTest::keyClicks(window.callEditor()->notesEdit(), QStringLiteral(" more"));
+    const core::Id open = window.callEditor()->callId();
+    window.closeWorkspace(); // pending typing is saved on the way out
+    EXPECT_EQ(window.workspace(), nullptr);
+    EXPECT_EQ(window.callModel()->rowCount(), 0);
+    EXPECT_EQ(window.windowTitle(), QStringLiteral("Earmark"));
+    auto store = core::Store::open(first, core::Store::OpenMode::ExistingOnly);
+    EXPECT_TRUE((*store)->call(open)->notes.ends_with(" more"));
 }
 
 int main(int argc, char** argv) {
