@@ -5,6 +5,9 @@
 #include "ui/CallFilterBar.h"
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
+#include "ui/CodebookModel.h"
+#include "ui/ImportDialog.h"
+#include "ui/ImportJob.h"
 #include "ui/NewCallDialog.h"
 #include "ui/QuoteBrowserDock.h"
 #include "ui/Workspace.h"
@@ -12,6 +15,7 @@
 #include "ui_MainWindow.h"
 
 #include <QCloseEvent>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -20,7 +24,9 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
 #include <QSettings>
+#include <QTimer>
 #include <QUndoGroup>
 
 namespace earmark::ui {
@@ -47,6 +53,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_ui->actionNewCall, &QAction::triggered, this, &MainWindow::newCall);
     connect(m_ui->actionNewWorkspace, &QAction::triggered, this, &MainWindow::newWorkspace);
     connect(m_ui->actionClose, &QAction::triggered, this, &MainWindow::closeWorkspace);
+    connect(m_ui->actionImport, &QAction::triggered, this, &MainWindow::importCalls);
     connect(m_ui->menuRecent, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     setWorkspaceActionsEnabled(false);
     connect(m_ui->actionFind, &QAction::triggered, this, [this] {
@@ -260,7 +267,8 @@ QStringList MainWindow::recentWorkspaces() {
 }
 
 void MainWindow::setWorkspaceActionsEnabled(bool enabled) {
-    for (QAction* action : {m_ui->actionNewCall, m_ui->actionClose, m_ui->actionQuote, m_ui->actionFind}) {
+    for (QAction* action :
+         {m_ui->actionNewCall, m_ui->actionClose, m_ui->actionQuote, m_ui->actionFind, m_ui->actionImport}) {
         action->setEnabled(enabled);
     }
 }
@@ -321,6 +329,65 @@ void MainWindow::closeWorkspace() {
     setWindowTitle(tr("Earmark"));
     setWorkspaceActionsEnabled(false);
     updateStatus();
+}
+
+} // namespace earmark::ui
+
+namespace earmark::ui {
+
+void MainWindow::importCalls() {
+    if (!m_workspace) {
+        return;
+    }
+    const QString file = QFileDialog::getOpenFileName(this, tr("Import Calls"), QString(),
+                                                      tr("Calls (*.csv *.tsv *.txt *.json);;All files (*)"));
+    if (file.isEmpty()) {
+        return;
+    }
+    ImportDialog dialog(file.toStdString(), this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    auto report = runImport(file.toStdString(), dialog.options());
+    if (!report) {
+        if (report.error().code != core::ErrorCode::Cancelled) {
+            QMessageBox::warning(this, tr("Nothing was imported"), QString::fromStdString(report.error().describe()));
+        }
+        return;
+    }
+    QString text = tr("Imported %n call(s)", nullptr, static_cast<int>(report->callsAdded));
+    if (report->callsSkipped > 0) {
+        text += tr("; %n already here", nullptr, static_cast<int>(report->callsSkipped));
+    }
+    statusBar()->showMessage(text + QLatin1Char('.'), 10000);
+}
+
+core::Result<core::ImportReport> MainWindow::runImport(const std::filesystem::path& file,
+                                                       const core::ImportOptions& options, bool cancelAtOnce) {
+    m_ui->callEditor->save();
+    ImportJob job(m_workspace->store().path(), file, options);
+    QProgressDialog progress(tr("Importing %1…").arg(QString::fromStdString(file.filename().string())), tr("Cancel"), 0,
+                             100, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    connect(&progress, &QProgressDialog::canceled, &job, &ImportJob::cancel);
+    QEventLoop wait;
+    connect(&job, &ImportJob::finished, &wait, &QEventLoop::quit);
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, &progress, [&] { progress.setValue(std::min(job.percent(), 99)); });
+    poll.start(100);
+    if (cancelAtOnce) {
+        job.cancel();
+    }
+    job.start();
+    wait.exec(); // the window keeps painting and answering while the worker runs
+    progress.reset();
+    // The import wrote through its own connection: show what it added.
+    m_calls->reload();
+    m_ui->callFilters->setStore(&m_workspace->store());
+    m_codebook->model()->reload();
+    updateStatus();
+    return *job.result();
 }
 
 } // namespace earmark::ui

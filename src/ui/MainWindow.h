@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/io/CallImporter.h"
 #include "core/store/Store.h"
 
 #include <filesystem>
@@ -45,6 +46,11 @@ public:
     [[nodiscard]] static QStringList recentWorkspaces();
     static constexpr int kRecentCount = 8;
 
+    /// Imports a CSV or JSON file off the GUI thread, with progress and Cancel; the
+    /// options come from the import dialog. Returns once it has finished.
+    core::Result<core::ImportReport> runImport(const std::filesystem::path& file, const core::ImportOptions& options,
+                                               bool cancelAtOnce = false);
+
     /// Logs a call through the New Call dialog's answers (as its OK does).
     core::Id logCall(const core::Call& call, const std::optional<core::Customer>& newCustomer);
     /// Shows a call in the editor (and the list, when loaded) with one quote selected.
@@ -63,6 +69,7 @@ private:
     void showCall(const QModelIndex& index);
     void newCall();
     void newWorkspace();
+    void importCalls();
     void fillRecentMenu();
     void setWorkspaceActionsEnabled(bool enabled);
     void selectCall(core::Id callId);

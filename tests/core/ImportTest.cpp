@@ -236,3 +236,50 @@ TEST_F(Import, DryRunChecksEverythingAndStoresNothing) {
     EXPECT_EQ(report->callsAdded, 2);
     EXPECT_EQ(calls(), 0);
 }
+
+TEST_F(Import, PreviewShowsTheMappingAndTheFirstRowsOnly) {
+    std::string csv = "Call date;Customer;Mood;Call notes\n";
+    for (int row = 1; row <= 50; ++row) {
+        csv += fmt::format("2026-01-{:02};C{};ok;\"notes; {}\"\n", row % 28 + 1, row, row);
+    }
+    const auto file = dir.write("preview.csv", csv);
+    auto preview = core::previewCsv(file, {}, 5);
+    ASSERT_TRUE(preview.has_value()) << preview.error().describe();
+    EXPECT_EQ(preview->delimiter, ';');
+    EXPECT_EQ(preview->header, (std::vector<std::string>{"Call date", "Customer", "Mood", "Call notes"}));
+    EXPECT_EQ(preview->mapping.columns[0], core::Field::Date);
+    EXPECT_EQ(preview->mapping.columns[1], core::Field::FirstName);
+    EXPECT_FALSE(preview->mapping.columns[2].has_value());
+    EXPECT_EQ(preview->mapping.columns[3], core::Field::Notes);
+    ASSERT_EQ(preview->rows.size(), 5U);
+    EXPECT_EQ(preview->rows[0][3], "notes; 1");
+    EXPECT_FALSE(preview->mappingError.has_value());
+    EXPECT_EQ(calls(), 0); // a preview stores nothing
+
+    auto unmapped = core::previewCsv(dir.write("nodate.csv", "Name,Notes\nA,b\n"), {}, 5);
+    ASSERT_TRUE(unmapped.has_value());
+    ASSERT_TRUE(unmapped->mappingError.has_value());
+    EXPECT_THAT(unmapped->mappingError->message, testing::HasSubstr("date"));
+}
+
+TEST_F(Import, IgnoredColumnsAreNotImported) {
+    ImportOptions options;
+    options.ignoredColumns = {"Notes"};
+    auto report = importText("ignore.csv", "Date,Name,Notes\n2026-01-02,A,private remark\n", options);
+    ASSERT_TRUE(report.has_value()) << report.error().describe();
+    EXPECT_TRUE(report->warnings.empty()); // chosen, so nothing to warn about
+    EXPECT_EQ(store->call(store->listCalls({}, core::CallSort::newestFirst(), 0, 1)->front().id)->notes, "");
+}
+
+TEST_F(Import, CancelJustBeforeTheEndStillStoresNothing) {
+    ImportOptions options;
+    bool cancelled = false;
+    options.progress = [&](std::uint64_t done, std::uint64_t total) {
+        cancelled = cancelled || done == total; // the person presses Cancel as the last row is read
+        return !cancelled;
+    };
+    auto report = importText("late.csv", "date,first_name\n2026-01-02,A\n2026-01-03,B\n", options);
+    ASSERT_FALSE(report.has_value());
+    EXPECT_EQ(report.error().code, core::ErrorCode::Cancelled);
+    EXPECT_EQ(calls(), 0);
+}

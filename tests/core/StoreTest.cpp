@@ -601,3 +601,20 @@ TEST_F(Store, CallListSortsByEveryColumnAndFiltersByTagAndSearch) {
     EXPECT_EQ(all.connected, 2);
     EXPECT_EQ(store->countCallOutcomes(bySearch)->calls, 2);
 }
+
+TEST_F(Store, SeesWhatAnotherConnectionCommitted) {
+    addCall(addCustomer("Sarah"), "first");
+    EXPECT_EQ(*store->countCalls({}), 1);
+    (void)store->customer(1); // leaves nothing open behind it
+    (void)store->findTag("x");
+    {
+        auto other = core::Store::open(dir / "test.earmark", core::Store::OpenMode::ExistingOnly);
+        core::Call call;
+        call.customerId = 1;
+        call.startedAt = "2026-05-01T10:00:00";
+        ASSERT_TRUE((*other)->addCall(call).has_value());
+    }
+    EXPECT_EQ(*store->countCalls({}), 2);
+    EXPECT_EQ(store->stats()->calls, 2);
+    EXPECT_EQ(store->listCalls({}, core::CallSort::newestFirst(), 0, 10)->size(), 2U);
+}

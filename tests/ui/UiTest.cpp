@@ -10,6 +10,7 @@
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
 #include "ui/CodebookModel.h"
+#include "ui/ImportDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/NewCallDialog.h"
 #include "ui/QuoteBrowserDock.h"
@@ -32,6 +33,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTreeView>
 #include <QUndoStack>
@@ -713,6 +715,58 @@ TEST(MainWindow, RemembersRecentWorkspacesAndCloses) {
     EXPECT_EQ(window.windowTitle(), QStringLiteral("Earmark"));
     auto store = core::Store::open(first, core::Store::OpenMode::ExistingOnly);
     EXPECT_TRUE((*store)->call(open)->notes.ends_with(" more"));
+}
+
+TEST(Import, PreviewMapRunOffTheGuiThreadCancelAndErrors) {
+    Fixture f;
+    std::string csv = "When;Who;Town;Remarks\n";
+    for (int row = 1; row <= 400; ++row) {
+        csv += "2026-02-0" + std::to_string(row % 9 + 1) + ";C" + std::to_string(row) + ";Denver;\"zip " +
+               std::to_string(row) + "\"\n";
+    }
+    const auto file = f.dir.write("calls.csv", csv);
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(f.path).has_value());
+    window.show();
+
+    // "Who" and "Remarks" are no headers Earmark knows: it guesses the rest, and says what
+    // is missing until a person maps them.
+    ui::ImportDialog dialog(file);
+    EXPECT_EQ(dialog.preview()->columnCount(), 4);
+    EXPECT_EQ(dialog.preview()->item(1, 1)->text(), QStringLiteral("C1"));
+    auto* when = qobject_cast<QComboBox*>(dialog.preview()->cellWidget(0, 0));
+    EXPECT_EQ(when->currentText(), QStringLiteral("date"));
+    EXPECT_FALSE(dialog.ready()); // no column says who the customer is
+    dialog.mapColumn(1, QStringLiteral("first_name"));
+    EXPECT_TRUE(dialog.ready());
+    dialog.mapColumn(3, QStringLiteral("notes"));
+    dialog.mapColumn(2, QStringLiteral("")); // leave the town out
+    const core::ImportOptions options = dialog.options();
+    EXPECT_TRUE(options.ignoredColumns.contains("Town"));
+
+    // A cancel stores nothing.
+    auto cancelled = window.runImport(file, options, true);
+    ASSERT_FALSE(cancelled.has_value());
+    EXPECT_EQ(cancelled.error().code, core::ErrorCode::Cancelled);
+    EXPECT_EQ(window.callModel()->totalCalls(), 1);
+
+    // The real run: the list and the status line show the new calls.
+    auto report = window.runImport(file, options);
+    ASSERT_TRUE(report.has_value()) << report.error().describe();
+    EXPECT_EQ(report->callsAdded, 400);
+    EXPECT_EQ(window.callModel()->totalCalls(), 401);
+    EXPECT_TRUE(window.statusBar()->currentMessage().startsWith(QStringLiteral("401 calls")));
+    auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
+    const auto query = core::SearchQuery::parse("zip");
+    EXPECT_FALSE((*store)->search(*query)->empty());
+
+    // A bad row: nothing stored, and the message says where.
+    const auto bad = f.dir.write("bad.csv", "date,first_name\n2026-01-01,A\n2026-13-01,B\n");
+    ui::ImportDialog badDialog(bad);
+    auto failed = window.runImport(bad, badDialog.options());
+    ASSERT_FALSE(failed.has_value());
+    EXPECT_NE(failed.error().where.find("bad.csv:3:1"), std::string::npos);
+    EXPECT_EQ(window.callModel()->totalCalls(), 401);
 }
 
 int main(int argc, char** argv) {

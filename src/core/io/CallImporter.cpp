@@ -1,6 +1,7 @@
 #include "core/io/CallImporter.h"
 
 #include "core/domain/Vocabulary.h"
+#include "core/io/CsvReader.h"
 #include "core/io/RecordWriter.h"
 #include "core/store/Store.h"
 #include "core/util/DateTime.h"
@@ -53,15 +54,54 @@ Result<ImportReport> importCalls(Store& store, CallSource& source, const std::st
     if (options.dryRun) {
         return report; // dropping the transaction rolls everything back
     }
+    // A last word before committing: a cancel after the last progress report still counts.
+    if (options.progress && !options.progress(totalBytes, totalBytes)) {
+        return fail(ErrorCode::Cancelled, "the import was cancelled; nothing was imported", where);
+    }
     if (auto ok = transaction->commit(); !ok) {
         return std::unexpected(ok.error());
-    }
-    if (options.progress) {
-        options.progress(totalBytes, totalBytes);
     }
     spdlog::info("imported {}: {} calls added, {} already present, {} customers added", where, report.callsAdded,
                  report.callsSkipped, report.customersAdded);
     return report;
+}
+
+Result<CsvPreview> previewCsv(const std::filesystem::path& file, const ImportOptions& options, std::size_t rows) {
+    const std::string where = file.string();
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        return fail(ErrorCode::NotFound, "cannot open this file for reading; check the path and permissions", where);
+    }
+    CsvReader reader(in, options.delimiter);
+    CsvPreview preview;
+    std::vector<std::string> fields;
+    auto header = reader.next(fields);
+    if (!header || !*header) {
+        return fail(ErrorCode::BadInput, header ? "the file is empty" : header.error().message,
+                    header ? where : where + ":" + header.error().where);
+    }
+    preview.header = fields;
+    preview.delimiter = reader.delimiter();
+    // Show every column's guess even when the whole cannot be imported yet.
+    if (auto guessed = guessMapping(fields, options.mapping, options.ignoredColumns); guessed) {
+        preview.mapping = std::move(*guessed);
+    } else {
+        preview.mapping.columns.assign(fields.size(), std::nullopt);
+    }
+    if (auto checked = mapHeader(fields, options.mapping, options.ignoredColumns); !checked) {
+        preview.mappingError = checked.error();
+    }
+    while (preview.rows.size() < rows) {
+        auto more = reader.next(fields);
+        if (!more) {
+            return fail(ErrorCode::BadInput, more.error().message, where + ":" + more.error().where);
+        }
+        if (!*more) {
+            break;
+        }
+        preview.rows.push_back(fields);
+    }
+    return preview;
 }
 
 Result<ImportReport> importCalls(Store& store, const std::filesystem::path& file, const ImportOptions& options) {
@@ -80,7 +120,7 @@ Result<ImportReport> importCalls(Store& store, const std::filesystem::path& file
         JsonCallSource source(in);
         return importCalls(store, source, where, options, ec ? 0 : size);
     }
-    CsvCallSource source(in, options.delimiter, options.mapping);
+    CsvCallSource source(in, options.delimiter, options.mapping, options.ignoredColumns);
     return importCalls(store, source, where, options, ec ? 0 : size);
 }
 

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,7 @@ struct ImportOptions {
     ImportFormat format = ImportFormat::Auto; ///< Auto: ".json" is JSON, anything else CSV
     char delimiter = 0;                       ///< CSV only; 0 detects ',', ';' or tab
     MappingOverrides mapping;                 ///< CSV only
+    std::set<std::string> ignoredColumns;     ///< CSV only: headers not to import
     bool dryRun = false;                      ///< validate everything, store nothing
     /// Called now and then with bytes read and the file size; return false to cancel,
     /// which leaves the store as it was.
@@ -34,6 +37,18 @@ struct ImportReport {
     std::int64_t answersAdded = 0;
     std::vector<std::string> warnings;
 };
+
+/// The start of a CSV file as the import would read it: for a preview before importing.
+struct CsvPreview {
+    std::vector<std::string> header;
+    ColumnMapping mapping; ///< what each column would feed (overrides applied)
+    std::vector<std::vector<std::string>> rows;
+    char delimiter = ',';
+    std::optional<Error> mappingError; ///< why the header could not be mapped, if so
+};
+
+/// Reads the header and up to `rows` records of a CSV file (reading stops there).
+Result<CsvPreview> previewCsv(const std::filesystem::path& file, const ImportOptions& options, std::size_t rows = 8);
 
 /// Imports calls with their customers from a CSV or JSON file as ONE transaction: a
 /// malformed file, a bad value or a cancel imports nothing. Errors say where

@@ -30,7 +30,7 @@ public:
 /// CSV (RFC 4180; ',', ';' or tab) with a header row mapped onto the canonical fields.
 class CsvCallSource final : public CallSource {
 public:
-    CsvCallSource(std::istream& in, char delimiter, MappingOverrides overrides);
+    CsvCallSource(std::istream& in, char delimiter, MappingOverrides overrides, std::set<std::string> ignored = {});
     Status readAll(const Sink& sink) override;
     [[nodiscard]] std::uint64_t bytesRead() const override { return m_bytes; }
     [[nodiscard]] std::vector<std::string> warnings() const override { return m_warnings; }
@@ -39,6 +39,7 @@ private:
     std::istream& m_in;
     char m_delimiter;
     MappingOverrides m_overrides;
+    std::set<std::string> m_ignored;
     std::uint64_t m_bytes = 0;
     std::vector<std::string> m_warnings;
 };

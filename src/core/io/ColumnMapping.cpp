@@ -113,7 +113,8 @@ Result<MappingOverrides> parseMappingOverrides(std::string_view text) {
     return out;
 }
 
-Result<ColumnMapping> mapHeader(const std::vector<std::string>& header, const MappingOverrides& overrides) {
+Result<ColumnMapping> guessMapping(const std::vector<std::string>& header, const MappingOverrides& overrides,
+                                   const std::set<std::string>& ignored) {
     ColumnMapping mapping;
     mapping.columns.resize(header.size());
     std::array<std::optional<std::size_t>, kFieldCount> claimedBy{};
@@ -132,6 +133,11 @@ Result<ColumnMapping> mapHeader(const std::vector<std::string>& header, const Ma
     };
 
     std::vector<bool> decided(header.size(), false);
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (ignored.contains(header[i])) {
+            decided[i] = true; // stays nullopt: not imported, and no warning about it
+        }
+    }
     std::array<bool, kFieldCount> overridden{};
     for (const auto& [name, field] : overrides) {
         bool found = false;
@@ -177,6 +183,16 @@ Result<ColumnMapping> mapHeader(const std::vector<std::string>& header, const Ma
             return std::unexpected(ok.error());
         }
     }
+    return mapping;
+}
+
+Result<ColumnMapping> mapHeader(const std::vector<std::string>& header, const MappingOverrides& overrides,
+                                const std::set<std::string>& ignored) {
+    auto guessed = guessMapping(header, overrides, ignored);
+    if (!guessed) {
+        return guessed;
+    }
+    const ColumnMapping& mapping = *guessed;
     if (!mapping.has(Field::Date)) {
         return fail(ErrorCode::BadInput,
                     "no column holds the call's date (looked for: Date, Call date, Timestamp, ...); name it with --map "
@@ -190,7 +206,7 @@ Result<ColumnMapping> mapHeader(const std::vector<std::string>& header, const Ma
                     "E-mail, Phone); name one with --map 'Your header=first_name'",
                     "header");
     }
-    return mapping;
+    return guessed;
 }
 
 } // namespace earmark::core

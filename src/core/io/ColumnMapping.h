@@ -5,6 +5,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,11 +27,17 @@ struct ColumnMapping {
     [[nodiscard]] bool has(Field field) const;
 };
 
-/// Maps a header row: overrides first, then the recognised names of each field
+/// Maps a header row: columns named in `ignored` feed nothing; then overrides, then the recognised names of each field
 /// ("Notes", "Call notes", "Customer", "Segment"/"Type", ...), case, spaces, hyphens and
 /// underscores ignored. Fails when `date` has no column, when no column names the
 /// customer, or when two columns claim one field.
-Result<ColumnMapping> mapHeader(const std::vector<std::string>& header, const MappingOverrides& overrides);
+Result<ColumnMapping> mapHeader(const std::vector<std::string>& header, const MappingOverrides& overrides,
+                                const std::set<std::string>& ignored = {});
+
+/// The per-column guesses alone (overrides, ignores, recognised names), without checking
+/// that a date and a customer column exist: what an import preview shows.
+Result<ColumnMapping> guessMapping(const std::vector<std::string>& header, const MappingOverrides& overrides,
+                                   const std::set<std::string>& ignored = {});
 
 /// The header names recognised for a field, for help text and messages.
 std::vector<std::string_view> recognisedHeaders(Field field);

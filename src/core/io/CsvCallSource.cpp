@@ -6,8 +6,9 @@
 
 namespace earmark::core {
 
-CsvCallSource::CsvCallSource(std::istream& in, char delimiter, MappingOverrides overrides)
-    : m_in(in), m_delimiter(delimiter), m_overrides(std::move(overrides)) {
+CsvCallSource::CsvCallSource(std::istream& in, char delimiter, MappingOverrides overrides,
+                             std::set<std::string> ignored)
+    : m_in(in), m_delimiter(delimiter), m_overrides(std::move(overrides)), m_ignored(std::move(ignored)) {
 }
 
 Status CsvCallSource::readAll(const Sink& sink) {
@@ -20,7 +21,7 @@ Status CsvCallSource::readAll(const Sink& sink) {
     if (!*header) {
         return fail(ErrorCode::BadInput, "the file is empty; expected a header row and one row per call", "1:1");
     }
-    auto mapping = mapHeader(fields, m_overrides);
+    auto mapping = mapHeader(fields, m_overrides, m_ignored);
     if (!mapping) {
         Error error = mapping.error();
         error.where = "1:1";

@@ -309,23 +309,39 @@ Status Store::write(const std::function<void()>& body) {
     } catch (const std::exception& e) {
         Error error = toError(e);
         rollbackLevel();
+        releaseStatements();
         return std::unexpected(std::move(error));
     }
     try {
         commitLevel(); // a failed top-level COMMIT rolls back inside commitLevel()
     } catch (const std::exception& e) {
+        releaseStatements();
         return std::unexpected(toError(e));
     }
+    releaseStatements();
     return {};
 }
 
 Status Store::read(const std::function<void()>& body) {
+    Status status;
     try {
         body();
     } catch (const std::exception& e) {
-        return std::unexpected(toError(e));
+        status = std::unexpected(toError(e));
     }
-    return {};
+    releaseStatements();
+    return status;
+}
+
+void Store::releaseStatements() {
+    // A statement left mid-result keeps a read transaction open, pinning this connection
+    // to an old snapshot: it would never see what another connection (an import, the CLI)
+    // committed since. Resetting a reset statement costs nothing.
+    if (m_depth == 0) {
+        for (auto& [sql, statement] : m_statements) {
+            statement->tryReset();
+        }
+    }
 }
 
 Result<Store::Transaction> Store::begin() {

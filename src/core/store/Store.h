@@ -337,6 +337,9 @@ private:
     /// Runs `body` as one transaction (a savepoint when nested), mapping failures to errors.
     Status write(const std::function<void()>& body);
     Status read(const std::function<void()>& body);
+    /// Resets cached statements after an operation (outside transactions), so none holds
+    /// this connection to an old snapshot.
+    void releaseStatements();
     void beginLevel();
     void commitLevel();
     void rollbackLevel();
