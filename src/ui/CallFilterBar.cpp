@@ -3,8 +3,11 @@
 #include "core/domain/Vocabulary.h"
 #include "ui/TextPositions.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLineEdit>
 #include <QTimer>
 
@@ -13,7 +16,8 @@ namespace earmark::ui {
 CallFilterBar::CallFilterBar(QWidget* parent)
     : QWidget(parent), m_search(new QLineEdit(this)), m_segment(new QComboBox(this)), m_outcome(new QComboBox(this)),
       m_productLine(new QComboBox(this)), m_interviewer(new QComboBox(this)), m_tag(new QComboBox(this)),
-      m_delay(new QTimer(this)) {
+      m_fromOn(new QCheckBox(tr("From"), this)), m_from(new QDateEdit(this)), m_toOn(new QCheckBox(tr("to"), this)),
+      m_to(new QDateEdit(this)), m_delay(new QTimer(this)) {
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_search, 0, 0, 1, 3);
@@ -22,6 +26,24 @@ CallFilterBar::CallFilterBar(QWidget* parent)
     layout->addWidget(m_productLine, 1, 2);
     layout->addWidget(m_interviewer, 2, 0);
     layout->addWidget(m_tag, 2, 1, 1, 2);
+    auto* dates = new QHBoxLayout;
+    dates->addWidget(m_fromOn);
+    dates->addWidget(m_from);
+    dates->addWidget(m_toOn);
+    dates->addWidget(m_to);
+    dates->addStretch();
+    layout->addLayout(dates, 3, 0, 1, 3);
+    for (QDateEdit* edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setDate(QDate::currentDate());
+        edit->setEnabled(false);
+        connect(edit, &QDateEdit::dateChanged, this, &CallFilterBar::changed);
+    }
+    connect(m_fromOn, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
+    connect(m_toOn, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
+    connect(m_fromOn, &QCheckBox::toggled, this, &CallFilterBar::changed);
+    connect(m_toOn, &QCheckBox::toggled, this, &CallFilterBar::changed);
     m_search->setObjectName(QStringLiteral("callSearch"));
     m_search->setPlaceholderText(tr("Search notes, answers and quotes (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
@@ -96,11 +118,41 @@ core::CallFilter CallFilterBar::filter() const {
     if (m_tag->currentIndex() > 0) {
         filter.tagId = m_tag->currentData().value<core::Id>();
     }
+    if (m_fromOn->isChecked()) {
+        filter.from = toStd(m_from->date().toString(Qt::ISODate));
+    }
+    if (m_toOn->isChecked()) {
+        filter.to = toStd(m_to->date().toString(Qt::ISODate));
+    }
     return filter;
 }
 
 QString CallFilterBar::searchText() const {
     return m_search->text();
+}
+
+} // namespace earmark::ui
+
+namespace earmark::ui {
+
+void CallFilterBar::setDates(const QDate& from, const QDate& to) {
+    {
+        const QSignalBlocker fromOn(m_fromOn);
+        const QSignalBlocker fromDate(m_from);
+        const QSignalBlocker toOn(m_toOn);
+        const QSignalBlocker toDate(m_to);
+        m_fromOn->setChecked(from.isValid());
+        m_toOn->setChecked(to.isValid());
+        m_from->setEnabled(from.isValid());
+        m_to->setEnabled(to.isValid());
+        if (from.isValid()) {
+            m_from->setDate(from);
+        }
+        if (to.isValid()) {
+            m_to->setDate(to);
+        }
+    }
+    emit changed();
 }
 
 } // namespace earmark::ui

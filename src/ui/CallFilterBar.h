@@ -4,7 +4,9 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
+class QDateEdit;
 class QLineEdit;
 class QTimer;
 
@@ -28,6 +30,8 @@ public:
     [[nodiscard]] QComboBox* segmentBox() const { return m_segment; }
     [[nodiscard]] QComboBox* outcomeBox() const { return m_outcome; }
     [[nodiscard]] QComboBox* tagBox() const { return m_tag; }
+    /// Limits the list to calls from `from` to `to`, inclusive (null dates: no limit).
+    void setDates(const QDate& from, const QDate& to);
 
 signals:
     void changed();
@@ -39,6 +43,10 @@ private:
     QComboBox* m_productLine;
     QComboBox* m_interviewer;
     QComboBox* m_tag;
+    QCheckBox* m_fromOn;
+    QDateEdit* m_from;
+    QCheckBox* m_toOn;
+    QDateEdit* m_to;
     QTimer* m_delay;
 };
 

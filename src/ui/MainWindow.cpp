@@ -27,6 +27,7 @@
 #include <QProgressDialog>
 #include <QSettings>
 #include <QTimer>
+#include <QToolBar>
 #include <QUndoGroup>
 
 namespace earmark::ui {
@@ -55,6 +56,23 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_ui->actionClose, &QAction::triggered, this, &MainWindow::closeWorkspace);
     connect(m_ui->actionImport, &QAction::triggered, this, &MainWindow::importCalls);
     connect(m_ui->menuRecent, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    // The actions used most, one click away; the bar's place is kept with the docks'.
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_ui->actionNewCall->setIcon(QIcon::fromTheme(QStringLiteral("document-new")));
+    m_ui->actionQuote->setIcon(QIcon::fromTheme(QStringLiteral("format-text-bold")));
+    bar->addAction(m_ui->actionNewCall);
+    bar->addAction(m_ui->actionQuote);
+    bar->addSeparator();
+    bar->addAction(undo);
+    bar->addAction(redo);
+    auto* remove = new QAction(tr("Delete Call…"), this);
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetShortcut);
+    m_ui->callTable->addAction(remove);
+    m_ui->callTable->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(remove, &QAction::triggered, this, [this] { deleteCurrentCall(); });
     setWorkspaceActionsEnabled(false);
     connect(m_ui->actionFind, &QAction::triggered, this, [this] {
         m_ui->callFilters->searchEdit()->setFocus();
@@ -388,6 +406,28 @@ core::Result<core::ImportReport> MainWindow::runImport(const std::filesystem::pa
     m_codebook->model()->reload();
     updateStatus();
     return *job.result();
+}
+
+} // namespace earmark::ui
+
+namespace earmark::ui {
+
+void MainWindow::deleteCurrentCall(bool ask) {
+    const core::Id callId = m_calls->callId(m_ui->callTable->currentIndex().row());
+    if (!m_workspace || callId == 0) {
+        return;
+    }
+    if (ask) {
+        const auto quotes = m_workspace->store().quotesForCall(callId);
+        const int count = quotes ? static_cast<int>(quotes->size()) : 0;
+        const QString question = tr(
+            "Delete this call with its answers and notes? %n quote(s) go with it. You can undo this.", nullptr, count);
+        if (QMessageBox::question(this, tr("Delete Call"), question) != QMessageBox::Yes) {
+            return;
+        }
+    }
+    m_ui->callEditor->setCall(nullptr, 0); // saves pending typing before the call goes
+    m_workspace->undoStack()->push(new DeleteCallCommand(*m_workspace, callId));
 }
 
 } // namespace earmark::ui

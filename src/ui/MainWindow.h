@@ -51,6 +51,9 @@ public:
     core::Result<core::ImportReport> runImport(const std::filesystem::path& file, const core::ImportOptions& options,
                                                bool cancelAtOnce = false);
 
+    /// Deletes the selected call, after asking unless `ask` is false.
+    void deleteCurrentCall(bool ask = true);
+
     /// Logs a call through the New Call dialog's answers (as its OK does).
     core::Id logCall(const core::Call& call, const std::optional<core::Customer>& newCustomer);
     /// Shows a call in the editor (and the list, when loaded) with one quote selected.

@@ -618,3 +618,37 @@ TEST_F(Store, SeesWhatAnotherConnectionCommitted) {
     EXPECT_EQ(store->stats()->calls, 2);
     EXPECT_EQ(store->listCalls({}, core::CallSort::newestFirst(), 0, 10)->size(), 2U);
 }
+
+TEST_F(TagOperations, DeletedCallComesBackExactly) {
+    const Codebook c = make();
+    const auto question = store->guides()->front().questions.front().id;
+    const auto answer = store->setAnswer(c.call, question, "a sturdier zip");
+    core::Quote onAnswer;
+    onAnswer.callId = c.call;
+    onAnswer.answerId = *answer;
+    onAnswer.start = 2;
+    onAnswer.end = 14;
+    onAnswer.tagIds = {c.zipper};
+    ASSERT_TRUE(store->addQuote(onAnswer).has_value());
+    const auto before = *store->snapshotCall(c.call);
+    ASSERT_EQ(before.quotes.size(), 4U);
+
+    ASSERT_TRUE(store->deleteCall(c.call).has_value());
+    EXPECT_FALSE(store->call(c.call).has_value());
+    EXPECT_EQ(store->stats()->quotes, 0);
+    ASSERT_TRUE(store->restoreCall(before).has_value());
+
+    const auto after = *store->snapshotCall(c.call);
+    EXPECT_EQ(after.call.uuid, before.call.uuid);
+    EXPECT_EQ(after.call.notes, before.call.notes);
+    ASSERT_EQ(after.answers.size(), 1U);
+    EXPECT_EQ(after.answers.front().id, *answer);
+    ASSERT_EQ(after.quotes.size(), before.quotes.size());
+    for (std::size_t i = 0; i < after.quotes.size(); ++i) {
+        EXPECT_EQ(after.quotes[i].id, before.quotes[i].id);
+        EXPECT_EQ(after.quotes[i].uuid, before.quotes[i].uuid);
+        EXPECT_EQ(after.quotes[i].answerId, before.quotes[i].answerId);
+        EXPECT_EQ(after.quotes[i].tagIds, before.quotes[i].tagIds);
+    }
+    EXPECT_FALSE(store->search(*core::SearchQuery::parse("sturdier"))->empty()); // indexed again
+}

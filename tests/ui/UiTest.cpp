@@ -769,6 +769,41 @@ TEST(Import, PreviewMapRunOffTheGuiThreadCancelAndErrors) {
     EXPECT_EQ(window.callModel()->totalCalls(), 401);
 }
 
+TEST(CallList, DeleteACallUndoablyAndFilterByDates) {
+    test::TempDir dir;
+    const auto path = makeWorkspace(dir, 120);
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(path).has_value());
+    window.show();
+    core::Store& store = window.workspace()->store();
+    const core::Id newest = window.callModel()->callId(0);
+    const auto before = *store.snapshotCall(newest);
+
+    window.deleteCurrentCall(false);
+    EXPECT_EQ(window.callModel()->totalCalls(), 119);
+    EXPECT_FALSE(store.call(newest).has_value());
+    EXPECT_EQ(window.workspace()->undoStack()->undoText(), QStringLiteral("Delete Call"));
+    window.workspace()->undoStack()->undo();
+    EXPECT_EQ(window.callModel()->totalCalls(), 120);
+    const auto after = *store.snapshotCall(newest);
+    EXPECT_EQ(after.call.uuid, before.call.uuid);
+    EXPECT_EQ(after.answers.size(), before.answers.size());
+    EXPECT_EQ(after.quotes.size(), before.quotes.size());
+
+    // The date range, inclusive of both days, against the store's own count.
+    auto* filters = window.findChild<ui::CallFilterBar*>(QStringLiteral("callFilters"));
+    filters->setDates(QDate(2025, 3, 1), QDate(2025, 6, 30));
+    core::CallFilter spring;
+    spring.from = "2025-03-01";
+    spring.to = "2025-06-30";
+    const auto expected = store.countCalls(spring);
+    ASSERT_GT(*expected, 0);
+    EXPECT_LT(*expected, 120);
+    EXPECT_EQ(window.callModel()->totalCalls(), *expected);
+    filters->setDates({}, {});
+    EXPECT_EQ(window.callModel()->totalCalls(), 120);
+}
+
 int main(int argc, char** argv) {
     // Offscreen before QApplication exists: test discovery runs this binary too.
     qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -875,6 +875,42 @@ Status Store::deleteCall(Id id) {
     });
 }
 
+Result<CallSnapshot> Store::snapshotCall(Id id) {
+    auto call = this->call(id);
+    if (!call) {
+        return std::unexpected(call.error());
+    }
+    auto answers = this->answers(id);
+    auto quotes = quotesForCall(id);
+    if (!answers || !quotes) {
+        return std::unexpected(answers ? quotes.error() : answers.error());
+    }
+    return CallSnapshot{std::move(*call), std::move(*answers), std::move(*quotes)};
+}
+
+Status Store::restoreCall(const CallSnapshot& snapshot) {
+    return write([&] {
+        Call call = snapshot.call;
+        if (auto ok = addCall(call); !ok) {
+            throw OperationFailed(ok.error());
+        }
+        for (const Answer& answer : snapshot.answers) {
+            auto& q = statement("INSERT INTO answers(id, uuid, call_id, question_id, text) VALUES (?, ?, ?, ?, ?)");
+            q.bind(1, answer.id);
+            q.bind(2, answer.uuid);
+            q.bind(3, answer.callId);
+            q.bind(4, answer.questionId);
+            q.bind(5, answer.text);
+            q.exec();
+        }
+        for (Quote quote : snapshot.quotes) {
+            if (auto ok = addQuote(quote); !ok) {
+                throw OperationFailed(ok.error());
+            }
+        }
+    });
+}
+
 Result<Id> Store::setAnswer(Id callId, Id questionId, std::string_view text) {
     if (!utf8::isValid(text)) {
         return fail(ErrorCode::BadInput, "the answer is not valid UTF-8 text", "answer");

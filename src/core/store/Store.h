@@ -96,6 +96,13 @@ struct QuoteRow {
     bool needsReview = false;
 };
 
+/// A call with everything that hangs off it: what deleting it removes.
+struct CallSnapshot {
+    Call call;
+    std::vector<Answer> answers;
+    std::vector<Quote> quotes; ///< with their tags
+};
+
 /// What merging one tag into another changed, so that it can be undone exactly.
 struct TagMerge {
     Tag from; ///< the merged tag as it was
@@ -252,6 +259,10 @@ public:
     /// in the same transaction; a quote whose words were edited is flagged for review.
     Status updateCall(const Call& call);
     Status deleteCall(Id id);
+    /// A call, its answers and its quotes with their tags, as deleteCall would remove them.
+    Result<CallSnapshot> snapshotCall(Id id);
+    /// Puts a deleted call back exactly (same ids), in one transaction.
+    Status restoreCall(const CallSnapshot& snapshot);
     Result<std::vector<CallSummary>> listCalls(const CallFilter& filter, CallSort sort, std::int64_t offset,
                                                std::int64_t limit);
     Result<std::int64_t> countCalls(const CallFilter& filter);

@@ -50,4 +50,33 @@ void AddCallCommand::undo() {
     emit m_workspace.callsChanged();
 }
 
+DeleteCallCommand::DeleteCallCommand(Workspace& workspace, core::Id callId) : m_workspace(workspace), m_callId(callId) {
+    setText(QCoreApplication::translate("DeleteCallCommand", "Delete Call"));
+}
+
+void DeleteCallCommand::redo() {
+    auto snapshot = m_workspace.store().snapshotCall(m_callId);
+    if (!snapshot) {
+        m_workspace.report(snapshot.error());
+        setObsolete(true);
+        return;
+    }
+    if (auto ok = m_workspace.store().deleteCall(m_callId); !ok) {
+        m_workspace.report(ok.error());
+        setObsolete(true);
+        return;
+    }
+    m_snapshot = std::move(*snapshot);
+    emit m_workspace.callsChanged();
+}
+
+void DeleteCallCommand::undo() {
+    if (m_snapshot) {
+        if (auto ok = m_workspace.store().restoreCall(*m_snapshot); !ok) {
+            m_workspace.report(ok.error());
+        }
+    }
+    emit m_workspace.callsChanged();
+}
+
 } // namespace earmark::ui

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/domain/Types.h"
+#include "core/store/Store.h"
 
 #include <optional>
 
@@ -25,6 +25,19 @@ private:
     Workspace& m_workspace;
     core::Call m_call;
     std::optional<core::Customer> m_customer;
+};
+
+/// Deletes a call with its answers and quotes; undo restores them exactly.
+class DeleteCallCommand final : public QUndoCommand {
+public:
+    DeleteCallCommand(Workspace& workspace, core::Id callId);
+    void redo() override;
+    void undo() override;
+
+private:
+    Workspace& m_workspace;
+    core::Id m_callId;
+    std::optional<core::CallSnapshot> m_snapshot;
 };
 
 } // namespace earmark::ui
