@@ -158,6 +158,18 @@ void typeEmoji(QWidget* target, const QString& emoji) {
     QCoreApplication::sendEvent(target, &event);
 }
 
+// Opens `path` in `window`, shown and active, with its newest call in the editor.
+void openOnNewestCall(ui::MainWindow& window, const std::filesystem::path& path) {
+    ASSERT_TRUE(window.openWorkspace(path).has_value());
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window)); // shortcuts belong to the active window
+    auto* table = window.findChild<QTableView*>(QStringLiteral("callTable"));
+    ASSERT_TRUE(QTest::qWaitFor([table] { return table->model()->rowCount() > 0; }, 5000));
+    table->setCurrentIndex(table->model()->index(0, 0));
+    ASSERT_TRUE(window.callEditor()->notesEdit()->isEnabled());
+    window.callEditor()->notesEdit()->setFocus();
+}
+
 void selectText(QPlainTextEdit* edit, const QString& words) {
     const int at = edit->toPlainText().indexOf(words);
     QTextCursor cursor = edit->textCursor();
@@ -171,14 +183,8 @@ void selectText(QPlainTextEdit* edit, const QString& words) {
 TEST(Workbench, TypeQuoteTagEditUndoRedoKeepsTheStoreRight) {
     Fixture f;
     ui::MainWindow window;
-    ASSERT_TRUE(window.openWorkspace(f.path).has_value());
-    window.show();
-    auto* table = window.findChild<QTableView*>(QStringLiteral("callTable"));
-    ASSERT_TRUE(QTest::qWaitFor([table] { return table->model()->rowCount() == 1; }, 5000));
-    table->setCurrentIndex(table->model()->index(0, 0));
+    openOnNewestCall(window, f.path);
     auto* notes = window.callEditor()->notesEdit();
-    ASSERT_TRUE(notes->isEnabled());
-    notes->setFocus();
     QUndoStack* undo = window.workspace()->undoStack();
 
     // 1. Type the notes; they reach the store within the save delay.
@@ -266,13 +272,8 @@ TEST(Workbench, TypeQuoteTagEditUndoRedoKeepsTheStoreRight) {
 TEST(Workbench, EditingInsideAQuoteFlagsItAndUndoClearsTheFlag) {
     Fixture f;
     ui::MainWindow window;
-    ASSERT_TRUE(window.openWorkspace(f.path).has_value());
-    window.show();
-    auto* table = window.findChild<QTableView*>(QStringLiteral("callTable"));
-    ASSERT_TRUE(QTest::qWaitFor([table] { return table->model()->rowCount() == 1; }, 5000));
-    table->setCurrentIndex(table->model()->index(0, 0));
+    openOnNewestCall(window, f.path);
     auto* notes = window.callEditor()->notesEdit();
-    notes->setFocus();
     QTest::keyClicks(notes, QStringLiteral("The strap tore."));
     selectText(notes, QStringLiteral("strap tore"));
     ASSERT_TRUE(window.callEditor()->quoteSelection({f.zipperTag}, {}));

@@ -2,13 +2,38 @@
 
 #include "ui/Workspace.h"
 
+#include <functional>
+
 #include <QCoreApplication>
 
 namespace earmark::ui {
 
 namespace {
+
 constexpr qint64 kMergeWindowMs = 4000; // one undo step per burst of typing
+
+// Undo of typing, for notes and answers alike: in one transaction the old text goes back,
+// then every quote on it exactly where it was (the re-anchoring that the old text's save
+// does would otherwise leave flags on quotes whose words are whole again).
+void restoreText(Workspace& workspace, core::Id callId, const std::function<void()>& putBackText,
+                 const std::vector<core::Quote>& quotes) {
+    auto transaction = workspace.store().begin();
+    if (!transaction) {
+        workspace.report(transaction.error());
+        return;
+    }
+    putBackText();
+    if (auto ok = workspace.store().restoreQuoteSpans(quotes); !ok) {
+        workspace.report(ok.error());
+    }
+    if (auto ok = transaction->commit(); !ok) {
+        workspace.report(ok.error());
+    }
+    emit workspace.callChanged(callId);
+    emit workspace.quotesChanged(callId);
 }
+
+} // namespace
 
 EditNotesCommand::EditNotesCommand(Workspace& workspace, core::Id callId, std::string before, std::string after)
     : m_workspace(workspace), m_callId(callId), m_before(std::move(before)), m_after(std::move(after)) {
@@ -42,21 +67,8 @@ void EditNotesCommand::redo() {
 }
 
 void EditNotesCommand::undo() {
-    // One transaction: the old text, then every quote exactly where it was.
-    auto transaction = m_workspace.store().begin();
-    if (!transaction) {
-        m_workspace.report(transaction.error());
-        return;
-    }
-    apply(m_before);
-    if (auto ok = m_workspace.store().restoreQuoteSpans(m_quotesBefore); !ok) {
-        m_workspace.report(ok.error());
-    }
-    if (auto ok = transaction->commit(); !ok) {
-        m_workspace.report(ok.error());
-    }
-    emit m_workspace.callChanged(m_callId);
-    emit m_workspace.quotesChanged(m_callId);
+    restoreText(
+        m_workspace, m_callId, [this] { apply(m_before); }, m_quotesBefore);
 }
 
 bool EditNotesCommand::mergeWith(const QUndoCommand* other) {
@@ -100,22 +112,14 @@ void EditAnswerCommand::redo() {
 }
 
 void EditAnswerCommand::undo() {
-    auto transaction = m_workspace.store().begin();
-    if (!transaction) {
-        m_workspace.report(transaction.error());
-        return;
-    }
-    if (auto ok = m_workspace.store().setAnswer(m_callId, m_questionId, m_before); !ok) {
-        m_workspace.report(ok.error());
-    }
-    if (auto ok = m_workspace.store().restoreQuoteSpans(m_quotesBefore); !ok) {
-        m_workspace.report(ok.error());
-    }
-    if (auto ok = transaction->commit(); !ok) {
-        m_workspace.report(ok.error());
-    }
-    emit m_workspace.callChanged(m_callId);
-    emit m_workspace.quotesChanged(m_callId);
+    restoreText(
+        m_workspace, m_callId,
+        [this] {
+            if (auto ok = m_workspace.store().setAnswer(m_callId, m_questionId, m_before); !ok) {
+                m_workspace.report(ok.error());
+            }
+        },
+        m_quotesBefore);
 }
 
 bool EditAnswerCommand::mergeWith(const QUndoCommand* other) {
