@@ -6,8 +6,8 @@
 #include "core/sample/CorpusGenerator.h"
 #include "core/store/Store.h"
 #include "ui/CallEditor.h"
-#include "ui/CodebookDock.h"
 #include "ui/CallListModel.h"
+#include "ui/CodebookDock.h"
 #include "ui/MainWindow.h"
 #include "ui/TagPicker.h"
 
