@@ -28,7 +28,7 @@ public:
 
 signals:
     void callsChanged();                 ///< calls were added or removed
-    void callChanged(core::Id callId);   ///< a call's fields or text changed
+    void callChanged(core::Id callId);   ///< a call's fields or text changed (its quotes move with the text)
     void quotesChanged(core::Id callId); ///< a call's quotes or their tags changed
     void tagsChanged();                  ///< the codebook changed
     void failed(const QString& message);

@@ -68,6 +68,12 @@ TEST_F(Store, CustomerRoundTripsWithPersonalDataKeptApart) {
     ASSERT_TRUE(store->updateCustomer(*back).has_value());
     EXPECT_EQ(store->customer(c.id)->city, "Tucson");
     EXPECT_EQ(store->customer(c.id)->personal.phone, "+1 555 0199");
+    const auto all = store->customers(); // one query, the same records
+    ASSERT_EQ(all->size(), 1U);
+    EXPECT_EQ(all->front().uuid, c.uuid);
+    EXPECT_EQ(all->front().city, "Tucson");
+    EXPECT_EQ(all->front().personal.phone, "+1 555 0199");
+    EXPECT_EQ(all->front().segmentId, segment->id);
     EXPECT_EQ(*store->resolveCustomer("CRM-17"), c.id);
     EXPECT_EQ(*store->resolveCustomer(c.uuid), c.id);
     EXPECT_EQ(*store->resolveCustomer(std::to_string(c.id)), c.id);

@@ -524,26 +524,37 @@ Result<Id> Store::addCustomer(Customer& customer) {
     return valueOr(status, customer.id);
 }
 
+namespace {
+
+// Both customer reads select these columns, in this order.
+#define EARMARK_CUSTOMER_SELECT                                                                                        \
+    "SELECT c.id, c.uuid, c.first_name, c.city, c.segment_id, c.value_tier, ifnull(p.full_name, ''), "                 \
+    "ifnull(p.phone, ''), ifnull(p.email, ''), ifnull(p.external_id, ''), ifnull(c.import_key, '') "                   \
+    "FROM customers c LEFT JOIN customer_personal p ON p.customer_id = c.id "
+
+Customer readCustomer(SQLite::Statement& q) {
+    Customer c;
+    c.id = q.getColumn(0).getInt64();
+    c.uuid = q.getColumn(1).getString();
+    c.firstName = q.getColumn(2).getString();
+    c.city = q.getColumn(3).getString();
+    c.segmentId = optionalId(q.getColumn(4));
+    c.valueTier = parseValueTier(q.getColumn(5).getString()).value_or(ValueTier::Standard);
+    c.personal = {q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString(),
+                  q.getColumn(9).getString()};
+    c.importKey = q.getColumn(10).getString();
+    return c;
+}
+
+} // namespace
+
 Result<Customer> Store::customer(Id id) {
     std::optional<Customer> out;
     auto status = read([&] {
-        auto& q = statement("SELECT c.id, c.uuid, c.first_name, c.city, c.segment_id, c.value_tier, "
-                            "ifnull(p.full_name, ''), ifnull(p.phone, ''), ifnull(p.email, ''), "
-                            "ifnull(p.external_id, ''), ifnull(c.import_key, '') "
-                            "FROM customers c LEFT JOIN customer_personal p ON p.customer_id = c.id WHERE c.id = ?");
+        auto& q = statement(EARMARK_CUSTOMER_SELECT "WHERE c.id = ?");
         q.bind(1, id);
         if (q.executeStep()) {
-            Customer c;
-            c.id = q.getColumn(0).getInt64();
-            c.uuid = q.getColumn(1).getString();
-            c.firstName = q.getColumn(2).getString();
-            c.city = q.getColumn(3).getString();
-            c.segmentId = optionalId(q.getColumn(4));
-            c.valueTier = parseValueTier(q.getColumn(5).getString()).value_or(ValueTier::Standard);
-            c.personal = {q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString(),
-                          q.getColumn(9).getString()};
-            c.importKey = q.getColumn(10).getString();
-            out = std::move(c);
+            out = readCustomer(q);
         }
     });
     return foundOr(status, std::move(out), "customer", id);
@@ -574,26 +585,15 @@ Status Store::updateCustomer(const Customer& customer) {
 }
 
 Result<std::vector<Customer>> Store::customers() {
-    std::vector<Id> ids;
+    std::vector<Customer> out;
     auto status = read([&] {
-        auto& q = statement("SELECT id FROM customers ORDER BY id");
+        // One query for all: the New Call dialog lists every customer each time it opens.
+        auto& q = statement(EARMARK_CUSTOMER_SELECT "ORDER BY c.id");
         while (q.executeStep()) {
-            ids.push_back(q.getColumn(0).getInt64());
+            out.push_back(readCustomer(q));
         }
     });
-    if (!status) {
-        return std::unexpected(status.error());
-    }
-    std::vector<Customer> out;
-    out.reserve(ids.size());
-    for (const Id id : ids) {
-        auto c = customer(id);
-        if (!c) {
-            return std::unexpected(c.error());
-        }
-        out.push_back(std::move(*c));
-    }
-    return out;
+    return valueOr(status, std::move(out));
 }
 
 Status Store::deleteCustomer(Id id) {

@@ -30,7 +30,6 @@ void restoreText(Workspace& workspace, core::Id callId, const std::function<void
         workspace.report(ok.error());
     }
     emit workspace.callChanged(callId);
-    emit workspace.quotesChanged(callId);
 }
 
 } // namespace
@@ -62,8 +61,7 @@ void EditNotesCommand::apply(const std::string& notes) {
 
 void EditNotesCommand::redo() {
     apply(m_after);
-    emit m_workspace.callChanged(m_callId);
-    emit m_workspace.quotesChanged(m_callId);
+    emit m_workspace.callChanged(m_callId); // the editor repaints its quotes; nothing else changed
 }
 
 void EditNotesCommand::undo() {
@@ -107,8 +105,7 @@ void EditAnswerCommand::redo() {
     if (auto ok = m_workspace.store().setAnswer(m_callId, m_questionId, m_after); !ok) {
         m_workspace.report(ok.error());
     }
-    emit m_workspace.callChanged(m_callId);
-    emit m_workspace.quotesChanged(m_callId);
+    emit m_workspace.callChanged(m_callId); // the editor repaints its quotes; nothing else changed
 }
 
 void EditAnswerCommand::undo() {
