@@ -658,3 +658,32 @@ TEST_F(TagOperations, DeletedCallComesBackExactly) {
     }
     EXPECT_FALSE(store->search(*core::SearchQuery::parse("sturdier"))->empty()); // indexed again
 }
+
+TEST(StoreClock, StampsComeFromTheInjectedClock) {
+    test::TempDir dir;
+    auto clock = std::make_shared<core::FixedClock>(std::chrono::sys_days{std::chrono::year{2026} / 3 / 12} +
+                                                    std::chrono::hours{14} + std::chrono::minutes{30});
+    auto store = core::Store::open(dir / "clock.earmark", core::Store::OpenMode::CreateIfMissing, clock);
+    ASSERT_TRUE(store.has_value());
+    core::Customer customer;
+    customer.firstName = "Sarah";
+    ASSERT_TRUE((*store)->addCustomer(customer).has_value());
+    core::Call call;
+    call.customerId = customer.id;
+    call.startedAt = "2026-03-12T14:00:00";
+    call.notes = "the zipper broke";
+    ASSERT_TRUE((*store)->addCall(call).has_value());
+    core::Quote quote;
+    quote.callId = call.id;
+    quote.start = 4;
+    quote.end = 16;
+    ASSERT_TRUE((*store)->addQuote(quote).has_value());
+    EXPECT_EQ((*store)->quotesForCall(call.id)->front().createdAt, "2026-03-12T14:30:00Z");
+    clock->set(clock->now() + std::chrono::hours{24});
+    core::Quote later;
+    later.callId = call.id;
+    later.start = 0;
+    later.end = 3;
+    ASSERT_TRUE((*store)->addQuote(later).has_value());
+    EXPECT_EQ(later.createdAt, "2026-03-13T14:30:00Z");
+}
