@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <memory>
 
+#include <QActionGroup>
 #include <QEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -298,7 +299,13 @@ bool CallEditor::quoteSelection(const std::vector<core::Id>& tagIds, const QStri
     quote.end = codePointIndex(text, cursor.selectionEnd());
     quote.tagIds = tagIds;
     auto* command = new AddQuoteCommand(*m_workspace, quote);
-    for (const QString& name : newTagNames) {
+    addNewTags(newTagNames, command);
+    m_workspace->undoStack()->push(command);
+    return true;
+}
+
+void CallEditor::addNewTags(const QStringList& names, QUndoCommand* command) const {
+    for (const QString& name : names) {
         core::Tag tag;
         tag.name = toStd(name);
         tag.kind = core::TagKind::Theme;
@@ -306,7 +313,38 @@ bool CallEditor::quoteSelection(const std::vector<core::Id>& tagIds, const QStri
         tag.color = kColours[static_cast<std::size_t>(qHash(name)) % 6];
         new AddTagCommand(*m_workspace, tag, command);
     }
+}
+
+std::optional<core::Quote> CallEditor::findQuote(core::Id quoteId) const {
+    if (m_workspace == nullptr || m_callId == 0) {
+        return std::nullopt;
+    }
+    auto quotes = m_workspace->store().quotesForCall(m_callId);
+    if (!quotes) {
+        m_workspace->report(quotes.error());
+        return std::nullopt;
+    }
+    const auto it = std::find_if(quotes->begin(), quotes->end(), [&](const core::Quote& q) { return q.id == quoteId; });
+    return it == quotes->end() ? std::nullopt : std::optional<core::Quote>(*it);
+}
+
+bool CallEditor::tagQuote(core::Id quoteId, const std::vector<core::Id>& tagIds, const QStringList& newTagNames) {
+    const auto quote = findQuote(quoteId);
+    if (!quote || (tagIds.empty() && newTagNames.isEmpty())) {
+        return false;
+    }
+    auto* command = new TagQuoteCommand(*m_workspace, *quote, tagIds);
+    addNewTags(newTagNames, command);
     m_workspace->undoStack()->push(command);
+    return true;
+}
+
+bool CallEditor::setQuoteImportance(core::Id quoteId, int importance) {
+    const auto quote = findQuote(quoteId);
+    if (!quote || quote->importance == importance || importance < 0 || importance > 3) {
+        return false;
+    }
+    m_workspace->undoStack()->push(new SetQuoteImportanceCommand(*m_workspace, *quote, importance));
     return true;
 }
 
@@ -432,6 +470,35 @@ void CallEditor::showContextMenu(int index, const QPoint& at) {
                 }
             }
         }
+        menu->addAction(tr("Add Tags…"), this, [this, quote, edit] {
+            auto tags = m_workspace->store().tags();
+            if (!tags) {
+                m_workspace->report(tags.error());
+                return;
+            }
+            std::vector<core::Tag> others; // offer only the tags it lacks
+            for (auto& tag : *tags) {
+                if (std::find(quote.tagIds.begin(), quote.tagIds.end(), tag.id) == quote.tagIds.end()) {
+                    others.push_back(std::move(tag));
+                }
+            }
+            auto* picker = new TagPicker(others, this);
+            connect(picker, &TagPicker::accepted, this,
+                    [this, id = quote.id](const std::vector<core::Id>& ids, const QStringList& names) {
+                        tagQuote(id, ids, names);
+                    });
+            picker->popup(edit->viewport()->mapToGlobal(edit->cursorRect().bottomLeft()));
+        });
+        QMenu* importance = menu->addMenu(tr("Importance"));
+        auto* levels = new QActionGroup(importance);
+        for (int level = 0; level <= 3; ++level) {
+            QAction* action = importance->addAction(
+                tr("&%1 %2").arg(level).arg(toQString(std::string(core::importanceLabel(level)))), this,
+                [this, id = quote.id, level] { setQuoteImportance(id, level); });
+            action->setCheckable(true);
+            action->setChecked(level == quote.importance);
+            levels->addAction(action);
+        }
         menu->addAction(tr("Remove Quote"), this,
                         [this, quote] { m_workspace->undoStack()->push(new DeleteQuoteCommand(*m_workspace, quote)); });
     }
@@ -487,9 +554,9 @@ bool CallEditor::eventFilter(QObject* watched, QEvent* event) {
                         names << toQString(tag.name);
                     }
                 }
-                lines << tr("%1 · importance %2%3")
-                             .arg(names.isEmpty() ? tr("no tags") : names.join(QStringLiteral(", ")))
-                             .arg(quote.importance)
+                lines << tr("%1 · %2%3")
+                             .arg(names.isEmpty() ? tr("no tags") : names.join(QStringLiteral(", ")),
+                                  toQString(std::string(core::importanceLabel(quote.importance))))
                              .arg(quote.needsReview ? tr(" · words edited: check this quote") : QString());
             }
             if (lines.isEmpty()) {

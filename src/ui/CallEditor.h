@@ -11,6 +11,7 @@
 
 class QLabel;
 class QPlainTextEdit;
+class QUndoCommand;
 class QTimer;
 class QVBoxLayout;
 
@@ -46,6 +47,10 @@ public:
     bool quoteSelection(const std::vector<core::Id>& tagIds, const QStringList& newTagNames);
     /// Opens the tag picker at the selection (Ctrl+E); the picker then calls quoteSelection().
     void pickTagsForSelection();
+    /// Adds existing and new tags to one of this call's quotes, as one undo step.
+    bool tagQuote(core::Id quoteId, const std::vector<core::Id>& tagIds, const QStringList& newTagNames);
+    /// Sets a quote's importance (0 mentioned ... 3 would not buy / would leave), undoably.
+    bool setQuoteImportance(core::Id quoteId, int importance);
     /// Marks the words of a search in every field (empty clears the marks).
     void setSearchHighlight(const QString& text);
     /// Selects a quote's words and scrolls to them.
@@ -79,6 +84,9 @@ private:
     [[nodiscard]] std::optional<core::Id> answerIdOf(const Field& field) const;
     [[nodiscard]] std::vector<core::Quote> quotesIn(const Field& field) const;
     [[nodiscard]] std::vector<core::Quote> quotesAt(const Field& field, int position) const;
+    [[nodiscard]] std::optional<core::Quote> findQuote(core::Id quoteId) const;
+    /// Adds "New tag" children to `command` for the names the picker created.
+    void addNewTags(const QStringList& names, QUndoCommand* command) const;
     void showContextMenu(int field, const QPoint& at);
 
     Workspace* m_workspace = nullptr;

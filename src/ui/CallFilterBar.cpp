@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QTimer>
+#include <QToolButton>
 
 namespace earmark::ui {
 
@@ -17,7 +18,7 @@ CallFilterBar::CallFilterBar(QWidget* parent)
     : QWidget(parent), m_search(new QLineEdit(this)), m_segment(new QComboBox(this)), m_outcome(new QComboBox(this)),
       m_productLine(new QComboBox(this)), m_interviewer(new QComboBox(this)), m_tag(new QComboBox(this)),
       m_fromOn(new QCheckBox(tr("From"), this)), m_from(new QDateEdit(this)), m_toOn(new QCheckBox(tr("to"), this)),
-      m_to(new QDateEdit(this)), m_delay(new QTimer(this)) {
+      m_to(new QDateEdit(this)), m_delay(new QTimer(this)), m_clear(new QToolButton(this)) {
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_search, 0, 0, 1, 3);
@@ -32,6 +33,14 @@ CallFilterBar::CallFilterBar(QWidget* parent)
     dates->addWidget(m_toOn);
     dates->addWidget(m_to);
     dates->addStretch();
+    m_clear->setObjectName(QStringLiteral("clearFilters"));
+    m_clear->setText(tr("Clear Filters"));
+    m_clear->setToolTip(tr("Show every call again"));
+    m_clear->setEnabled(false);
+    dates->addWidget(m_clear);
+    connect(m_clear, &QToolButton::clicked, this, &CallFilterBar::clear);
+    // The button is live only while something filters.
+    connect(this, &CallFilterBar::changed, this, [this] { m_clear->setEnabled(active()); });
     layout->addLayout(dates, 3, 0, 1, 3);
     for (QDateEdit* edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
@@ -61,6 +70,13 @@ CallFilterBar::CallFilterBar(QWidget* parent)
 
 void CallFilterBar::setStore(core::Store* store) {
     const QSignalBlocker blockSearch(m_search);
+    const QSignalBlocker blockFrom(m_fromOn);
+    const QSignalBlocker blockTo(m_toOn);
+    m_fromOn->setChecked(false);
+    m_toOn->setChecked(false);
+    m_from->setEnabled(false);
+    m_to->setEnabled(false);
+    m_clear->setEnabled(false);
     m_search->clear();
     m_segment->clear();
     m_segment->addItem(tr("All segments"));
@@ -99,6 +115,30 @@ void CallFilterBar::setStore(core::Store* store) {
             m_tag->addItem(tr("Tagged \u2018%1\u2019").arg(toQString(tag.name)), QVariant::fromValue(tag.id));
         }
     }
+}
+
+bool CallFilterBar::active() const {
+    return !m_search->text().trimmed().isEmpty() || m_segment->currentIndex() > 0 || m_outcome->currentIndex() > 0 ||
+           m_productLine->currentIndex() > 0 || m_interviewer->currentIndex() > 0 || m_tag->currentIndex() > 0 ||
+           m_fromOn->isChecked() || m_toOn->isChecked();
+}
+
+void CallFilterBar::clear() {
+    {
+        const QSignalBlocker blockSearch(m_search);
+        const QSignalBlocker blockFrom(m_fromOn);
+        const QSignalBlocker blockTo(m_toOn);
+        m_search->clear();
+        for (QComboBox* box : {m_segment, m_outcome, m_productLine, m_interviewer, m_tag}) {
+            box->setCurrentIndex(0);
+        }
+        m_fromOn->setChecked(false);
+        m_toOn->setChecked(false);
+        m_from->setEnabled(false);
+        m_to->setEnabled(false);
+    }
+    m_delay->stop();
+    emit changed();
 }
 
 core::CallFilter CallFilterBar::filter() const {

@@ -9,6 +9,7 @@ class QComboBox;
 class QDateEdit;
 class QLineEdit;
 class QTimer;
+class QToolButton;
 
 namespace earmark::ui {
 
@@ -32,6 +33,11 @@ public:
     [[nodiscard]] QComboBox* tagBox() const { return m_tag; }
     /// Limits the list to calls from `from` to `to`, inclusive (null dates: no limit).
     void setDates(const QDate& from, const QDate& to);
+    /// Whether any filter is set (the search included).
+    [[nodiscard]] bool active() const;
+    /// Clears every filter at once (one `changed`).
+    void clear();
+    [[nodiscard]] QToolButton* clearButton() const { return m_clear; }
 
 signals:
     void changed();
@@ -48,6 +54,7 @@ private:
     QCheckBox* m_toOn;
     QDateEdit* m_to;
     QTimer* m_delay;
+    QToolButton* m_clear;
 };
 
 } // namespace earmark::ui

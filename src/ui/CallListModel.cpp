@@ -1,6 +1,7 @@
 #include "ui/CallListModel.h"
 
 #include "core/domain/Vocabulary.h"
+#include "ui/BackgroundReader.h"
 
 #include <QDateTime>
 
@@ -15,8 +16,9 @@ QString fromUtf8(const std::string& text) {
 CallListModel::CallListModel(QObject* parent) : QAbstractTableModel(parent) {
 }
 
-void CallListModel::setStore(core::Store* store) {
+void CallListModel::setStore(core::Store* store, BackgroundReader* reader) {
     m_store = store;
+    m_reader = store != nullptr ? reader : nullptr;
     reload();
 }
 
@@ -24,19 +26,39 @@ void CallListModel::reload() {
     m_changing = true;
     beginResetModel();
     m_rows.clear();
-    m_total = 0;
+    m_more = m_store != nullptr; // the view's first fetchMore reads the first page
     m_counts = {};
-    if (m_store != nullptr) {
-        m_filter.search = m_search ? &*m_search : nullptr;
-        if (auto counts = m_store->countCallOutcomes(m_filter); counts) {
-            m_counts = *counts;
-            m_total = counts->calls;
-        } else {
-            emit loadFailed(QString::fromStdString(counts.error().describe()));
-        }
-    }
+    m_countsKnown = false;
+    m_filter.search = m_search.get();
     endResetModel();
     m_changing = false;
+    requestCounts();
+}
+
+void CallListModel::requestCounts() {
+    if (m_store == nullptr) {
+        return;
+    }
+    auto apply = [this](core::Result<core::CallCounts> counts) {
+        if (counts) {
+            m_counts = *counts;
+            m_countsKnown = true;
+            emit countsChanged();
+        } else if (counts.error().code != core::ErrorCode::Cancelled) {
+            emit loadFailed(QString::fromStdString(counts.error().describe()));
+        }
+    };
+    if (m_reader == nullptr) {
+        apply(m_store->countCallOutcomes(m_filter));
+        return;
+    }
+    m_reader->run<core::CallCounts>(
+        "call-counts", this,
+        [filter = m_filter, search = m_search](core::Store& store) mutable {
+            filter.search = search.get();
+            return store.countCallOutcomes(filter);
+        },
+        apply);
 }
 
 core::Id CallListModel::callId(int row) const {
@@ -48,11 +70,11 @@ void CallListModel::setFilter(const core::CallFilter& filter, const QString& sea
     const QString words = searchText.trimmed();
     m_search.reset();
     if (!words.isEmpty()) {
-        m_search = core::SearchQuery::literal(words.toStdString());
+        m_search = std::make_shared<const core::SearchQuery>(core::SearchQuery::literal(words.toStdString()));
     }
     m_filtered = filter.segmentId || filter.outcome || filter.customerId || !filter.interviewer.empty() ||
                  !filter.productLine.empty() || !filter.from.empty() || !filter.to.empty() || filter.tagId ||
-                 m_search.has_value();
+                 m_search != nullptr;
     reload();
 }
 
@@ -142,7 +164,7 @@ QVariant CallListModel::headerData(int section, Qt::Orientation orientation, int
 }
 
 bool CallListModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !m_changing && m_store != nullptr && static_cast<std::int64_t>(m_rows.size()) < m_total;
+    return !parent.isValid() && !m_changing && m_store != nullptr && m_more;
 }
 
 void CallListModel::fetchMore(const QModelIndex& parent) {
@@ -151,12 +173,12 @@ void CallListModel::fetchMore(const QModelIndex& parent) {
     }
     auto page = m_store->listCalls(m_filter, m_sort, static_cast<std::int64_t>(m_rows.size()), kPageSize);
     if (!page) {
-        m_total = static_cast<std::int64_t>(m_rows.size()); // stop asking until reload()
+        m_more = false; // stop asking until reload()
         emit loadFailed(QString::fromStdString(page.error().describe()));
         return;
     }
+    m_more = static_cast<int>(page->size()) == kPageSize;
     if (page->empty()) {
-        m_total = static_cast<std::int64_t>(m_rows.size());
         return;
     }
     const int first = static_cast<int>(m_rows.size());

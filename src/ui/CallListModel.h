@@ -3,11 +3,14 @@
 #include "core/search/SearchQuery.h"
 #include "core/store/Store.h"
 
+#include <memory>
 #include <vector>
 
 #include <QAbstractTableModel>
 
 namespace earmark::ui {
+
+class BackgroundReader;
 
 /// The call list: adapts the store's call summaries to a table, newest first. Rows are
 /// fetched a page at a time as the view scrolls (canFetchMore/fetchMore), so the first
@@ -21,18 +24,22 @@ public:
 
     explicit CallListModel(QObject* parent = nullptr);
 
-    /// Shows `store`'s calls (nullptr shows none). The store must outlive the model's use of it.
-    void setStore(core::Store* store);
+    /// Shows `store`'s calls (nullptr shows none). The store must outlive the model's use
+    /// of it. With a `reader`, the counts (a pass over every listed call) are made there,
+    /// off the window's thread, and `countsChanged` tells when they are in.
+    void setStore(core::Store* store, BackgroundReader* reader = nullptr);
     /// Re-reads from the store, e.g. after an import.
     void reload();
     /// Lists only the calls `filter` lets through (its search is taken from `searchText`,
     /// read as plain words, so half-typed syntax never fails).
     void setFilter(const core::CallFilter& filter, const QString& searchText);
-    /// Calls and connected calls that the filter lets through.
+    /// Calls and connected calls that the filter lets through; see `countsKnown`.
     [[nodiscard]] const core::CallCounts& counts() const { return m_counts; }
+    /// False while the counts are being made (or after that was cancelled).
+    [[nodiscard]] bool countsKnown() const { return m_countsKnown; }
     [[nodiscard]] bool filtered() const { return m_filtered; }
 
-    [[nodiscard]] std::int64_t totalCalls() const { return m_total; }
+    [[nodiscard]] std::int64_t totalCalls() const { return m_counts.calls; }
     [[nodiscard]] core::Id callId(int row) const;
     /// Updates the quote count shown for `callId`, if that row is loaded.
     void setQuoteCount(core::Id callId, int count);
@@ -48,15 +55,21 @@ public:
 signals:
     /// A read failed; the message says what and where.
     void loadFailed(const QString& message);
+    /// The counts for the current filter are in.
+    void countsChanged();
 
 private:
+    void requestCounts();
+
     core::Store* m_store = nullptr;
+    BackgroundReader* m_reader = nullptr;
     std::vector<core::CallSummary> m_rows;
-    std::int64_t m_total = 0;
+    bool m_more = false; ///< the last page read was full: there may be more rows
     core::CallFilter m_filter;
-    std::optional<core::SearchQuery> m_search;
+    std::shared_ptr<const core::SearchQuery> m_search; ///< shared with a count in flight
     core::CallSort m_sort = core::CallSort::newestFirst();
     core::CallCounts m_counts;
+    bool m_countsKnown = false;
     bool m_filtered = false;
     /// True while the model emits a change; a fetch asked for from inside that change's
     /// own signals (views and testers do this) would nest a second change in the first.

@@ -2,6 +2,8 @@
 
 #include "core/domain/Vocabulary.h"
 #include "ui/CodebookModel.h"
+
+#include <set>
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
 #include "ui/commands/QuoteCommands.h"
@@ -85,7 +87,8 @@ void CodebookDock::setWorkspace(Workspace* workspace) {
         disconnect(m_workspace, nullptr, this, nullptr);
     }
     m_workspace = workspace;
-    m_model->setStore(workspace != nullptr ? &workspace->store() : nullptr);
+    m_model->setStore(workspace != nullptr ? &workspace->store() : nullptr,
+                      workspace != nullptr ? workspace->reader() : nullptr);
     if (workspace != nullptr) {
         connect(workspace, &Workspace::tagsChanged, m_model, &CodebookModel::reload);
         connect(workspace, &Workspace::quotesChanged, m_model, &CodebookModel::reload); // the counts
@@ -148,9 +151,18 @@ void CodebookDock::deleteTag(core::Id id, bool ask) {
         return;
     }
     if (ask) {
-        const QModelIndex row = m_model->indexOf(id);
-        const qlonglong quotes = m_model->data(row.siblingAtColumn(CodebookModel::Quotes)).toLongLong();
-        const int children = m_model->rowCount(row);
+        // Counted now, not taken from the view: its counts may still be on their way.
+        auto snapshot = m_workspace->store().snapshotTagTree(id);
+        if (!snapshot) {
+            m_workspace->report(snapshot.error());
+            return;
+        }
+        std::set<core::Id> lost;
+        for (const auto& [quote, tagId] : snapshot->quoteTags) {
+            lost.insert(quote);
+        }
+        const auto quotes = static_cast<qlonglong>(lost.size());
+        const int children = static_cast<int>(snapshot->tags.size()) - 1;
         QString question =
             tr("Delete the tag \u2018%1\u2019? %n quote(s) will lose it.", nullptr, static_cast<int>(quotes))
                 .arg(toQString(tag->name));

@@ -1,6 +1,7 @@
 #include "ui/CodebookModel.h"
 
 #include "core/domain/Vocabulary.h"
+#include "ui/BackgroundReader.h"
 #include "ui/TextPositions.h"
 
 #include <algorithm>
@@ -18,8 +19,10 @@ const QString kMimeType = QStringLiteral("application/x-earmark-tag");
 CodebookModel::CodebookModel(QObject* parent) : QAbstractItemModel(parent) {
 }
 
-void CodebookModel::setStore(core::Store* store) {
+void CodebookModel::setStore(core::Store* store, BackgroundReader* reader) {
     m_store = store;
+    m_reader = store != nullptr ? reader : nullptr;
+    m_usage.clear();
     reload();
 }
 
@@ -27,14 +30,12 @@ void CodebookModel::reload() {
     beginResetModel();
     m_nodes.clear();
     m_roots.clear();
-    m_usage.clear();
+    m_usageKnown = false;
     if (m_store != nullptr) {
         auto tags = m_store->tags();
-        auto usage = m_store->tagUsage();
-        if (!tags || !usage) {
-            emit loadFailed(QString::fromStdString((tags ? usage.error() : tags.error()).describe()));
+        if (!tags) {
+            emit loadFailed(QString::fromStdString(tags.error().describe()));
         } else {
-            m_usage = std::move(*usage);
             std::map<core::Id, int> byId;
             for (auto& tag : *tags) {
                 byId[tag.id] = static_cast<int>(m_nodes.size());
@@ -53,6 +54,43 @@ void CodebookModel::reload() {
         }
     }
     endResetModel();
+    requestUsage();
+}
+
+void CodebookModel::requestUsage() {
+    if (m_store == nullptr) {
+        return;
+    }
+    if (m_reader == nullptr) {
+        applyUsage(m_store->tagUsage());
+        return;
+    }
+    m_reader->run<std::map<core::Id, core::TagUsage>>(
+        "tag-usage", this, [](core::Store& store) { return store.tagUsage(); },
+        [this](core::Result<std::map<core::Id, core::TagUsage>> usage) { applyUsage(std::move(usage)); });
+}
+
+void CodebookModel::applyUsage(core::Result<std::map<core::Id, core::TagUsage>> usage) {
+    if (!usage) {
+        if (usage.error().code != core::ErrorCode::Cancelled) {
+            emit loadFailed(QString::fromStdString(usage.error().describe()));
+        }
+        return;
+    }
+    m_usage = std::move(*usage);
+    m_usageKnown = true;
+    // Only the count columns changed: tell each group of siblings, leaving the tree as it is.
+    const auto notify = [this](const QModelIndex& parent, const std::vector<int>& siblings) {
+        if (!siblings.empty()) {
+            emit dataChanged(index(0, Quotes, parent),
+                             index(static_cast<int>(siblings.size()) - 1, Customers, parent), {Qt::DisplayRole});
+        }
+    };
+    notify({}, m_roots);
+    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+        notify(createIndex(m_nodes[i].row, 0, static_cast<quintptr>(i + 1)), m_nodes[i].children);
+    }
+    emit usageChanged();
 }
 
 const std::vector<int>& CodebookModel::childrenOf(int node) const {

@@ -9,6 +9,8 @@
 
 namespace earmark::ui {
 
+class BackgroundReader;
+
 /// The codebook as a tree: name (with its colour), kind, quotes, distinct customers.
 /// Adapts the store's tags; an edit or a drop is reported as a request (renameRequested,
 /// moveRequested) for the window to turn into an undo command.
@@ -21,8 +23,12 @@ public:
 
     explicit CodebookModel(QObject* parent = nullptr);
 
-    void setStore(core::Store* store);
+    /// Shows `store`'s tags. With a `reader`, the usage counts (a pass over every quote's
+    /// tags) are made there, and until they are in the count columns keep what they showed.
+    void setStore(core::Store* store, BackgroundReader* reader = nullptr);
     void reload();
+    /// Whether the count columns are up to date with the store.
+    [[nodiscard]] bool usageKnown() const { return m_usageKnown; }
     [[nodiscard]] const core::Tag* tag(const QModelIndex& index) const;
     [[nodiscard]] QModelIndex indexOf(core::Id tagId) const;
 
@@ -44,8 +50,13 @@ signals:
     void renameRequested(core::Id tagId, const QString& name);
     void moveRequested(core::Id tagId, std::optional<core::Id> newParent);
     void loadFailed(const QString& message);
+    /// The count columns were refreshed.
+    void usageChanged();
 
 private:
+    void requestUsage();
+    void applyUsage(core::Result<std::map<core::Id, core::TagUsage>> usage);
+
     struct Node {
         core::Tag tag;
         int parent = -1;           ///< index into m_nodes, -1 for a top-level tag
@@ -55,6 +66,8 @@ private:
     [[nodiscard]] const std::vector<int>& childrenOf(int node) const;
 
     core::Store* m_store = nullptr;
+    BackgroundReader* m_reader = nullptr;
+    bool m_usageKnown = false;
     std::vector<Node> m_nodes;
     std::vector<int> m_roots;
     std::map<core::Id, core::TagUsage> m_usage;

@@ -3,6 +3,7 @@
 #include "core/util/Logging.h"
 #include "ui/CallEditor.h"
 #include "ui/CallFilterBar.h"
+#include "ui/BackgroundReader.h"
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
 #include "ui/CodebookModel.h"
@@ -27,14 +28,18 @@
 #include <QProgressDialog>
 #include <QSettings>
 #include <QTimer>
+#include <QHBoxLayout>
+#include <QProgressBar>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoGroup>
 
 namespace earmark::ui {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_calls(new CallListModel(this)),
-      m_undoGroup(new QUndoGroup(this)), m_codebook(new CodebookDock(this)), m_quotes(new QuoteBrowserDock(this)) {
+      m_undoGroup(new QUndoGroup(this)), m_codebook(new CodebookDock(this)), m_quotes(new QuoteBrowserDock(this)),
+      m_busy(new QWidget(this)), m_busyDelay(new QTimer(this)) {
     m_ui->setupUi(this);
     addDockWidget(Qt::RightDockWidgetArea, m_codebook);
     addDockWidget(Qt::BottomDockWidgetArea, m_quotes);
@@ -105,8 +110,38 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_calls, &CallListModel::loadFailed, this, [this](const QString& message) {
         statusBar()->showMessage(tr("Could not read the workspace: %1").arg(message));
     });
+    connect(m_calls, &CallListModel::countsChanged, this, &MainWindow::updateStatus);
+    setUpBusyIndicator();
     restoreLayout();
     updateStatus();
+}
+
+void MainWindow::setUpBusyIndicator() {
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    auto* layout = new QHBoxLayout(m_busy);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* bar = new QProgressBar(m_busy);
+    bar->setRange(0, 0); // no steps to count: a count is one query
+    bar->setMaximumWidth(120);
+    bar->setMaximumHeight(fontMetrics().height());
+    bar->setTextVisible(false);
+    auto* cancel = new QToolButton(m_busy);
+    cancel->setObjectName(QStringLiteral("cancelCounting"));
+    cancel->setText(tr("Cancel"));
+    cancel->setToolTip(tr("Stop counting (the counts stay blank)"));
+    cancel->setAutoRaise(true);
+    layout->addWidget(bar);
+    layout->addWidget(cancel);
+    statusBar()->addPermanentWidget(m_busy);
+    m_busy->hide();
+    m_busyDelay->setSingleShot(true);
+    m_busyDelay->setInterval(300);
+    connect(m_busyDelay, &QTimer::timeout, m_busy, &QWidget::show);
+    connect(cancel, &QToolButton::clicked, this, [this] {
+        if (m_workspace) {
+            m_workspace->reader()->cancelAll();
+        }
+    });
 }
 
 MainWindow::~MainWindow() {
@@ -151,7 +186,22 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
             m_calls->setQuoteCount(callId, static_cast<int>(quotes->size()));
         }
     });
-    m_calls->setStore(&m_workspace->store());
+    // Counting every call and tag takes a while on a big workspace: the reader does it
+    // while the first page of calls is already on screen.
+    connect(m_workspace->reader(), &BackgroundReader::busyChanged, this, [this](bool busy) {
+        // Shown only for reads that take long enough to notice, so quick ones don't flicker.
+        if (busy) {
+            m_busyDelay->start();
+        } else {
+            m_busyDelay->stop();
+            m_busy->hide();
+            updateStatus(); // e.g. after Cancel, the status line says the counts are missing
+        }
+    });
+    connect(m_workspace->reader(), &BackgroundReader::failed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Could not count: %1").arg(message));
+    });
+    m_calls->setStore(&m_workspace->store(), m_workspace->reader());
     m_ui->callFilters->setStore(&m_workspace->store());
     m_codebook->setWorkspace(m_workspace.get());
     m_quotes->setWorkspace(m_workspace.get());
@@ -201,6 +251,11 @@ void MainWindow::updateStatus() {
         return;
     }
     // The list's own counts: with filters on, they describe what is listed.
+    if (!m_calls->countsKnown()) {
+        statusBar()->showMessage(m_workspace->reader()->pending() > 0 ? tr("Counting calls…")
+                                                                       : tr("Counting was cancelled."));
+        return;
+    }
     const core::CallCounts& counts = m_calls->counts();
     const QLocale locale;
     const QString shown = tr("%1 calls · %2 connected · %3% connect rate")
@@ -343,6 +398,8 @@ void MainWindow::closeWorkspace() {
         m_undoGroup->removeStack(m_workspace->undoStack());
     }
     m_workspace.reset();
+    m_busyDelay->stop();
+    m_busy->hide();
     setWindowFilePath({});
     setWindowTitle(tr("Earmark"));
     setWorkspaceActionsEnabled(false);

@@ -14,6 +14,8 @@ class MainWindow;
 
 class QUndoGroup;
 
+class QTimer;
+
 namespace earmark::ui {
 
 class CallEditor;
@@ -67,6 +69,7 @@ private:
     void showAbout();
     void updateStatus();
     void restoreLayout();
+    void setUpBusyIndicator();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     void showCall(const QModelIndex& index);
@@ -82,6 +85,8 @@ private:
     QUndoGroup* m_undoGroup;
     CodebookDock* m_codebook;
     QuoteBrowserDock* m_quotes;
+    QWidget* m_busy; ///< in the status bar while background reads run: a busy bar and Cancel
+    QTimer* m_busyDelay;
 };
 
 } // namespace earmark::ui

@@ -10,6 +10,8 @@
 
 namespace earmark::ui {
 
+class BackgroundReader;
+
 /// An open workspace as the window sees it: the store, the undo stack every change goes
 /// through, and signals that tell views what changed. Commands call `report()` when a
 /// store operation fails; the window shows it.
@@ -22,6 +24,8 @@ public:
 
     [[nodiscard]] core::Store& store() const { return *m_store; }
     [[nodiscard]] QUndoStack* undoStack() const { return m_undo; }
+    /// Where views send reads that take long on a big workspace.
+    [[nodiscard]] BackgroundReader* reader() const { return m_reader; }
 
     /// Shows a failed store operation to the user (through `failed`) and the log.
     void report(const core::Error& error);
@@ -36,6 +40,7 @@ signals:
 private:
     std::unique_ptr<core::Store> m_store;
     QUndoStack* m_undo;
+    BackgroundReader* m_reader;
 };
 
 } // namespace earmark::ui

@@ -79,6 +79,45 @@ TEST_F(Store, CustomerRoundTripsWithPersonalDataKeptApart) {
     EXPECT_EQ(*store->resolveCustomer(std::to_string(c.id)), c.id);
 }
 
+TEST_F(Store, AnInterruptedStoreRefusesWorkUntilResumedAndChangesNothing) {
+    const core::Id sarah = addCustomer("Sarah");
+    store->interrupt();
+    core::Customer tom;
+    tom.firstName = "Tom";
+    const auto added = store->addCustomer(tom);
+    ASSERT_FALSE(added.has_value());
+    EXPECT_EQ(added.error().code, core::ErrorCode::Cancelled);
+    EXPECT_EQ(store->countCalls({}).error().code, core::ErrorCode::Cancelled);
+
+    store->resume();
+    const auto customers = store->customers();
+    ASSERT_TRUE(customers.has_value());
+    ASSERT_EQ(customers->size(), 1U); // Tom was never stored
+    EXPECT_EQ(customers->front().id, sarah);
+    EXPECT_TRUE(store->addCustomer(tom).has_value());
+}
+
+TEST_F(Store, AQuotesImportanceAndBucketAreSetByHandAndChecked) {
+    const core::Id call = addCall(addCustomer("Sarah"), "The zipper broke on day two.");
+    core::Quote quote;
+    quote.callId = call;
+    quote.start = 4;
+    quote.end = 17;
+    ASSERT_TRUE(store->addQuote(quote).has_value());
+    ASSERT_TRUE(store->setQuoteImportance(quote.id, 3).has_value());
+    ASSERT_TRUE(store->setQuoteBucket(quote.id, core::Bucket::Fix).has_value());
+    auto back = store->quotesForCall(call);
+    EXPECT_EQ(back->front().importance, 3);
+    EXPECT_EQ(back->front().bucket, core::Bucket::Fix);
+
+    EXPECT_EQ(store->setQuoteImportance(quote.id, 7).error().code, core::ErrorCode::BadInput);
+    EXPECT_EQ(store->setQuoteImportance(quote.id + 100, 1).error().code, core::ErrorCode::NotFound);
+    ASSERT_TRUE(store->setQuoteBucket(quote.id, std::nullopt).has_value());
+    back = store->quotesForCall(call);
+    EXPECT_EQ(back->front().importance, 3); // the refused change left it alone
+    EXPECT_FALSE(back->front().bucket.has_value());
+}
+
 TEST_F(Store, CallAndAnswersRoundTrip) {
     const auto customer = addCustomer("Sarah");
     auto guide = store->findGuide("Buyer");

@@ -5,6 +5,7 @@
 #include "core/store/Store.h"
 #include "core/util/Utf8.h"
 #include "support/TempDir.h"
+#include "ui/BackgroundReader.h"
 #include "ui/CallEditor.h"
 #include "ui/CallFilterBar.h"
 #include "ui/CallListModel.h"
@@ -24,6 +25,9 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QElapsedTimer>
+#include <QThread>
+#include <QToolButton>
 #include <QInputMethodEvent>
 #include <QLineEdit>
 #include <QMimeData>
@@ -41,6 +45,13 @@
 
 using namespace earmark;
 
+// Failures print QStrings as text rather than as bytes.
+QT_BEGIN_NAMESPACE
+inline void PrintTo(const QString& text, std::ostream* out) {
+    *out << '"' << text.toStdString() << '"';
+}
+QT_END_NAMESPACE
+
 namespace {
 
 std::filesystem::path makeWorkspace(const test::TempDir& dir, std::int64_t calls) {
@@ -52,6 +63,24 @@ std::filesystem::path makeWorkspace(const test::TempDir& dir, std::int64_t calls
     core::CorpusGenerator generator(options);
     EXPECT_TRUE(core::writeGeneratedWorkspace(generator, **store, calls).has_value());
     return path;
+}
+
+/// The window counts calls and tags on its background reader: waits until the counts are in.
+void waitForCounts(ui::MainWindow& window) {
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            return window.callModel()->countsKnown() && window.codebook()->model()->usageKnown() &&
+                   window.workspace()->reader()->pending() == 0;
+        },
+        5000))
+        << "counts known " << window.callModel()->countsKnown() << ", usage known "
+        << window.codebook()->model()->usageKnown() << ", pending " << window.workspace()->reader()->pending();
+}
+
+/// How many calls the window's list holds, once counted.
+std::int64_t countedCalls(ui::MainWindow& window) {
+    waitForCounts(window);
+    return window.callModel()->totalCalls();
 }
 
 } // namespace
@@ -98,12 +127,13 @@ TEST(MainWindow, OpensAWorkspaceAndShowsItsCalls) {
     // The view asks for the first page once it lays itself out.
     EXPECT_TRUE(QTest::qWaitFor([table] { return table->model()->rowCount() > 0; }, 5000));
     EXPECT_TRUE(window.windowTitle().startsWith(QStringLiteral("ui")));
+    waitForCounts(window);
     EXPECT_TRUE(window.statusBar()->currentMessage().startsWith(QStringLiteral("60 calls")));
 
     auto refused = window.openWorkspace(dir.write("junk.earmark", "not a database"));
     ASSERT_FALSE(refused.has_value());
     EXPECT_EQ(refused.error().code, core::ErrorCode::NotWorkspace);
-    EXPECT_EQ(window.callModel()->totalCalls(), 60); // the open workspace stays
+    EXPECT_EQ(countedCalls(window), 60); // the open workspace stays
 }
 
 namespace {
@@ -412,6 +442,7 @@ TEST(Codebook, MergeTwoTagsAndUndoRestoresExactly) {
         }
     }
     EXPECT_EQ((*(*store)->findTag("teeth"))->parentId, f.zipperTag);
+    waitForCounts(window);
     EXPECT_EQ(window.codebook()->model()->rowCount(), 1);
     EXPECT_EQ(window.codebook()
                   ->model()
@@ -535,6 +566,7 @@ TEST(CallList, SearchFiltersSortAndTheStatusLineFollow) {
     QAbstractItemModelTester tester(window.callModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     auto* filters = window.findChild<ui::CallFilterBar*>(QStringLiteral("callFilters"));
     ASSERT_NE(filters, nullptr);
+    waitForCounts(window);
     EXPECT_TRUE(window.statusBar()->currentMessage().startsWith(QStringLiteral("300 calls")));
 
     // What the store says should match, computed independently.
@@ -551,7 +583,7 @@ TEST(CallList, SearchFiltersSortAndTheStatusLineFollow) {
     window.activateWindow();
     QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
     QTest::keyClicks(filters->searchEdit(), QStringLiteral("zipper"));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return window.callModel()->totalCalls() == expected->calls; }, 3000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return countedCalls(window) == expected->calls; }, 3000));
     EXPECT_EQ(window.statusBar()->currentMessage(),
               QStringLiteral("Filtered: %1 calls · %2 connected · 100.0% connect rate")
                   .arg(expected->calls)
@@ -573,13 +605,13 @@ TEST(CallList, SearchFiltersSortAndTheStatusLineFollow) {
     emit filters->segmentBox()->activated(1);
     core::CallFilter both = zipper;
     both.segmentId = (*(*store)->findSegment("recent buyer"))->id;
-    EXPECT_EQ(window.callModel()->totalCalls(), (*store)->countCallOutcomes(both)->calls);
+    EXPECT_EQ(countedCalls(window), (*store)->countCallOutcomes(both)->calls);
 
     // Clear everything, then sort by customer with a header click.
     filters->searchEdit()->clear();
     filters->segmentBox()->setCurrentIndex(0);
     emit filters->segmentBox()->activated(0);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return window.callModel()->totalCalls() == 300; }, 3000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return countedCalls(window) == 300; }, 3000));
     table->sortByColumn(ui::CallListModel::Customer, Qt::AscendingOrder);
     while (window.callModel()->canFetchMore({})) {
         window.callModel()->fetchMore({});
@@ -622,12 +654,12 @@ TEST(NewCall, LogsACallForANewOrExistingCustomerUndoably) {
     ASSERT_TRUE(made.guideId.has_value()); // abandoners get the Abandoner guide
     EXPECT_EQ(store.guide(*made.guideId)->name, "Abandoner");
     EXPECT_EQ(window.callEditor()->callId(), callId); // open and ready for notes
-    EXPECT_EQ(window.callModel()->totalCalls(), 2);
+    EXPECT_EQ(countedCalls(window), 2);
 
     undo->undo();
     EXPECT_FALSE(store.call(callId).has_value());
     EXPECT_FALSE(store.customer(made.customerId).has_value()); // the customer it made goes too
-    EXPECT_EQ(window.callModel()->totalCalls(), 1);
+    EXPECT_EQ(countedCalls(window), 1);
     undo->redo();
     EXPECT_EQ(store.call(callId)->uuid, made.uuid);
     EXPECT_EQ(store.customer(made.customerId)->uuid, who.uuid);
@@ -758,13 +790,14 @@ TEST(Import, PreviewMapRunOffTheGuiThreadCancelAndErrors) {
     auto cancelled = window.runImport(file, options, true);
     ASSERT_FALSE(cancelled.has_value());
     EXPECT_EQ(cancelled.error().code, core::ErrorCode::Cancelled);
-    EXPECT_EQ(window.callModel()->totalCalls(), 1);
+    EXPECT_EQ(countedCalls(window), 1);
 
     // The real run: the list and the status line show the new calls.
     auto report = window.runImport(file, options);
     ASSERT_TRUE(report.has_value()) << report.error().describe();
     EXPECT_EQ(report->callsAdded, 400);
-    EXPECT_EQ(window.callModel()->totalCalls(), 401);
+    EXPECT_EQ(countedCalls(window), 401);
+    waitForCounts(window);
     EXPECT_TRUE(window.statusBar()->currentMessage().startsWith(QStringLiteral("401 calls")));
     auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
     const auto query = core::SearchQuery::parse("zip");
@@ -776,7 +809,7 @@ TEST(Import, PreviewMapRunOffTheGuiThreadCancelAndErrors) {
     auto failed = window.runImport(bad, badDialog.options());
     ASSERT_FALSE(failed.has_value());
     EXPECT_NE(failed.error().where.find("bad.csv:3:1"), std::string::npos);
-    EXPECT_EQ(window.callModel()->totalCalls(), 401);
+    EXPECT_EQ(countedCalls(window), 401);
 }
 
 TEST(CallList, DeleteACallUndoablyAndFilterByDates) {
@@ -790,11 +823,11 @@ TEST(CallList, DeleteACallUndoablyAndFilterByDates) {
     const auto before = *store.snapshotCall(newest);
 
     window.deleteCurrentCall(false);
-    EXPECT_EQ(window.callModel()->totalCalls(), 119);
+    EXPECT_EQ(countedCalls(window), 119);
     EXPECT_FALSE(store.call(newest).has_value());
     EXPECT_EQ(window.workspace()->undoStack()->undoText(), QStringLiteral("Delete Call"));
     window.workspace()->undoStack()->undo();
-    EXPECT_EQ(window.callModel()->totalCalls(), 120);
+    EXPECT_EQ(countedCalls(window), 120);
     const auto after = *store.snapshotCall(newest);
     EXPECT_EQ(after.call.uuid, before.call.uuid);
     EXPECT_EQ(after.answers.size(), before.answers.size());
@@ -809,9 +842,9 @@ TEST(CallList, DeleteACallUndoablyAndFilterByDates) {
     const auto expected = store.countCalls(spring);
     ASSERT_GT(*expected, 0);
     EXPECT_LT(*expected, 120);
-    EXPECT_EQ(window.callModel()->totalCalls(), *expected);
+    EXPECT_EQ(countedCalls(window), *expected);
     filters->setDates({}, {});
-    EXPECT_EQ(window.callModel()->totalCalls(), 120);
+    EXPECT_EQ(countedCalls(window), 120);
 }
 
 int main(int argc, char** argv) {
@@ -826,4 +859,165 @@ int main(int argc, char** argv) {
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
     testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
+}
+
+TEST(BackgroundReader, ReadsOffTheGuiThreadAndALaterReadSupersedesAnEarlierOne) {
+    test::TempDir dir;
+    const auto path = makeWorkspace(dir, 50);
+    ui::BackgroundReader reader(path);
+    QSignalSpy busy(&reader, &ui::BackgroundReader::busyChanged);
+    QObject context;
+
+    QThread* ranOn = nullptr;
+    std::vector<std::int64_t> delivered;
+    const auto countCalls = [&](core::Store& store) -> core::Result<std::int64_t> {
+        ranOn = QThread::currentThread();
+        return store.countCalls({});
+    };
+    const auto keep = [&](core::Result<std::int64_t> calls) { delivered.push_back(calls.value_or(-1)); };
+    // Two reads on one channel before either comes back: only the second is delivered.
+    reader.run<std::int64_t>("calls", &context, countCalls, keep);
+    reader.run<std::int64_t>("calls", &context, countCalls, keep);
+    EXPECT_EQ(reader.pending(), 2);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return reader.pending() == 0; }, 5000));
+    EXPECT_EQ(delivered, std::vector<std::int64_t>{50});
+    EXPECT_NE(ranOn, nullptr);
+    EXPECT_NE(ranOn, QThread::currentThread());
+    // The busy indicator went on once and off once.
+    ASSERT_EQ(busy.count(), 2);
+    EXPECT_TRUE(busy.at(0).at(0).toBool());
+    EXPECT_FALSE(busy.at(1).at(0).toBool());
+
+    // Cancelled reads deliver nothing; a read for a context that is gone neither.
+    delivered.clear();
+    reader.run<std::int64_t>("calls", &context, countCalls, keep);
+    reader.cancelAll();
+    {
+        QObject gone;
+        reader.run<std::int64_t>("other", &gone, countCalls, keep);
+    }
+    ASSERT_TRUE(QTest::qWaitFor([&] { return reader.pending() == 0; }, 5000));
+    EXPECT_TRUE(delivered.empty());
+}
+
+TEST(BackgroundReader, CancelInterruptsALongReadAndTheStoreStaysUsable) {
+    test::TempDir dir;
+    const auto path = makeWorkspace(dir, 10);
+    ui::BackgroundReader reader(path);
+    QObject context;
+    std::atomic<bool> started{false};
+    std::optional<core::ErrorCode> outcome;
+    // A read of many queries that would take minutes: cancel stops it between queries too.
+    reader.run<std::int64_t>(
+        "long", &context,
+        [&](core::Store& store) -> core::Result<std::int64_t> {
+            started = true;
+            core::CallFilter filter;
+            for (int i = 0; i < 10'000'000; ++i) {
+                if (auto n = store.countCalls(filter); !n) {
+                    outcome = n.error().code;
+                    return std::unexpected(n.error());
+                }
+            }
+            return 0;
+        },
+        [](core::Result<std::int64_t>) {});
+    ASSERT_TRUE(QTest::qWaitFor([&] { return started.load(); }, 5000));
+    QElapsedTimer timer;
+    timer.start();
+    reader.cancelAll();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return reader.pending() == 0; }, 10000));
+    EXPECT_EQ(outcome, core::ErrorCode::Cancelled);
+
+    // The next read on the same connection works.
+    std::optional<std::int64_t> calls;
+    reader.run<std::int64_t>(
+        "calls", &context, [](core::Store& store) { return store.countCalls({}); },
+        [&](core::Result<std::int64_t> n) { calls = n.value_or(-1); });
+    ASSERT_TRUE(QTest::qWaitFor([&] { return calls.has_value(); }, 5000));
+    EXPECT_EQ(*calls, 10);
+}
+
+TEST(MainWindow, CountsArriveAfterTheFirstPageAndTheBusyIndicatorCancels) {
+    test::TempDir dir;
+    const auto path = makeWorkspace(dir, 120);
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(path).has_value());
+    window.show();
+    // The first page is on screen before the counts are in: the list never waits for them.
+    EXPECT_GT(window.callModel()->rowCount(), 0);
+    EXPECT_FALSE(window.callModel()->countsKnown());
+    EXPECT_EQ(window.statusBar()->currentMessage(), QStringLiteral("Counting calls…"));
+    EXPECT_EQ(countedCalls(window), 120);
+    EXPECT_TRUE(window.statusBar()->currentMessage().startsWith(QStringLiteral("120 calls")));
+
+    // Cancel from the status bar: the counts stay blank and the status line says so.
+    window.callModel()->reload();
+    auto* cancel = window.findChild<QToolButton*>(QStringLiteral("cancelCounting"));
+    ASSERT_NE(cancel, nullptr);
+    cancel->click();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.workspace()->reader()->pending() == 0; }, 5000));
+    EXPECT_FALSE(window.callModel()->countsKnown());
+    EXPECT_EQ(window.statusBar()->currentMessage(), QStringLiteral("Counting was cancelled."));
+}
+
+TEST(Workbench, AnExistingQuoteGainsTagsAndImportanceUndoably) {
+    Fixture f;
+    ui::MainWindow window;
+    openOnNewestCall(window, f.path);
+    auto* notes = window.callEditor()->notesEdit();
+    QTest::keyClicks(notes, QStringLiteral("The strap tore after a week."));
+    selectText(notes, QStringLiteral("strap tore"));
+    ASSERT_TRUE(window.callEditor()->quoteSelection({f.zipperTag}, {}));
+    const core::Id quoteId = readStore(f.path, f.callId).quotes.front().id;
+    QUndoStack* undo = window.workspace()->undoStack();
+
+    // One step adds an existing tag it already has (ignored) and a new one made in the picker.
+    ASSERT_TRUE(window.callEditor()->tagQuote(quoteId, {f.zipperTag}, {QStringLiteral("durability")}));
+    EXPECT_EQ(undo->undoText(), QStringLiteral("Tag Quote \u201cstrap tore\u201d"));
+    Stored s = readStore(f.path, f.callId);
+    ASSERT_EQ(s.quotes.size(), 1U);
+    EXPECT_EQ(s.quotes.front().tagIds.size(), 2U);
+    EXPECT_NE(std::find(s.tagNames.begin(), s.tagNames.end(), "durability"), s.tagNames.end());
+
+    ASSERT_TRUE(window.callEditor()->setQuoteImportance(quoteId, 3));
+    EXPECT_EQ(undo->undoText(), QStringLiteral("Mark \u201cstrap tore\u201d as would not buy / would leave"));
+    EXPECT_EQ(readStore(f.path, f.callId).quotes.front().importance, 3);
+    EXPECT_FALSE(window.callEditor()->setQuoteImportance(quoteId, 4)); // no such level
+    EXPECT_FALSE(window.callEditor()->setQuoteImportance(quoteId, 3)); // nothing to change: no empty undo step
+
+    undo->undo();
+    EXPECT_EQ(readStore(f.path, f.callId).quotes.front().importance, 0);
+    undo->undo(); // the new tag goes, and only it: zipper stays
+    s = readStore(f.path, f.callId);
+    EXPECT_EQ(s.quotes.front().tagIds, std::vector<core::Id>{f.zipperTag});
+    EXPECT_EQ(std::find(s.tagNames.begin(), s.tagNames.end(), "durability"), s.tagNames.end());
+    undo->redo();
+    undo->redo();
+    s = readStore(f.path, f.callId);
+    EXPECT_EQ(s.quotes.front().tagIds.size(), 2U);
+    EXPECT_EQ(s.quotes.front().importance, 3);
+}
+
+TEST(CallList, ClearFiltersShowsEveryCallAgain) {
+    test::TempDir dir;
+    const auto path = makeWorkspace(dir, 80);
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(path).has_value());
+    window.show();
+    auto* filters = window.findChild<ui::CallFilterBar*>(QStringLiteral("callFilters"));
+    ASSERT_NE(filters, nullptr);
+    EXPECT_FALSE(filters->clearButton()->isEnabled()); // nothing to clear yet
+    filters->segmentBox()->setCurrentIndex(1);
+    emit filters->segmentBox()->activated(1);
+    filters->setDates(QDate(2020, 1, 1), QDate(2020, 1, 2)); // no calls then
+    EXPECT_EQ(countedCalls(window), 0);
+    EXPECT_TRUE(filters->clearButton()->isEnabled());
+
+    filters->clearButton()->click();
+    EXPECT_EQ(countedCalls(window), 80);
+    EXPECT_FALSE(filters->clearButton()->isEnabled());
+    EXPECT_EQ(filters->segmentBox()->currentIndex(), 0);
+    waitForCounts(window);
+    EXPECT_TRUE(window.statusBar()->currentMessage().startsWith(QStringLiteral("80 calls")));
 }

@@ -145,6 +145,11 @@ std::string_view label(TagKind value) {
 std::string_view label(OpportunityStatus value) {
     return entryOf(kStatuses, value).label;
 }
+std::string_view importanceLabel(int importance) {
+    static constexpr std::string_view kLabels[] = {"mentioned", "nice to have", "important",
+                                                   "would not buy / would leave"};
+    return importance >= 0 && importance <= 3 ? kLabels[importance] : std::string_view("unknown");
+}
 
 std::optional<ValueTier> parseValueTier(std::string_view text) {
     return parseIn(kValueTiers, text);

@@ -28,6 +28,8 @@ std::string_view label(Channel value);
 std::string_view label(Bucket value);
 std::string_view label(TagKind value);
 std::string_view label(OpportunityStatus value);
+/// What a quote's importance means: 0 "mentioned" ... 3 "would not buy / would leave".
+std::string_view importanceLabel(int importance);
 
 std::optional<ValueTier> parseValueTier(std::string_view text);
 std::optional<Outcome> parseOutcome(std::string_view text);

@@ -239,6 +239,8 @@ Error Store::toError(const std::exception& e) const {
                 "another program is writing to this workspace; nothing was changed. Try again when it "
                 "has finished",
                 where};
+    case SQLITE_INTERRUPT:
+        return {ErrorCode::Cancelled, "cancelled; nothing was changed", where};
     case SQLITE_FULL:
         return {ErrorCode::Storage, "the disk is full; nothing was changed. Free some space and try again", where};
     case SQLITE_CORRUPT:
@@ -299,6 +301,9 @@ void Store::rollbackLevel() {
 }
 
 Status Store::write(const std::function<void()>& body) {
+    if (m_interrupted) {
+        return std::unexpected(Error{ErrorCode::Cancelled, "cancelled; nothing was changed", m_path.string()});
+    }
     try {
         beginLevel();
     } catch (const std::exception& e) {
@@ -323,6 +328,9 @@ Status Store::write(const std::function<void()>& body) {
 }
 
 Status Store::read(const std::function<void()>& body) {
+    if (m_interrupted) {
+        return std::unexpected(Error{ErrorCode::Cancelled, "cancelled", m_path.string()});
+    }
     Status status;
     try {
         body();
@@ -405,6 +413,15 @@ Status Store::endBulkLoad() {
 
 void Store::setBusyTimeout(std::chrono::milliseconds timeout) {
     m_db->setBusyTimeout(static_cast<int>(timeout.count()));
+}
+
+void Store::interrupt() {
+    m_interrupted = true;
+    sqlite3_interrupt(m_db->getHandle());
+}
+
+void Store::resume() {
+    m_interrupted = false;
 }
 
 SQLite::Statement& Store::statement(const char* sql) {
@@ -1332,6 +1349,31 @@ Status Store::tagQuote(Id quoteId, Id tagId) {
         q.bind(1, quoteId);
         q.bind(2, tagId);
         q.exec();
+    });
+}
+
+Status Store::setQuoteImportance(Id quoteId, int importance) {
+    return write([&] {
+        if (importance < 0 || importance > 3) {
+            failWith(ErrorCode::BadInput, "importance must be 0 (mentioned) to 3 (would not buy / would leave)");
+        }
+        auto& q = statement("UPDATE quotes SET importance = ? WHERE id = ?");
+        q.bind(1, importance);
+        q.bind(2, quoteId);
+        if (q.exec() == 0) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no quote {}", quoteId));
+        }
+    });
+}
+
+Status Store::setQuoteBucket(Id quoteId, std::optional<Bucket> bucket) {
+    return write([&] {
+        auto& q = statement("UPDATE quotes SET bucket = ? WHERE id = ?");
+        bindBucket(q, 1, bucket);
+        q.bind(2, quoteId);
+        if (q.exec() == 0) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no quote {}", quoteId));
+        }
     });
 }
 

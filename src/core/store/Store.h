@@ -4,6 +4,7 @@
 #include "core/util/Clock.h"
 #include "core/util/Error.h"
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -195,6 +196,13 @@ public:
     /// How long an operation waits for another program's lock before failing with
     /// ErrorCode::Busy (default 5 s).
     void setBusyTimeout(std::chrono::milliseconds timeout);
+    /// Makes the operation running on this store (on another thread) stop soon with
+    /// ErrorCode::Cancelled, and every later one fail the same way until `resume()`, so
+    /// a job of many operations stops too. A write stopped this way is rolled back. The
+    /// one member that may be called from another thread.
+    void interrupt();
+    /// Lets operations run again after `interrupt()`.
+    void resume();
     /// The backup written by this open's migration, if one ran.
     [[nodiscard]] const std::optional<std::filesystem::path>& migrationBackup() const { return m_backup; }
 
@@ -314,6 +322,11 @@ public:
     Result<std::vector<Tag>> tags();
     Result<std::optional<Tag>> findTag(std::string_view name);
     Status tagQuote(Id quoteId, Id tagId);
+    /// Sets how much a quote matters: 0 mentioned, 1 nice to have, 2 important, 3 would
+    /// not buy / would leave.
+    Status setQuoteImportance(Id quoteId, int importance);
+    /// Files a quote in a bucket by hand (nullopt: unfiled).
+    Status setQuoteBucket(Id quoteId, std::optional<Bucket> bucket);
     Status untagQuote(Id quoteId, Id tagId);
 
     // Opportunities -------------------------------------------------------------------
@@ -361,6 +374,7 @@ private:
     std::map<const char*, std::unique_ptr<SQLite::Statement>> m_statements;
     int m_depth = 0;
     bool m_poisoned = false; ///< an operation failed inside the open transaction
+    std::atomic<bool> m_interrupted{false};
     std::optional<std::filesystem::path> m_backup;
 };
 

@@ -1,5 +1,6 @@
 #include "ui/commands/QuoteCommands.h"
 
+#include "core/domain/Vocabulary.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
 
@@ -78,6 +79,67 @@ void UntagQuoteCommand::redo() {
 
 void UntagQuoteCommand::undo() {
     if (auto ok = m_workspace.store().tagQuote(m_quoteId, m_tagId); !ok) {
+        m_workspace.report(ok.error());
+    }
+    emit m_workspace.quotesChanged(m_callId);
+}
+
+TagQuoteCommand::TagQuoteCommand(Workspace& workspace, const core::Quote& quote, std::vector<core::Id> tagIds)
+    : m_workspace(workspace), m_callId(quote.callId), m_quoteId(quote.id), m_had(quote.tagIds),
+      m_tagIds(std::move(tagIds)) {
+    setText(QCoreApplication::translate("TagQuoteCommand", "Tag Quote “%1”").arg(toQString(quote.text).left(30)));
+}
+
+void TagQuoteCommand::redo() {
+    QUndoCommand::redo(); // tags made in the picker first
+    std::vector<core::Id> wanted = m_tagIds;
+    for (int i = 0; i < childCount(); ++i) {
+        if (const auto* made = dynamic_cast<const AddTagCommand*>(child(i)); made != nullptr && made->tag().id != 0) {
+            wanted.push_back(made->tag().id);
+        }
+    }
+    m_added.clear();
+    for (const core::Id tagId : wanted) {
+        if (std::find(m_had.begin(), m_had.end(), tagId) != m_had.end() ||
+            std::find(m_added.begin(), m_added.end(), tagId) != m_added.end()) {
+            continue;
+        }
+        if (auto ok = m_workspace.store().tagQuote(m_quoteId, tagId); !ok) {
+            m_workspace.report(ok.error());
+            continue;
+        }
+        m_added.push_back(tagId);
+    }
+    emit m_workspace.quotesChanged(m_callId);
+}
+
+void TagQuoteCommand::undo() {
+    for (const core::Id tagId : m_added) {
+        if (auto ok = m_workspace.store().untagQuote(m_quoteId, tagId); !ok) {
+            m_workspace.report(ok.error());
+        }
+    }
+    QUndoCommand::undo();
+    emit m_workspace.quotesChanged(m_callId);
+}
+
+SetQuoteImportanceCommand::SetQuoteImportanceCommand(Workspace& workspace, const core::Quote& quote, int importance)
+    : m_workspace(workspace), m_callId(quote.callId), m_quoteId(quote.id), m_before(quote.importance),
+      m_after(importance) {
+    setText(QCoreApplication::translate("SetQuoteImportanceCommand", "Mark “%1” as %2")
+                .arg(toQString(quote.text).left(30), toQString(std::string(core::importanceLabel(importance)))));
+}
+
+void SetQuoteImportanceCommand::redo() {
+    apply(m_after);
+}
+
+void SetQuoteImportanceCommand::undo() {
+    apply(m_before);
+}
+
+void SetQuoteImportanceCommand::apply(int importance) {
+    if (auto ok = m_workspace.store().setQuoteImportance(m_quoteId, importance); !ok) {
         m_workspace.report(ok.error());
     }
     emit m_workspace.quotesChanged(m_callId);

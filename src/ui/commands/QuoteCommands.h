@@ -2,6 +2,8 @@
 
 #include "core/domain/Types.h"
 
+#include <vector>
+
 #include <QUndoCommand>
 
 namespace earmark::ui {
@@ -48,6 +50,40 @@ private:
     core::Id m_callId;
     core::Id m_quoteId;
     core::Id m_tagId;
+};
+
+/// Adds tags to an existing quote: the chosen ones and any its AddTagCommand children
+/// make (tags created in the picker). Undo takes off only the tags it added.
+class TagQuoteCommand final : public QUndoCommand {
+public:
+    TagQuoteCommand(Workspace& workspace, const core::Quote& quote, std::vector<core::Id> tagIds);
+    void redo() override;
+    void undo() override;
+
+private:
+    Workspace& m_workspace;
+    core::Id m_callId;
+    core::Id m_quoteId;
+    std::vector<core::Id> m_had;   ///< the quote's tags before
+    std::vector<core::Id> m_tagIds; ///< what to add
+    std::vector<core::Id> m_added;  ///< what the last redo added
+};
+
+/// Sets how much a quote matters (0 mentioned ... 3 would not buy / would leave).
+class SetQuoteImportanceCommand final : public QUndoCommand {
+public:
+    SetQuoteImportanceCommand(Workspace& workspace, const core::Quote& quote, int importance);
+    void redo() override;
+    void undo() override;
+
+private:
+    void apply(int importance);
+
+    Workspace& m_workspace;
+    core::Id m_callId;
+    core::Id m_quoteId;
+    int m_before;
+    int m_after;
 };
 
 /// Adds a tag to the codebook; the first redo gives it its id, later redos reuse it.
