@@ -9,6 +9,7 @@
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
 #include "ui/MainWindow.h"
+#include "ui/QuoteBrowserDock.h"
 #include "ui/TagPicker.h"
 
 #include <filesystem>
@@ -17,6 +18,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QLineEdit>
+#include <QPalette>
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QScreen>
@@ -31,6 +33,36 @@ namespace {
 
 void settle(int ms = 400) {
     QTest::qWait(ms);
+}
+
+/// What a desktop in dark mode hands the application: Fusion's dark colours.
+QPalette darkPalette() {
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x2d, 0x2d, 0x2d));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    return dark;
+}
+
+bool shootWidget(QWidget* widget, const QString& file) {
+    if (!widget->grab().save(file)) {
+        std::cerr << "cannot write " << file.toStdString() << '\n';
+        return false;
+    }
+    std::cout << "wrote " << file.toStdString() << '\n';
+    return true;
 }
 
 bool shoot(const QString& file) {
@@ -115,6 +147,23 @@ int main(int argc, char** argv) {
         std::cerr << "the tag picker did not open\n";
         ok = false;
     }
+    settle();
+
+    // The quote browser on its own, taller, with a quote chosen.
+    auto* browser = window.quoteBrowser();
+    window.resizeDocks({browser}, {360}, Qt::Vertical);
+    if (auto* quotes = browser->findChild<QTableView*>(); quotes != nullptr && quotes->model()->rowCount() > 1) {
+        quotes->setCurrentIndex(quotes->model()->index(1, 0));
+    }
+    settle();
+    ok = shootWidget(browser, out + QStringLiteral("/quote-browser.png")) && ok;
+
+    // The same window as a desktop in dark mode shows it.
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QApplication::setPalette(darkPalette());
+    window.resizeDocks({browser}, {220}, Qt::Vertical);
+    settle(600);
+    ok = shoot(out + QStringLiteral("/main-window-dark.png")) && ok;
     window.close();
     for (const char* suffix : {"", "-wal", "-shm"}) {
         std::filesystem::remove(workspace.string() + suffix);
