@@ -8,8 +8,9 @@ build_packages=(
     build-essential cmake ninja-build pkg-config ccache
     libsqlite3-dev sqlite3 libsqlitecpp-dev
     nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
+    libstemmer-dev libutf8proc-dev libpcre2-dev
     libgtest-dev libgmock-dev libbenchmark-dev
-    qt6-base-dev qt6-base-dev-tools libgl-dev fonts-dejavu-core
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev libgl-dev fonts-dejavu-core
 )
 screenshot_packages=(xvfb xauth imagemagick)
 

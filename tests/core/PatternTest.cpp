@@ -1,0 +1,108 @@
+#include "core/EvalSet.h"
+#include "core/analysis/Patterns.h"
+
+#include <algorithm>
+#include <map>
+
+#include <gtest/gtest.h>
+
+using namespace earmark;
+using namespace earmark::core::analysis;
+
+namespace {
+
+std::vector<TextDoc> docsOf(const std::vector<test::EvalQuote>& quotes) {
+    std::vector<TextDoc> docs;
+    for (const auto& q : quotes) {
+        docs.push_back({q.id, q.customer + " from " + q.city, q.text});
+    }
+    return docs;
+}
+
+} // namespace
+
+TEST(Patterns, PairwiseAgreementCountsPairs) {
+    // Truth {0,1,2} {3,4}; predicted {0,1} {2,3,4}: together-pairs 1 + 1 = 2.
+    const auto score = pairwiseAgreement({7, 7, 8, 8, 8}, {1, 1, 1, 2, 2});
+    EXPECT_DOUBLE_EQ(score.precision, 2.0 / 4.0);
+    EXPECT_DOUBLE_EQ(score.recall, 2.0 / 4.0);
+    EXPECT_DOUBLE_EQ(score.f1, 0.5);
+}
+
+TEST(Patterns, TheEvaluationSetIsGroupedByProblemWithPairwiseF1AtLeast08) {
+    const auto quotes = test::loadEvalSet();
+    ASSERT_GE(quotes.size(), 300U);
+    std::map<std::string, std::int64_t> problems;
+    for (const auto& q : quotes) {
+        problems.try_emplace(q.problem, static_cast<std::int64_t>(problems.size()));
+    }
+    ASSERT_GE(problems.size(), 20U);
+
+    PatternIndex index;
+    index.build(docsOf(quotes));
+    std::vector<std::int64_t> predicted;
+    std::vector<std::int64_t> truth;
+    for (const auto& q : quotes) {
+        predicted.push_back(index.groupOf(q.id));
+        truth.push_back(problems.at(q.problem));
+    }
+    const auto score = pairwiseAgreement(predicted, truth);
+    std::cout << "pattern grouping on " << quotes.size() << " quotes about " << problems.size()
+              << " problems: pairwise precision " << score.precision << ", recall " << score.recall << ", F1 "
+              << score.f1 << ", " << index.groups(2).size() << " groups of two or more\n";
+    EXPECT_GE(score.f1, 0.8);
+}
+
+TEST(Patterns, GroupingIsDeterministic) {
+    const auto docs = docsOf(test::loadEvalSet());
+    PatternIndex first;
+    PatternIndex second;
+    first.build(docs);
+    second.build(docs);
+    const auto a = first.groups();
+    const auto b = second.groups();
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        EXPECT_EQ(a[i].ids, b[i].ids);
+    }
+}
+
+TEST(Patterns, AnAddedQuoteJoinsTheGroupSayingTheSameAndARemovedOneLeaves) {
+    auto docs = docsOf(test::loadEvalSet());
+    // Hold back one zipper quote; the rest of the set is grouped first.
+    const auto held = std::find_if(docs.begin(), docs.end(), [](const TextDoc& d) {
+        return d.text == "Zipper failed on the first trip, everything fell out of the top pocket.";
+    });
+    ASSERT_NE(held, docs.end());
+    const TextDoc late = *held;
+    docs.erase(held);
+    PatternIndex index;
+    index.build(docs);
+    const auto zipperGroup = index.groupOf(docs.front().id); // "The zipper broke the second week..."
+    ASSERT_GE(zipperGroup, 0);
+
+    // A new call's quote, said in its own words, lands with the zipper group...
+    index.update({}, {late});
+    EXPECT_EQ(index.groupOf(late.id), zipperGroup);
+    // ...an unrelated one starts a group of its own...
+    index.update({}, {{9001, "Yara from Rabat", "The embroidery on the logo looks cheap and crooked."}});
+    EXPECT_NE(index.groupOf(9001), zipperGroup);
+    // ...and removed quotes leave their groups.
+    index.update({late.id, 9001}, {});
+    EXPECT_EQ(index.groupOf(late.id), -1);
+    EXPECT_EQ(index.groupOf(9001), -1);
+    EXPECT_EQ(index.size(), docs.size());
+}
+
+TEST(Patterns, TheLexiconLetsDifferentWordsForOneThingMeet) {
+    Stemmer stemmer;
+    const auto lexicon = Lexicon::builtIn();
+    EXPECT_EQ(lexicon.terms("The zip snapped", stemmer), lexicon.terms("zippers broke", stemmer));
+    EXPECT_EQ(lexicon.terms("Delivery was late", stemmer), lexicon.terms("shipping took forever", stemmer));
+    // Bucket cue words are not topics; unknown words are stemmed.
+    EXPECT_EQ(lexicon.terms("Imagine an amazing embroidered logo", stemmer),
+              (std::vector<std::string>{"embroid", "logo"}));
+    Lexicon own;
+    own.add("sprocket", {"cog", "gear wheel"});
+    EXPECT_EQ(own.terms("the gear wheel and the cogs", stemmer), (std::vector<std::string>{"#sprocket", "#sprocket"}));
+}

@@ -1,0 +1,42 @@
+#include "core/analysis/Text.h"
+
+#include <gtest/gtest.h>
+
+using namespace earmark::core::analysis;
+
+TEST(Text, FoldingMakesCompatibleFormsCaseAndAccentsCompareEqual) {
+    EXPECT_EQ(fold("Café"), fold("CAFE"));
+    EXPECT_EQ(fold("ﬁt"), "fit");               // the ligature is two letters
+    EXPECT_EQ(fold("Straße"), "strasse");        // full case folding
+    EXPECT_EQ(fold("didn’t"), "didn't");         // a phone's apostrophe
+    EXPECT_EQ(fold("\xff\xfe" "ABC"), "\xff\xfe" "abc"); // invalid bytes pass through
+}
+
+TEST(Text, WordsKeepContractionsWholeAndSplitOnEverythingElse) {
+    EXPECT_EQ(words(fold("I didn't like the zip—at all!")),
+              (std::vector<std::string>{"i", "didnt", "like", "the", "zip", "at", "all"}));
+    EXPECT_EQ(words("1-2 größe 東京"), (std::vector<std::string>{"1", "2", "größe", "東京"}));
+    EXPECT_TRUE(words("  ... !!").empty());
+}
+
+TEST(Text, StemsMeetAcrossFormsOfAWord) {
+    Stemmer stemmer;
+    EXPECT_EQ(stemmer.stem("breaks"), stemmer.stem("breaking"));
+    EXPECT_EQ(stemmer.stem("leaking"), stemmer.stem("leaks"));
+    EXPECT_EQ(stemmer.stem("zippers"), "zipper");
+    // Content stems leave out the words that say nothing.
+    EXPECT_EQ(contentStems("The zipper was breaking on my bag", stemmer),
+              (std::vector<std::string>{"zipper", "break", "bag"}));
+}
+
+TEST(Text, SentencesAreTheSpansBetweenFullStopsAndLineBreaks) {
+    const std::string text = "It broke. Then I returned it!  Why?\nNo idea… really \"great.\" End";
+    const auto spans = sentences(text);
+    ASSERT_EQ(spans.size(), 6U);
+    EXPECT_EQ(spans[0], (Span{0, 9}));   // "It broke."
+    EXPECT_EQ(spans[1], (Span{10, 29})); // "Then I returned it!"
+    EXPECT_EQ(spans[2], (Span{31, 35})); // "Why?"
+    EXPECT_EQ(spans[3], (Span{36, 44})); // "No idea…" (code points, not bytes)
+    EXPECT_EQ(spans[4], (Span{45, 60})); // really "great."
+    EXPECT_EQ(spans[5], (Span{61, 64}));
+}
