@@ -238,9 +238,10 @@ std::optional<BucketProposal> RuleSet::bucketOf(const std::vector<RuleHit>& hits
 
 // JSON -----------------------------------------------------------------------------------
 
-std::string rulesToJson(const std::vector<Rule>& rules) {
-    json out = json::array();
-    for (const auto& rule : rules) {
+namespace {
+
+json toJsonValue(const Rule& rule) {
+    {
         json r;
         r["name"] = rule.name;
         if (!rule.uuid.empty()) {
@@ -278,7 +279,31 @@ std::string rulesToJson(const std::vector<Rule>& rules) {
         r["tag"] = rule.tag;
         r["bucket"] = rule.bucket ? json(std::string(toKey(*rule.bucket))) : json(nullptr);
         r["confidence"] = rule.confidence;
-        out.push_back(std::move(r));
+        if (rule.builtin) {
+            r["builtin"] = true;
+        }
+        return r;
+    }
+}
+
+} // namespace
+
+std::string ruleToJson(const Rule& rule) {
+    return toJsonValue(rule).dump();
+}
+
+Result<Rule> ruleFromJson(std::string_view text) {
+    auto rules = rulesFromJson(fmt::format("[{}]", text));
+    if (!rules) {
+        return std::unexpected(rules.error());
+    }
+    return std::move(rules->front());
+}
+
+std::string rulesToJson(const std::vector<Rule>& rules) {
+    json out = json::array();
+    for (const auto& rule : rules) {
+        out.push_back(toJsonValue(rule));
     }
     return json{{"earmarkRules", 1}, {"rules", out}}.dump(2);
 }
@@ -428,6 +453,9 @@ Result<std::vector<Rule>> rulesFromJson(std::string_view text) {
                 return std::unexpected(read.error("confidence", "must be a number from 0 to 1"));
             }
             rule.confidence = value["confidence"].get<double>();
+        }
+        if (value.contains("builtin") && value["builtin"].is_boolean()) {
+            rule.builtin = value["builtin"].get<bool>();
         }
         if (rule.tag.empty() && !rule.bucket) {
             return std::unexpected(read.error("tag", "and bucket are both empty: the rule would propose nothing"));

@@ -45,6 +45,10 @@ struct Rule {
 /// Earmark's starter rules: the cue phrases of each bucket and price mentions.
 std::vector<Rule> starterRules();
 
+/// One rule as a JSON object, and back (how the workspace stores each rule).
+std::string ruleToJson(const Rule& rule);
+Result<Rule> ruleFromJson(std::string_view json);
+
 /// Rules as JSON (docs/RULES.md): an object {"rules": [...]}.
 std::string rulesToJson(const std::vector<Rule>& rules);
 /// Reads rules from JSON; errors say which rule and field ("rule 3 'Wish': regexes[0] ...").

@@ -125,6 +125,41 @@ struct Tag {
     std::optional<Bucket> defaultBucket;
 };
 
+enum class ProposalStatus { Open, Accepted, Rejected };
+
+/// What a rule or a pattern suggests, for a person to accept or reject. With `quoteId`,
+/// a tag and/or bucket for that quote; without, a new quote of [start, end) of the notes
+/// (`answerId` empty) or of an answer.
+struct Proposal {
+    Id id = 0;
+    std::string uuid;
+    Id callId = 0;
+    std::optional<Id> answerId;
+    std::optional<Id> quoteId;
+    std::size_t start = 0;
+    std::size_t end = 0;
+    std::string text;
+    std::string tagName;          ///< the tag proposed; made on acceptance if missing
+    std::optional<Bucket> bucket; ///< the bucket proposed
+    std::string source;           ///< the rule's name, or "pattern"
+    std::string reason;           ///< "matched phrase 'wish you sold'"
+    double confidence = 0;
+    ProposalStatus status = ProposalStatus::Open;
+    /// What is proposed where; one proposal per fingerprint, ever, so a rejected one is
+    /// not made again.
+    std::string fingerprint;
+};
+
+/// The same problem said by several customers.
+struct Pattern {
+    Id id = 0;
+    std::string uuid;
+    std::string label;
+    bool labelEdited = false; ///< a person named it: mining keeps the name
+    std::vector<Id> quoteIds;
+    std::vector<Id> pinnedQuoteIds; ///< placed by a person (merge, split): mining leaves them
+};
+
 struct Opportunity {
     Id id = 0;
     std::string uuid;

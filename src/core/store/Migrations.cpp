@@ -1,5 +1,6 @@
 #include "core/store/Migrations.h"
 
+#include "core/analysis/Rules.h"
 #include "core/util/Uuid.h"
 
 #include <SQLiteCpp/Database.h>
@@ -211,6 +212,63 @@ WHEN old.id < ifnull((SELECT quotes_from FROM search_control), old.id + 1) BEGIN
 END;
 )sql";
 
+// Version 3: the tagging engine. Rules are kept as their JSON (the same form as a rules
+// file), so a rule's shape can grow without a migration.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE rules (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT NOT NULL UNIQUE,
+    position    INTEGER NOT NULL,
+    definition  TEXT NOT NULL,
+    builtin     INTEGER NOT NULL DEFAULT 0,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+
+-- What rules and patterns suggest. With quote_id set, a tag and/or bucket for that quote;
+-- without, a new quote of [start_cp, end_cp) of the notes or answer. The fingerprint says
+-- what is proposed where, so a rejected proposal is never made again.
+CREATE TABLE proposals (
+    id           INTEGER PRIMARY KEY,
+    uuid         TEXT NOT NULL UNIQUE,
+    call_id      INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+    answer_id    INTEGER REFERENCES answers(id) ON DELETE CASCADE,
+    quote_id     INTEGER REFERENCES quotes(id) ON DELETE CASCADE,
+    start_cp     INTEGER NOT NULL CHECK (start_cp >= 0),
+    end_cp       INTEGER NOT NULL CHECK (end_cp > start_cp),
+    text         TEXT NOT NULL,
+    tag_name     TEXT NOT NULL DEFAULT '',
+    bucket       TEXT CHECK (bucket IS NULL OR bucket IN ('fix', 'fill', 'future')),
+    source       TEXT NOT NULL,
+    reason       TEXT NOT NULL,
+    confidence   REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+    status       TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'rejected')),
+    fingerprint  TEXT NOT NULL UNIQUE,
+    created_at   TEXT NOT NULL,
+    decided_at   TEXT
+);
+CREATE INDEX proposals_call ON proposals(call_id, status);
+CREATE INDEX proposals_status ON proposals(status, confidence);
+
+CREATE TABLE patterns (
+    id            INTEGER PRIMARY KEY,
+    uuid          TEXT NOT NULL UNIQUE,
+    label         TEXT NOT NULL,
+    label_edited  INTEGER NOT NULL DEFAULT 0 CHECK (label_edited IN (0, 1)),
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+
+-- A quote is in one pattern at most. Pinned: a person put it there (merge, split), and
+-- mining leaves it.
+CREATE TABLE pattern_quotes (
+    quote_id    INTEGER PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
+    pattern_id  INTEGER NOT NULL REFERENCES patterns(id) ON DELETE CASCADE,
+    pinned      INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1))
+);
+CREATE INDEX pattern_quotes_pattern ON pattern_quotes(pattern_id);
+)sql";
+
 struct BuiltinSegment {
     const char* key;
     const char* name;
@@ -294,6 +352,22 @@ const std::vector<Migration>& migrations() {
          [](SQLite::Database& db) {
              db.exec("ALTER TABLE quotes ADD COLUMN needs_review INTEGER NOT NULL DEFAULT 0 "
                      "CHECK (needs_review IN (0, 1))");
+         }},
+        {3, "rules, proposals and patterns for the tagging engine, with the starter rules",
+         [](SQLite::Database& db) {
+             db.exec(kSchemaV3);
+             SQLite::Statement rule(db, "INSERT INTO rules(uuid, position, definition, builtin, created_at, "
+                                        "updated_at) VALUES (?, ?, ?, 1, strftime('%Y-%m-%dT%H:%M:%S', 'now'), "
+                                        "strftime('%Y-%m-%dT%H:%M:%S', 'now'))");
+             int position = 0;
+             for (auto starter : analysis::starterRules()) {
+                 starter.uuid = newUuid();
+                 rule.reset();
+                 rule.bind(1, starter.uuid);
+                 rule.bind(2, position++);
+                 rule.bind(3, analysis::ruleToJson(starter));
+                 rule.exec();
+             }
          }},
     };
     return kMigrations;

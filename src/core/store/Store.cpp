@@ -1,4 +1,5 @@
 #include "core/store/Store.h"
+#include "core/store/StoreInternals.h"
 
 #include "core/domain/Vocabulary.h"
 #include "core/editing/QuoteAnchoring.h"
@@ -24,18 +25,10 @@
 
 namespace earmark::core {
 
+using namespace store_internals;
+
 namespace {
 
-/// Thrown inside a store operation to leave it with a specific error; caught at the
-/// public boundary and returned as a value.
-struct OperationFailed : std::runtime_error {
-    explicit OperationFailed(Error e) : std::runtime_error(e.message), error(std::move(e)) {}
-    Error error;
-};
-
-[[noreturn]] void failWith(ErrorCode code, std::string message) {
-    throw OperationFailed(Error{code, std::move(message), {}});
-}
 
 std::shared_ptr<const Clock> systemClock() {
     static const auto clock = std::make_shared<SystemClock>();
@@ -64,37 +57,6 @@ int pragmaInt(SQLite::Database& db, const char* sql) {
     return query.executeStep() ? query.getColumn(0).getInt() : 0;
 }
 
-std::optional<Id> optionalId(const SQLite::Column& column) {
-    return column.isNull() ? std::nullopt : std::optional<Id>(column.getInt64());
-}
-
-void bindOptional(SQLite::Statement& statement, int index, const std::optional<Id>& value) {
-    if (value) {
-        statement.bind(index, static_cast<std::int64_t>(*value));
-    } else {
-        statement.bind(index);
-    }
-}
-
-void bindOptionalText(SQLite::Statement& statement, int index, std::string_view value) {
-    if (value.empty()) {
-        statement.bind(index);
-    } else {
-        statement.bind(index, std::string(value));
-    }
-}
-
-void bindBucket(SQLite::Statement& statement, int index, const std::optional<Bucket>& bucket) {
-    if (bucket) {
-        statement.bind(index, std::string(toKey(*bucket)));
-    } else {
-        statement.bind(index);
-    }
-}
-
-std::optional<Bucket> bucketColumn(const SQLite::Column& column) {
-    return column.isNull() ? std::nullopt : parseBucket(column.getString());
-}
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/analysis/Rules.h"
 #include "core/domain/Types.h"
 #include "core/util/Clock.h"
 #include "core/util/Error.h"
@@ -177,7 +178,7 @@ public:
     };
 
     /// The schema this build writes. Files with a higher `user_version` are refused.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     /// `PRAGMA application_id` of every Earmark workspace ("ERMK").
     static constexpr int kApplicationId = 0x45524D4B;
 
@@ -328,6 +329,26 @@ public:
     /// Files a quote in a bucket by hand (nullopt: unfiled).
     Status setQuoteBucket(Id quoteId, std::optional<Bucket> bucket);
     Status untagQuote(Id quoteId, Id tagId);
+
+    // Rules, proposals and patterns (StoreAnalysis.cpp) ----------------------------------
+    /// The workspace's rules in order, the starter rules included.
+    Result<std::vector<analysis::Rule>> rules();
+    /// Replaces every rule with `rules` (an import), in one transaction.
+    Status replaceRules(const std::vector<analysis::Rule>& rules);
+    /// Stores new proposals; one whose fingerprint exists (open, accepted or rejected) is
+    /// skipped. Sets the ids of those stored and returns how many were.
+    Result<std::size_t> addProposals(std::vector<Proposal>& proposals);
+    /// Proposals of one call (or all when `callId` is empty) with a status, best first.
+    Result<std::vector<Proposal>> proposals(std::optional<Id> callId, std::optional<ProposalStatus> status);
+    Status setProposalStatus(const std::vector<Id>& ids, ProposalStatus status);
+    /// Forgets proposals entirely (the undo of making them).
+    Status deleteProposals(const std::vector<Id>& ids);
+    Result<std::vector<Pattern>> patterns();
+    /// Saves mined patterns: memberships a person did not pin are replaced by `mined`
+    /// (a pattern with an id keeps its row and, if edited, its label); patterns left with
+    /// no quotes go.
+    Status savePatterns(std::vector<Pattern>& mined);
+    Status renamePattern(Id id, std::string_view label);
 
     // Opportunities -------------------------------------------------------------------
     Result<Id> addOpportunity(Opportunity& opportunity);

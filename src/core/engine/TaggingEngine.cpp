@@ -1,0 +1,463 @@
+#include "core/engine/TaggingEngine.h"
+
+#include "core/domain/Vocabulary.h"
+#include "core/util/Utf8.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <limits>
+#include <map>
+#include <set>
+
+namespace earmark::core::engine {
+
+namespace {
+
+/// What rules need to know about every call, read once.
+struct Context {
+    std::map<Id, std::string> segmentKeys;  ///< segment id → key
+    std::map<Id, std::string> segmentNames; ///< segment id → name
+    std::map<Id, Customer> customers;
+    std::map<Id, std::string> questions; ///< question id → text
+    std::map<Id, Tag> tags;
+};
+
+Result<Context> readContext(Store& store) {
+    Context context;
+    auto segments = store.segments();
+    auto customers = store.customers();
+    auto guides = store.guides();
+    auto tags = store.tags();
+    if (!segments || !customers || !guides || !tags) {
+        return std::unexpected(!segments ? segments.error()
+                                         : (!customers ? customers.error() : (!guides ? guides.error() : tags.error())));
+    }
+    for (const auto& s : *segments) {
+        context.segmentKeys[s.id] = s.key;
+        context.segmentNames[s.id] = s.name;
+    }
+    for (auto& c : *customers) {
+        context.customers[c.id] = std::move(c);
+    }
+    for (const auto& g : *guides) {
+        for (const auto& q : g.questions) {
+            context.questions[q.id] = q.text;
+        }
+    }
+    for (auto& t : *tags) {
+        context.tags[t.id] = std::move(t);
+    }
+    return context;
+}
+
+Result<std::vector<Id>> callIds(Store& store, std::optional<Id> only) {
+    if (only) {
+        return std::vector<Id>{*only};
+    }
+    auto calls = store.listCalls({}, CallSort::oldestFirst(), 0, std::numeric_limits<std::int32_t>::max());
+    if (!calls) {
+        return std::unexpected(calls.error());
+    }
+    std::vector<Id> ids;
+    ids.reserve(calls->size());
+    for (const auto& c : *calls) {
+        ids.push_back(c.id);
+    }
+    return ids;
+}
+
+std::string foldedKey(std::string_view text) {
+    return analysis::fold(text);
+}
+
+} // namespace
+
+Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& rules, const RuleRunOptions& options) {
+    auto context = readContext(store);
+    if (!context) {
+        return std::unexpected(context.error());
+    }
+    auto ids = callIds(store, options.callId);
+    if (!ids) {
+        return std::unexpected(ids.error());
+    }
+    std::vector<Proposal> out;
+    for (std::size_t n = 0; n < ids->size(); ++n) {
+        if (options.progress && !options.progress(n, ids->size())) {
+            return std::unexpected(Error{ErrorCode::Cancelled, "cancelled; nothing was proposed", {}});
+        }
+        const Id callId = (*ids)[n];
+        auto call = store.call(callId);
+        auto answers = store.answers(callId);
+        auto quotes = store.quotesForCall(callId);
+        if (!call || !answers || !quotes) {
+            return std::unexpected(!call ? call.error() : (!answers ? answers.error() : quotes.error()));
+        }
+        analysis::TextUnit base;
+        if (const auto who = context->customers.find(call->customerId); who != context->customers.end()) {
+            base.valueTier = who->second.valueTier;
+            if (who->second.segmentId) {
+                base.segment = context->segmentKeys[*who->second.segmentId];
+            }
+        }
+        base.productLine = call->productLine;
+
+        // Existing quotes: tags they lack, and a bucket when they have none.
+        for (const auto& quote : *quotes) {
+            analysis::TextUnit unit = base;
+            unit.text = quote.text;
+            std::optional<Bucket> inherited = quote.bucket;
+            std::set<std::string> has;
+            for (const Id tagId : quote.tagIds) {
+                if (const auto tag = context->tags.find(tagId); tag != context->tags.end()) {
+                    unit.tagKinds.push_back(tag->second.kind);
+                    has.insert(foldedKey(tag->second.name));
+                    if (!inherited) {
+                        inherited = tag->second.defaultBucket;
+                    }
+                }
+            }
+            if (quote.answerId) {
+                for (const auto& a : *answers) {
+                    if (a.id == *quote.answerId) {
+                        unit.question = context->questions[a.questionId];
+                    }
+                }
+            }
+            const auto hits = rules.match(unit);
+            for (const auto& hit : hits) {
+                const auto& rule = rules.rules()[hit.rule];
+                if (!rule.tag.empty() && !has.contains(foldedKey(rule.tag))) {
+                    Proposal p;
+                    p.callId = callId;
+                    p.answerId = quote.answerId;
+                    p.quoteId = quote.id;
+                    p.start = quote.start;
+                    p.end = quote.end;
+                    p.text = quote.text;
+                    p.tagName = rule.tag;
+                    p.source = rule.name;
+                    p.reason = hit.reason;
+                    p.confidence = hit.confidence;
+                    p.fingerprint = fmt::format("tag:q{}:{}", quote.id, foldedKey(rule.tag));
+                    has.insert(foldedKey(rule.tag));
+                    out.push_back(std::move(p));
+                }
+            }
+            if (!inherited) {
+                if (const auto bucket = rules.bucketOf(hits)) {
+                    Proposal p;
+                    p.callId = callId;
+                    p.answerId = quote.answerId;
+                    p.quoteId = quote.id;
+                    p.start = quote.start;
+                    p.end = quote.end;
+                    p.text = quote.text;
+                    p.bucket = bucket->bucket;
+                    p.source = "rules";
+                    p.reason = bucket->reason;
+                    p.confidence = bucket->confidence;
+                    p.fingerprint = fmt::format("bucket:q{}:{}", quote.id, toKey(bucket->bucket));
+                    out.push_back(std::move(p));
+                }
+            }
+        }
+
+        // Sentences no quote covers: proposed as new quotes.
+        struct Text {
+            std::optional<Id> answerId;
+            const std::string* text;
+            std::string question;
+        };
+        std::vector<Text> texts{{std::nullopt, &call->notes, {}}};
+        for (const auto& a : *answers) {
+            texts.push_back({a.id, &a.text, context->questions[a.questionId]});
+        }
+        for (const auto& t : texts) {
+            for (const auto& span : analysis::sentences(*t.text)) {
+                const bool quoted = std::any_of(quotes->begin(), quotes->end(), [&](const Quote& q) {
+                    return q.answerId == t.answerId && q.start < span.end && span.start < q.end;
+                });
+                if (quoted) {
+                    continue;
+                }
+                const auto sentence = utf8::slice(*t.text, span.start, span.end);
+                if (!sentence) {
+                    continue;
+                }
+                analysis::TextUnit unit = base;
+                unit.text = *sentence;
+                unit.question = t.question;
+                const auto hits = rules.match(unit);
+                if (hits.empty()) {
+                    continue;
+                }
+                // One proposal per sentence: the strongest tag a rule names, and the bucket.
+                const analysis::RuleHit* tagHit = nullptr;
+                for (const auto& hit : hits) {
+                    if (!rules.rules()[hit.rule].tag.empty() && (tagHit == nullptr || hit.confidence > tagHit->confidence)) {
+                        tagHit = &hit;
+                    }
+                }
+                const auto bucket = rules.bucketOf(hits);
+                if (tagHit == nullptr && !bucket) {
+                    continue;
+                }
+                Proposal p;
+                p.callId = callId;
+                p.answerId = t.answerId;
+                p.start = span.start;
+                p.end = span.end;
+                p.text = std::string(*sentence);
+                if (tagHit != nullptr) {
+                    p.tagName = rules.rules()[tagHit->rule].tag;
+                }
+                p.bucket = bucket ? std::optional<Bucket>(bucket->bucket) : std::nullopt;
+                p.source = tagHit != nullptr ? rules.rules()[tagHit->rule].name : "rules";
+                p.reason = bucket && (tagHit == nullptr || bucket->confidence >= tagHit->confidence) ? bucket->reason
+                                                                                                     : tagHit->reason;
+                p.confidence = std::max(bucket ? bucket->confidence : 0.0, tagHit != nullptr ? tagHit->confidence : 0.0);
+                p.fingerprint = fmt::format("quote:c{}:a{}:{}-{}:{}:{}", callId, t.answerId.value_or(0), span.start,
+                                            span.end, foldedKey(p.tagName),
+                                            p.bucket ? std::string(toKey(*p.bucket)) : std::string());
+                out.push_back(std::move(p));
+            }
+        }
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Proposal& a, const Proposal& b) { return a.confidence > b.confidence; });
+    return out;
+}
+
+Result<Id> acceptProposal(Store& store, const Proposal& proposal) {
+    auto transaction = store.begin();
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    std::optional<Id> tagId;
+    if (!proposal.tagName.empty()) {
+        auto found = store.findTag(proposal.tagName);
+        if (!found) {
+            return std::unexpected(found.error());
+        }
+        if (*found) {
+            tagId = (*found)->id;
+        } else {
+            Tag tag;
+            tag.name = proposal.tagName;
+            auto added = store.addTag(tag);
+            if (!added) {
+                return std::unexpected(added.error());
+            }
+            tagId = tag.id;
+        }
+    }
+    Id quoteId = 0;
+    if (proposal.quoteId) {
+        quoteId = *proposal.quoteId;
+        if (tagId) {
+            if (auto ok = store.tagQuote(quoteId, *tagId); !ok) {
+                return std::unexpected(ok.error());
+            }
+        }
+        if (proposal.bucket) {
+            if (auto ok = store.setQuoteBucket(quoteId, proposal.bucket); !ok) {
+                return std::unexpected(ok.error());
+            }
+        }
+    } else {
+        Quote quote;
+        quote.callId = proposal.callId;
+        quote.answerId = proposal.answerId;
+        quote.start = proposal.start;
+        quote.end = proposal.end;
+        quote.text = proposal.text; // must still be the words there: addQuote checks
+        quote.bucket = proposal.bucket;
+        if (tagId) {
+            quote.tagIds.push_back(*tagId);
+        }
+        auto added = store.addQuote(quote);
+        if (!added) {
+            return std::unexpected(added.error());
+        }
+        quoteId = quote.id;
+    }
+    if (auto ok = store.setProposalStatus({proposal.id}, ProposalStatus::Accepted); !ok) {
+        return std::unexpected(ok.error());
+    }
+    if (auto ok = transaction->commit(); !ok) {
+        return std::unexpected(ok.error());
+    }
+    return quoteId;
+}
+
+std::string characteristicPhrase(const std::vector<std::pair<std::string, std::string>>& textsByCustomer) {
+    // Phrases counted once per customer: a phrase many people used beats one person's
+    // favourite words.
+    std::map<std::string, std::set<std::string>> phrases;
+    std::map<std::string, std::set<std::string>> singles;
+    for (const auto& [customer, text] : textsByCustomer) {
+        const auto words = analysis::words(analysis::fold(text));
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (!analysis::isStopWord(words[i])) {
+                singles[words[i]].insert(customer);
+            }
+            for (std::size_t n = 2; n <= 4 && i + n <= words.size(); ++n) {
+                if (analysis::isStopWord(words[i]) || analysis::isStopWord(words[i + n - 1])) {
+                    continue;
+                }
+                std::string phrase = words[i];
+                for (std::size_t k = 1; k < n; ++k) {
+                    phrase += ' ' + words[i + k];
+                }
+                phrases[phrase].insert(customer);
+            }
+        }
+    }
+    std::string best;
+    std::size_t bestCount = 1; // a phrase must be shared by two customers
+    for (const auto& [phrase, who] : phrases) {
+        const bool longer = who.size() == bestCount && !best.empty() && phrase.size() > best.size();
+        if (who.size() > bestCount || longer) {
+            best = phrase;
+            bestCount = who.size();
+        }
+    }
+    if (!best.empty()) {
+        return best;
+    }
+    std::size_t most = 0;
+    for (const auto& [word, who] : singles) {
+        if (who.size() > most) {
+            best = word;
+            most = who.size();
+        }
+    }
+    return best;
+}
+
+Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptions& options) {
+    auto context = readContext(store);
+    if (!context) {
+        return std::unexpected(context.error());
+    }
+    auto ids = callIds(store, std::nullopt);
+    if (!ids) {
+        return std::unexpected(ids.error());
+    }
+    struct Said {
+        Id customer;
+        std::string date;
+        std::string text;
+    };
+    std::map<Id, Said> said; // quote id → who and when
+    std::vector<analysis::TextDoc> docs;
+    for (std::size_t n = 0; n < ids->size(); ++n) {
+        if (options.progress && !options.progress(n, ids->size())) {
+            return std::unexpected(Error{ErrorCode::Cancelled, "cancelled; the patterns are as they were", {}});
+        }
+        auto call = store.call((*ids)[n]);
+        auto quotes = store.quotesForCall((*ids)[n]);
+        if (!call || !quotes) {
+            return std::unexpected(!call ? call.error() : quotes.error());
+        }
+        for (const auto& q : *quotes) {
+            said[q.id] = {call->customerId, call->startedAt.substr(0, 10), q.text};
+            docs.push_back({q.id, std::to_string(call->customerId), q.text});
+        }
+    }
+    analysis::PatternIndex index(options.grouping);
+    index.build(docs);
+    auto existing = store.patterns();
+    if (!existing) {
+        return std::unexpected(existing.error());
+    }
+    std::vector<Pattern> mined;
+    std::set<Id> reused;
+    for (const auto& group : index.groups(2)) {
+        std::set<Id> customers;
+        for (const Id q : group.ids) {
+            customers.insert(said[q].customer);
+        }
+        if (customers.size() < options.minCustomers) {
+            continue;
+        }
+        Pattern pattern;
+        pattern.quoteIds = group.ids;
+        std::vector<std::pair<std::string, std::string>> texts;
+        for (const Id q : group.ids) {
+            texts.emplace_back(std::to_string(said[q].customer), said[q].text);
+        }
+        pattern.label = characteristicPhrase(texts);
+        // The stored pattern sharing most quotes keeps its row (and a person's name for it).
+        std::size_t bestOverlap = 0;
+        for (const auto& old : *existing) {
+            if (reused.contains(old.id)) {
+                continue;
+            }
+            std::size_t overlap = 0;
+            for (const Id q : old.quoteIds) {
+                overlap += std::binary_search(group.ids.begin(), group.ids.end(), q) ? 1 : 0;
+            }
+            if (overlap * 2 > std::min(old.quoteIds.size(), group.ids.size()) && overlap > bestOverlap) {
+                bestOverlap = overlap;
+                pattern.id = old.id;
+            }
+        }
+        if (pattern.id != 0) {
+            reused.insert(pattern.id);
+        }
+        mined.push_back(std::move(pattern));
+    }
+    if (auto ok = store.savePatterns(mined); !ok) {
+        return std::unexpected(ok.error());
+    }
+    auto saved = store.patterns();
+    if (!saved) {
+        return std::unexpected(saved.error());
+    }
+    std::vector<PatternSummary> out;
+    for (auto& pattern : *saved) {
+        PatternSummary summary;
+        std::set<Id> customers;
+        std::map<std::string, int> segments;
+        std::map<std::string, int> tiers;
+        for (const Id q : pattern.quoteIds) {
+            const auto it = said.find(q);
+            if (it == said.end()) {
+                continue;
+            }
+            customers.insert(it->second.customer);
+            const auto& who = context->customers[it->second.customer];
+            ++segments[who.segmentId ? context->segmentNames[*who.segmentId] : std::string("no segment")];
+            ++tiers[std::string(label(who.valueTier))];
+            if (summary.firstSeen.empty() || it->second.date < summary.firstSeen) {
+                summary.firstSeen = it->second.date;
+            }
+            summary.lastSeen = std::max(summary.lastSeen, it->second.date);
+        }
+        summary.customers = customers.size();
+        const auto byCount = [](const std::map<std::string, int>& counts) {
+            std::vector<std::pair<int, std::string>> sorted;
+            for (const auto& [name, n] : counts) {
+                sorted.emplace_back(-n, name);
+            }
+            std::sort(sorted.begin(), sorted.end());
+            std::vector<std::string> names;
+            for (auto& [n, name] : sorted) {
+                names.push_back(std::move(name));
+            }
+            return names;
+        };
+        summary.segments = byCount(segments);
+        summary.valueTiers = byCount(tiers);
+        summary.pattern = std::move(pattern);
+        out.push_back(std::move(summary));
+    }
+    std::sort(out.begin(), out.end(), [](const PatternSummary& a, const PatternSummary& b) {
+        return a.customers != b.customers ? a.customers > b.customers : a.pattern.id < b.pattern.id;
+    });
+    return out;
+}
+
+} // namespace earmark::core::engine

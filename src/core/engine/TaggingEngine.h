@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/analysis/Patterns.h"
+#include "core/analysis/Rules.h"
+#include "core/store/Store.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+/// The tagging engine over a workspace: rules proposing tags, buckets and new quotes,
+/// accepting proposals, and mining patterns. Reads through the store; writes only what
+/// a caller asks it to.
+namespace earmark::core::engine {
+
+/// Told (done, total) as work goes; returning false cancels.
+using Progress = std::function<bool(std::size_t done, std::size_t total)>;
+
+struct RuleRunOptions {
+    std::optional<Id> callId; ///< one call; all calls when empty
+    Progress progress;
+};
+
+/// What the rules propose over the workspace, best first. Nothing is stored: a preview
+/// shows these; `Store::addProposals` keeps them. Existing quotes get tags they lack and
+/// a bucket when they have none; sentences of notes and answers that no quote covers
+/// get proposed as new quotes. Cancelling returns ErrorCode::Cancelled.
+Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& rules, const RuleRunOptions& options);
+
+/// Carries out a proposal in one transaction: makes its tag if missing, then tags or
+/// files the quote, or makes the new quote, and marks the proposal accepted. Returns the
+/// quote's id.
+Result<Id> acceptProposal(Store& store, const Proposal& proposal);
+
+/// A mined pattern with what a person reads about it.
+struct PatternSummary {
+    Pattern pattern;
+    std::size_t customers = 0;         ///< distinct customers: the strength
+    std::vector<std::string> segments; ///< segment names, most frequent first
+    std::vector<std::string> valueTiers;
+    std::string firstSeen; ///< call dates, "YYYY-MM-DD"
+    std::string lastSeen;
+};
+
+struct MiningOptions {
+    analysis::PatternOptions grouping;
+    std::size_t minCustomers = 2; ///< fewer distinct customers is not a pattern
+    Progress progress;
+};
+
+/// Groups every quote of the workspace, labels each group with its most characteristic
+/// phrase, saves the patterns (keeping names and placements people made) and returns
+/// them strongest first.
+Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptions& options);
+
+/// The phrase (two to four words) the most distinct customers of a group used, or its
+/// most common content word.
+std::string characteristicPhrase(const std::vector<std::pair<std::string, std::string>>& textsByCustomer);
+
+} // namespace earmark::core::engine

@@ -1,0 +1,195 @@
+#include "core/EvalSet.h"
+#include "core/StoreFixture.h"
+#include "core/engine/TaggingEngine.h"
+#include "core/util/Utf8.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+using namespace earmark;
+using Engine = test::StoreTest;
+
+namespace {
+
+core::analysis::RuleSet starter(core::Store& store) {
+    auto rules = store.rules(); // a new workspace starts with the starter rules
+    EXPECT_TRUE(rules.has_value());
+    auto compiled = core::analysis::RuleSet::compile(rules.value_or(std::vector<core::analysis::Rule>{}));
+    EXPECT_TRUE(compiled.has_value());
+    return std::move(*compiled);
+}
+
+} // namespace
+
+TEST_F(Engine, ANewWorkspaceHoldsTheStarterRulesAndImportReplacesThemWhole) {
+    const auto rules = store->rules();
+    ASSERT_TRUE(rules.has_value());
+    EXPECT_EQ(rules->size(), core::analysis::starterRules().size());
+    EXPECT_TRUE(rules->front().builtin);
+    EXPECT_EQ(rules->front().uuid.size(), 36U);
+
+    core::analysis::Rule mine;
+    mine.name = "Zip";
+    mine.stems = {"zip"};
+    mine.tag = "zipper";
+    mine.bucket = core::Bucket::Fix;
+    ASSERT_TRUE(store->replaceRules({mine}).has_value());
+    ASSERT_EQ(store->rules()->size(), 1U);
+    EXPECT_EQ(store->rules()->front().name, "Zip");
+
+    // A set with a broken regex is refused and the rules stay as they were.
+    mine.regexes = {"[unclosed"};
+    const auto refused = store->replaceRules({mine});
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_NE(refused.error().message.find("rule 'Zip'"), std::string::npos);
+    ASSERT_EQ(store->rules()->size(), 1U);
+    EXPECT_TRUE(store->rules()->front().regexes.empty());
+}
+
+TEST_F(Engine, RulesProposeNewQuotesTagsAndBucketsAndARejectedOneStaysRejected) {
+    const core::Id sarah = addCustomer("Sarah");
+    const core::Id call = addCall(sarah, "Lovely colours. The zipper broke after a week! I wish you sold kids' sizes. "
+                                         "It cost $90 which felt steep.");
+    // A hand-made quote with a hand-made tag: rules may add, never change.
+    core::Tag durability;
+    durability.name = "durability";
+    ASSERT_TRUE(store->addTag(durability).has_value());
+    core::Quote quote;
+    quote.callId = call;
+    quote.start = 16;
+    quote.end = 45; // "The zipper broke after a week"
+    quote.tagIds = {durability.id};
+    ASSERT_TRUE(store->addQuote(quote).has_value());
+
+    auto rules = starter(*store);
+    auto proposals = core::engine::proposeWithRules(*store, rules, {});
+    ASSERT_TRUE(proposals.has_value()) << proposals.error().describe();
+    // The quote gets a bucket; the uncovered sentences become proposed quotes.
+    std::map<std::string, core::Proposal> byText;
+    for (const auto& p : *proposals) {
+        byText[p.text + (p.quoteId ? " [quote]" : "")] = p;
+    }
+    ASSERT_TRUE(byText.contains("The zipper broke after a week [quote]"));
+    EXPECT_EQ(byText["The zipper broke after a week [quote]"].bucket, core::Bucket::Fix);
+    ASSERT_TRUE(byText.contains("I wish you sold kids' sizes."));
+    EXPECT_EQ(byText["I wish you sold kids' sizes."].bucket, core::Bucket::Fill);
+    EXPECT_EQ(byText["I wish you sold kids' sizes."].reason, "matched phrase 'wish you sold'");
+    ASSERT_TRUE(byText.contains("It cost $90 which felt steep."));
+    EXPECT_EQ(byText["It cost $90 which felt steep."].tagName, "price");
+    EXPECT_FALSE(byText.contains("Lovely colours.")); // nothing to say about it
+    EXPECT_FALSE(byText.contains("The zipper broke after a week!")); // covered by the quote
+    // Best first.
+    EXPECT_TRUE(std::is_sorted(proposals->begin(), proposals->end(),
+                               [](const auto& a, const auto& b) { return a.confidence > b.confidence; }));
+
+    // Stored once: running the rules again adds nothing.
+    ASSERT_EQ(store->addProposals(*proposals).value(), proposals->size());
+    auto again = core::engine::proposeWithRules(*store, rules, {});
+    EXPECT_EQ(store->addProposals(*again).value(), 0U);
+
+    // Rejected stays rejected, even when the rules run again.
+    const core::Proposal wish = byText["I wish you sold kids' sizes."];
+    const auto stored = store->proposals(call, core::ProposalStatus::Open);
+    const auto storedWish = std::find_if(stored->begin(), stored->end(), [&](const auto& p) { return p.text == wish.text; });
+    ASSERT_NE(storedWish, stored->end());
+    ASSERT_TRUE(store->setProposalStatus({storedWish->id}, core::ProposalStatus::Rejected).has_value());
+    auto third = core::engine::proposeWithRules(*store, rules, {});
+    EXPECT_EQ(store->addProposals(*third).value(), 0U);
+    EXPECT_EQ(store->proposals(call, core::ProposalStatus::Rejected)->size(), 1U);
+
+    // Accepting the price proposal makes the quote with the tag (created on the way).
+    const auto open = store->proposals(call, core::ProposalStatus::Open);
+    const auto price = std::find_if(open->begin(), open->end(), [](const auto& p) { return p.tagName == "price"; });
+    ASSERT_NE(price, open->end());
+    const auto quoteId = core::engine::acceptProposal(*store, *price);
+    ASSERT_TRUE(quoteId.has_value()) << quoteId.error().describe();
+    const auto quotes = store->quotesForCall(call);
+    const auto made = std::find_if(quotes->begin(), quotes->end(), [&](const auto& q) { return q.id == *quoteId; });
+    ASSERT_NE(made, quotes->end());
+    EXPECT_EQ(made->text, "It cost $90 which felt steep.");
+    ASSERT_EQ(made->tagIds.size(), 1U);
+    EXPECT_EQ((*store->findTag("price"))->id, made->tagIds.front());
+    EXPECT_EQ(store->proposals(call, core::ProposalStatus::Accepted)->size(), 1U);
+    // The hand-made quote kept its hand-made tag.
+    const auto kept = std::find_if(quotes->begin(), quotes->end(), [&](const auto& q) { return q.id == quote.id; });
+    EXPECT_EQ(kept->tagIds, std::vector<core::Id>{durability.id});
+}
+
+TEST_F(Engine, AcceptingAProposalWhoseWordsChangedChangesNothing) {
+    const core::Id call = addCall(addCustomer("Tom"), "Someday it should charge my phone.");
+    auto rules = starter(*store);
+    auto proposals = core::engine::proposeWithRules(*store, rules, {});
+    ASSERT_EQ(proposals->size(), 1U);
+    ASSERT_TRUE(store->addProposals(*proposals).has_value());
+    auto edited = *store->call(call);
+    edited.notes = "One day.";
+    ASSERT_TRUE(store->updateCall(edited).has_value());
+    const auto refused = core::engine::acceptProposal(*store, proposals->front());
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_TRUE(store->quotesForCall(call)->empty());
+    EXPECT_EQ(store->proposals(call, core::ProposalStatus::Open)->size(), 1U); // still open
+}
+
+TEST_F(Engine, MinedPatternsAreSavedNamedAndKeepAPersonsName) {
+    // Each quote of the evaluation set as a call of its own customer's.
+    std::map<std::string, core::Id> customers;
+    std::map<core::Id, std::string> problemOf;
+    int day = 0;
+    for (const auto& q : test::loadEvalSet()) {
+        auto [it, fresh] = customers.try_emplace(q.customer + q.city, 0);
+        if (fresh) {
+            it->second = addCustomer(q.customer, q.city);
+        }
+        const core::Id call = addCall(it->second, q.text, fmt::format("2026-{:02}-{:02}T10:00:00", 1 + day / 28, 1 + day % 28));
+        ++day;
+        core::Quote quote;
+        quote.callId = call;
+        quote.start = 0;
+        quote.end = core::utf8::codePointCount(q.text);
+        ASSERT_TRUE(store->addQuote(quote).has_value());
+        problemOf[quote.id] = q.problem;
+    }
+    auto mined = core::engine::minePatterns(*store, {});
+    ASSERT_TRUE(mined.has_value()) << mined.error().describe();
+    ASSERT_GE(mined->size(), 15U);
+    // Strongest first, each with at least two customers, a label and dates.
+    for (std::size_t i = 0; i < mined->size(); ++i) {
+        const auto& m = (*mined)[i];
+        EXPECT_GE(m.customers, 2U);
+        EXPECT_FALSE(m.pattern.label.empty());
+        EXPECT_LE(m.firstSeen, m.lastSeen);
+        if (i > 0) {
+            EXPECT_GE((*mined)[i - 1].customers, m.customers);
+        }
+    }
+    // The strongest pattern is mostly one problem, and its label says so.
+    std::map<std::string, int> problems;
+    for (const core::Id q : mined->front().pattern.quoteIds) {
+        ++problems[problemOf[q]];
+    }
+    const auto top = std::max_element(problems.begin(), problems.end(),
+                                      [](const auto& a, const auto& b) { return a.second < b.second; });
+    EXPECT_GE(top->second * 10, static_cast<int>(mined->front().pattern.quoteIds.size()) * 8);
+
+    // A person renames one; mining again keeps the row and the name.
+    const core::Id id = mined->front().pattern.id;
+    ASSERT_TRUE(store->renamePattern(id, "Zips fail").has_value());
+    auto again = core::engine::minePatterns(*store, {});
+    ASSERT_TRUE(again.has_value());
+    const auto renamed = std::find_if(again->begin(), again->end(), [&](const auto& m) { return m.pattern.id == id; });
+    ASSERT_NE(renamed, again->end());
+    EXPECT_EQ(renamed->pattern.label, "Zips fail");
+    EXPECT_TRUE(renamed->pattern.labelEdited);
+    EXPECT_EQ(again->size(), mined->size());
+}
+
+TEST(EnginePhrases, TheCharacteristicPhraseIsTheOneMostCustomersUsed) {
+    EXPECT_EQ(core::engine::characteristicPhrase({{"1", "The zipper broke on day two"},
+                                                  {"2", "my zipper broke again"},
+                                                  {"2", "zipper broke, zipper broke"},
+                                                  {"3", "the zip snapped"}}),
+              "zipper broke");
+    EXPECT_EQ(core::engine::characteristicPhrase({{"1", "Leaks"}, {"2", "leaks!"}}), "leaks");
+}
