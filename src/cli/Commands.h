@@ -42,4 +42,27 @@ int runEraseCustomer(const Common& common, const std::string& who, bool yes);
 int runGenerate(const Common& common, std::int64_t calls, std::uint64_t seed, const std::filesystem::path& out,
                 bool toDb);
 
+// The tagging engine (AnalysisCommands.cpp).
+int runRulesExport(const Common& common, const std::filesystem::path& out);
+int runRulesImport(const Common& common, const std::filesystem::path& file);
+int runRulesApply(const Common& common, std::int64_t callId, bool preview);
+int runProposals(const Common& common, std::int64_t callId, const std::string& status);
+int runDecide(const Common& common, const std::vector<std::int64_t>& ids, bool accept);
+int runPatterns(const Common& common, std::size_t minCustomers, std::size_t limit);
+int runSaturation(const Common& common, const std::string& segment, std::size_t window);
+struct PhrasesOptions {
+    std::string tag;
+    std::string bucket;
+    std::int64_t pattern = 0;
+    std::int64_t opportunity = 0;
+    std::string segment;
+    std::string before; ///< quotes from calls before this day
+    std::string after;  ///< quotes from calls on or after this day; with `before`: compare the two
+    std::string format = "text";
+    std::filesystem::path out;
+    std::size_t limit = 30;
+    std::size_t minWords = 2; ///< single words are seldom customer language
+};
+int runPhrases(const Common& common, const PhrasesOptions& options);
+
 } // namespace earmark::cli

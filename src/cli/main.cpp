@@ -97,6 +97,71 @@ int main(int argc, char** argv) {
     generate->add_option("--seed", seed, "Seed: the same seed gives the same corpus");
     auto* outOption = generate->add_option("--out", out, "Write a .csv or .json file instead of a workspace");
 
+    // The tagging engine -------------------------------------------------------------
+    auto* rules = app.add_subcommand("rules", "The rules that propose tags and buckets");
+    rules->require_subcommand(1);
+    std::filesystem::path rulesFile;
+    auto* rulesExport = rules->add_subcommand("export", "Print the workspace's rules as JSON (or write --out)");
+    addCommon(rulesExport, common);
+    rulesExport->add_option("--out", rulesFile, "Write to this file (atomically)");
+    auto* rulesImport = rules->add_subcommand("import", "Replace the workspace's rules with a JSON file's");
+    addCommon(rulesImport, common);
+    rulesImport->add_option("file", rulesFile, "Rules file (docs/RULES.md)")->required()->check(CLI::ExistingFile);
+    std::int64_t ruleCall = 0;
+    bool preview = false;
+    auto* rulesApply = rules->add_subcommand("apply", "Run the rules over the workspace and store their proposals");
+    addCommon(rulesApply, common);
+    rulesApply->add_option("--call", ruleCall, "Only this call");
+    rulesApply->add_flag("--preview", preview, "Count and show examples; store nothing");
+
+    std::string proposalStatus = "open";
+    auto* proposals = app.add_subcommand("proposals", "List proposals (open by default)");
+    addCommon(proposals, common);
+    proposals->add_option("--call", ruleCall, "Only this call");
+    proposals->add_option("--status", proposalStatus, "open, accepted, rejected or all")
+        ->check(CLI::IsMember({"open", "accepted", "rejected", "all"}));
+    std::vector<std::int64_t> decided;
+    auto* accept = app.add_subcommand("accept", "Accept proposals: tag, file or make the quotes");
+    addCommon(accept, common);
+    accept->add_option("proposal", decided, "Proposal numbers")->required();
+    auto* reject = app.add_subcommand("reject", "Reject proposals; they are not proposed again");
+    addCommon(reject, common);
+    reject->add_option("proposal", decided, "Proposal numbers")->required();
+
+    std::size_t minCustomers = 2;
+    std::size_t patternLimit = 30;
+    auto* patterns = app.add_subcommand("patterns", "Find the same problem said in different words, and save them");
+    addCommon(patterns, common);
+    patterns->add_option("--min-customers", minCustomers, "Distinct customers a pattern needs (default 2)")
+        ->check(CLI::Range(1, 1000000));
+    patterns->add_option("--limit", patternLimit, "Show at most this many (default 30)");
+
+    std::string saturationSegment;
+    std::size_t window = 20;
+    auto* saturation = app.add_subcommand("saturation", "Are new calls still bringing new patterns?");
+    addCommon(saturation, common);
+    saturation->add_option("--segment", saturationSegment, "Only this segment's calls");
+    saturation->add_option("--window", window, "How many latest calls to read (default 20)")
+        ->check(CLI::Range(1, 100000));
+
+    cli::PhrasesOptions phraseOptions;
+    auto* phrases = app.add_subcommand("phrases", "The phrases customers use, or how they changed");
+    addCommon(phrases, common);
+    phrases->add_option("--tag", phraseOptions.tag, "Quotes with this tag (or one inside it)");
+    phrases->add_option("--bucket", phraseOptions.bucket, "Quotes filed in fix, fill or future");
+    phrases->add_option("--pattern", phraseOptions.pattern, "Quotes of this pattern");
+    phrases->add_option("--opportunity", phraseOptions.opportunity, "Evidence of this opportunity");
+    phrases->add_option("--segment", phraseOptions.segment, "Quotes of this segment's customers");
+    phrases->add_option("--before", phraseOptions.before, "Calls before this day (YYYY-MM-DD)");
+    phrases->add_option("--after", phraseOptions.after,
+                        "Calls on or after this day; with --before, compares the two periods");
+    phrases->add_option("--format", phraseOptions.format, "text, csv or md (a phrase bank)")
+        ->check(CLI::IsMember({"text", "csv", "md"}));
+    phrases->add_option("--out", phraseOptions.out, "Write to this file (atomically)");
+    phrases->add_option("--limit", phraseOptions.limit, "At most this many (default 30)");
+    phrases->add_option("--min-words", phraseOptions.minWords, "Shortest phrase, in words (default 2)")
+        ->check(CLI::Range(1, 4));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -127,6 +192,30 @@ int main(int argc, char** argv) {
     }
     if (erase->parsed()) {
         return cli::runEraseCustomer(common, who, yes);
+    }
+    if (rulesExport->parsed()) {
+        return cli::runRulesExport(common, rulesFile);
+    }
+    if (rulesImport->parsed()) {
+        return cli::runRulesImport(common, rulesFile);
+    }
+    if (rulesApply->parsed()) {
+        return cli::runRulesApply(common, ruleCall, preview);
+    }
+    if (proposals->parsed()) {
+        return cli::runProposals(common, ruleCall, proposalStatus);
+    }
+    if (accept->parsed() || reject->parsed()) {
+        return cli::runDecide(common, decided, accept->parsed());
+    }
+    if (patterns->parsed()) {
+        return cli::runPatterns(common, minCustomers, patternLimit);
+    }
+    if (saturation->parsed()) {
+        return cli::runSaturation(common, saturationSegment, window);
+    }
+    if (phrases->parsed()) {
+        return cli::runPhrases(common, phraseOptions);
     }
     if (generate->parsed()) {
         return cli::runGenerate(common, generateCalls, seed, out, outOption->count() == 0);

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <memory>
@@ -50,7 +51,8 @@ CliRun cli(const earmark::test::TempDir& dir, const std::string& args) {
 TEST(Cli, EveryVerbHasHelp) {
     earmark::test::TempDir dir;
     for (const char* verb :
-         {"init", "demo", "import", "calls", "show", "search", "stats", "erase-customer", "generate"}) {
+         {"init", "demo", "import", "calls", "show", "search", "stats", "erase-customer", "generate", "rules export",
+          "rules import", "rules apply", "proposals", "accept", "reject", "patterns", "saturation", "phrases"}) {
         const CliRun run = cli(dir, std::string(verb) + " --help");
         EXPECT_EQ(run.exitCode, 0) << verb;
         EXPECT_THAT(run.out, HasSubstr("--db")) << verb;
@@ -190,4 +192,99 @@ TEST(Cli, FullDiskSaysSoAndLeavesTheWorkspaceAsItWas) {
     EXPECT_EQ(earmark::test::readFile(workspace), before);
     CliRun run = cli(dir, "stats --json " + db);
     EXPECT_EQ(nlohmann::json::parse(run.out)["calls"], 0);
+}
+
+TEST(Cli, RulesExportImportAndApplyWithPreviewAcceptAndReject) {
+    earmark::test::TempDir dir;
+    const std::string db = "--db " + shellQuote((dir / "demo.earmark").string());
+    ASSERT_EQ(cli(dir, "demo " + db).exitCode, 0);
+
+    // Export, then import the same file: the workspace has the same rules.
+    const auto file = dir / "rules.json";
+    CliRun run = cli(dir, "rules export --out " + shellQuote(file.string()) + " " + db);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto exported = nlohmann::json::parse(earmark::test::readFile(file));
+    ASSERT_GT(exported["rules"].size(), 10U);
+    run = cli(dir, "rules import --json " + shellQuote(file.string()) + " " + db);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(nlohmann::json::parse(run.out)["imported"], exported["rules"].size());
+
+    // A broken file says which rule and field, and changes nothing.
+    const auto bad = dir / "bad.json";
+    {
+        std::ofstream out(bad);
+        out << R"({"rules": [{"name": "Ok", "bucket": "fix", "phrases": ["broke"]},
+                             {"name": "Broken", "bucket": "fix", "regexes": ["(unclosed"]}]})";
+    }
+    run = cli(dir, "rules import " + shellQuote(bad.string()) + " " + db);
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_THAT(run.err, HasSubstr("rule 'Broken': regular expression 1 is invalid"));
+    EXPECT_THAT(run.err, HasSubstr("bad.json"));
+    run = cli(dir, "rules export " + db);
+    EXPECT_EQ(nlohmann::json::parse(run.out)["rules"].size(), exported["rules"].size());
+
+    // A preview stores nothing; applying stores; applying again adds nothing new.
+    run = cli(dir, "rules apply --preview --json " + db);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto preview = nlohmann::json::parse(run.out);
+    ASSERT_GT(preview["proposed"].get<int>(), 0);
+    EXPECT_EQ(preview["stored"], 0);
+    EXPECT_FALSE(preview["examples"][0]["reason"].get<std::string>().empty());
+    EXPECT_EQ(nlohmann::json::parse(cli(dir, "proposals --json " + db).out).size(), 0U);
+    run = cli(dir, "rules apply --json " + db);
+    EXPECT_EQ(nlohmann::json::parse(run.out)["stored"], preview["proposed"]);
+    EXPECT_EQ(nlohmann::json::parse(cli(dir, "rules apply --json " + db).out)["stored"], 0);
+
+    // Accept the best, reject the next: they leave the open list, and the quote is made.
+    const auto open = nlohmann::json::parse(cli(dir, "proposals --json " + db).out);
+    ASSERT_GE(open.size(), 2U);
+    const int quotesBefore = nlohmann::json::parse(cli(dir, "stats --json " + db).out)["quotes"];
+    ASSERT_EQ(cli(dir, "accept " + std::to_string(open[0]["id"].get<int>()) + " " + db).exitCode, 0);
+    ASSERT_EQ(cli(dir, "reject " + std::to_string(open[1]["id"].get<int>()) + " " + db).exitCode, 0);
+    EXPECT_EQ(nlohmann::json::parse(cli(dir, "proposals --json " + db).out).size(), open.size() - 2);
+    EXPECT_EQ(nlohmann::json::parse(cli(dir, "proposals --status rejected --json " + db).out).size(), 1U);
+    const int quotesAfter = nlohmann::json::parse(cli(dir, "stats --json " + db).out)["quotes"];
+    EXPECT_EQ(quotesAfter, quotesBefore + (open[0]["quote"].is_null() ? 1 : 0));
+    EXPECT_EQ(cli(dir, "accept 999999 " + db).exitCode, 2);
+}
+
+TEST(Cli, PatternsSaturationAndPhrases) {
+    earmark::test::TempDir dir;
+    const std::string db = "--db " + shellQuote((dir / "demo.earmark").string());
+    ASSERT_EQ(cli(dir, "demo " + db).exitCode, 0);
+
+    CliRun run = cli(dir, "patterns --json " + db);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto patterns = nlohmann::json::parse(run.out);
+    ASSERT_GT(patterns["total"].get<int>(), 3);
+    EXPECT_GE(patterns["patterns"][0]["customers"].get<int>(), 2);
+    EXPECT_FALSE(patterns["patterns"][0]["label"].get<std::string>().empty());
+    EXPECT_FALSE(patterns["segments"].empty());
+
+    run = cli(dir, "saturation --json " + db);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto saturation = nlohmann::json::parse(run.out);
+    EXPECT_THAT(saturation["reading"].get<std::string>(), HasSubstr("The last 20 calls brought"));
+    EXPECT_GT(saturation["calls"].size(), 20U);
+    EXPECT_EQ(cli(dir, "saturation --segment nobody " + db).exitCode, 2);
+
+    // A phrase bank as CSV, written atomically, readable by Python's csv module.
+    const auto bank = dir / "bank.csv";
+    run = cli(dir, "phrases --format csv --out " + shellQuote(bank.string()) + " " + db);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const std::string check = "python3 -c " +
+                              shellQuote("import csv,sys; rows=list(csv.reader(open(sys.argv[1], newline='', "
+                                         "encoding='utf-8'))); assert rows[0]==['phrase','customers','uses','example']; "
+                                         "assert len(rows)>2; print(len(rows))") +
+                              " " + shellQuote(bank.string());
+    EXPECT_EQ(std::system(check.c_str()), 0);
+
+    // Two periods compared, and bad dates refused.
+    run = cli(dir, "phrases --json --before 2026-10-01 --after 2026-10-01 " + db);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto compared = nlohmann::json::parse(run.out);
+    EXPECT_GT(compared["quotes_before"].get<int>(), 0);
+    EXPECT_GT(compared["quotes_after"].get<int>(), 0);
+    EXPECT_EQ(cli(dir, "phrases --before 2026-13-40 " + db).exitCode, 2);
+    EXPECT_EQ(cli(dir, "phrases --tag no-such-tag " + db).exitCode, 2);
 }

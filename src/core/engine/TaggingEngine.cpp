@@ -341,10 +341,6 @@ Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptio
     if (!context) {
         return std::unexpected(context.error());
     }
-    auto ids = callIds(store, std::nullopt);
-    if (!ids) {
-        return std::unexpected(ids.error());
-    }
     struct Said {
         Id customer;
         std::string date;
@@ -352,19 +348,19 @@ Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptio
     };
     std::map<Id, Said> said; // quote id → who and when
     std::vector<analysis::TextDoc> docs;
-    for (std::size_t n = 0; n < ids->size(); ++n) {
-        if (options.progress && !options.progress(n, ids->size())) {
+    QuoteFilter all;
+    all.limit = -1;
+    auto quotes = store.listQuotes(all); // one query, not one per call
+    if (!quotes) {
+        return std::unexpected(quotes.error());
+    }
+    for (std::size_t n = 0; n < quotes->size(); ++n) {
+        if (options.progress && n % 1024 == 0 && !options.progress(n, quotes->size())) {
             return std::unexpected(Error{ErrorCode::Cancelled, "cancelled; the patterns are as they were", {}});
         }
-        auto call = store.call((*ids)[n]);
-        auto quotes = store.quotesForCall((*ids)[n]);
-        if (!call || !quotes) {
-            return std::unexpected(!call ? call.error() : quotes.error());
-        }
-        for (const auto& q : *quotes) {
-            said[q.id] = {call->customerId, call->startedAt.substr(0, 10), q.text};
-            docs.push_back({q.id, std::to_string(call->customerId), q.text});
-        }
+        const auto& q = (*quotes)[n];
+        said[q.quoteId] = {q.customerId, q.startedAt.substr(0, 10), q.text};
+        docs.push_back({q.quoteId, std::to_string(q.customerId), q.text});
     }
     analysis::PatternIndex index(options.grouping);
     index.build(docs);

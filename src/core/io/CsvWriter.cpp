@@ -16,6 +16,13 @@ std::string csvField(std::string_view value, char delimiter) {
     return out;
 }
 
+std::string spreadsheetSafe(std::string_view value) {
+    if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
+        return "'" + std::string(value);
+    }
+    return std::string(value);
+}
+
 void writeCsvRow(std::ostream& out, const std::vector<std::string>& fields, char delimiter) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i > 0) {

@@ -78,7 +78,7 @@ struct QuoteFilter {
     std::vector<Id> tagIds;
     bool allTags = false;                ///< every tag, rather than any of them
     const SearchQuery* search = nullptr; ///< also match this full-text query, when set
-    int limit = 1000;
+    int limit = 1000; ///< negative: no limit
 };
 
 /// One quote with who said it and when, as the quote browser and exports show it.
@@ -96,6 +96,11 @@ struct QuoteRow {
     ValueTier valueTier = ValueTier::Standard;
     std::vector<Id> tagIds;
     bool needsReview = false;
+    Id customerId = 0;           ///< for counting distinct customers; never shown
+    std::string segmentKey;      ///< "cart_abandoner", empty for none
+    std::optional<Bucket> bucket; ///< filed by hand (a tag's default bucket is not applied here)
+    std::string productLine;
+    int importance = 0;
 };
 
 /// A call with everything that hangs off it: what deleting it removes.

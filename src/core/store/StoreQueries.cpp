@@ -326,7 +326,8 @@ Result<std::vector<QuoteRow>> Store::listQuotes(const QuoteFilter& filter) {
         }
         SQLite::Statement q(*m_db, "SELECT q.id, q.call_id, q.answer_id, q.text, q.start_cp, q.end_cp, c.started_at, "
                                    "cu.first_name, cu.city, ifnull(s.name, ''), cu.value_tier, q.needs_review, "
-                                   "(SELECT group_concat(tag_id) FROM quote_tags WHERE quote_id = q.id) "
+                                   "(SELECT group_concat(tag_id) FROM quote_tags WHERE quote_id = q.id), "
+                                   "c.customer_id, ifnull(s.key, ''), q.bucket, c.product_line, q.importance "
                                    "FROM quotes q JOIN calls c ON c.id = q.call_id "
                                    "JOIN customers cu ON cu.id = c.customer_id "
                                    "LEFT JOIN segments s ON s.id = cu.segment_id" +
@@ -356,6 +357,13 @@ Result<std::vector<QuoteRow>> Store::listQuotes(const QuoteFilter& filter) {
                 pos = comma + 1;
             }
             std::sort(row.tagIds.begin(), row.tagIds.end());
+            row.customerId = q.getColumn(13).getInt64();
+            row.segmentKey = q.getColumn(14).getString();
+            if (!q.getColumn(15).isNull()) {
+                row.bucket = parseBucket(q.getColumn(15).getString());
+            }
+            row.productLine = q.getColumn(16).getString();
+            row.importance = q.getColumn(17).getInt();
             rows.push_back(std::move(row));
         }
     });

@@ -1,0 +1,60 @@
+#include "core/io/AtomicFile.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+namespace earmark::core {
+
+Status writeFileAtomically(const std::filesystem::path& path, std::string_view content) {
+    const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    std::string temp = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
+    const int fd = mkstemp(temp.data());
+    if (fd < 0) {
+        return std::unexpected(Error{ErrorCode::Storage,
+                                     fmt::format("cannot write there ({}); nothing was written", std::strerror(errno)),
+                                     path.string()});
+    }
+    const auto fail = [&](int error) -> Status {
+        ::close(fd);
+        ::unlink(temp.c_str());
+        return std::unexpected(Error{ErrorCode::Storage,
+                                     fmt::format("could not write the file ({}); {} was left as it was",
+                                                 std::strerror(error), path.filename().string()),
+                                     path.string()});
+    };
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return fail(errno);
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) {
+        return fail(errno);
+    }
+    ::fchmod(fd, 0644); // mkstemp makes 0600; an export is for sharing
+    if (::close(fd) != 0) {
+        const int error = errno;
+        ::unlink(temp.c_str());
+        return std::unexpected(Error{ErrorCode::Storage, fmt::format("could not write the file ({})", std::strerror(error)),
+                                     path.string()});
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        const int error = errno;
+        ::unlink(temp.c_str());
+        return std::unexpected(Error{ErrorCode::Storage,
+                                     fmt::format("could not put the file in place ({})", std::strerror(error)),
+                                     path.string()});
+    }
+    return {};
+}
+
+} // namespace earmark::core
