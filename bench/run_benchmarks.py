@@ -4,6 +4,7 @@
   bench/run_benchmarks.py import  [--build build] [--runs 3] [--sizes 25000,50000,100000,400000]
   bench/run_benchmarks.py search  [--build build] [--repeats 30]
   bench/run_benchmarks.py open    [--build build] [--runs 5]
+  bench/run_benchmarks.py patterns [--build build] [--runs 3]
 
 import: generates 25k, 50k, 100k and 400k calls as CSV, imports each into a fresh workspace
         with `earmark-cli import`, and times the floor (the sqlite3 shell's .import of
@@ -13,6 +14,11 @@ search: generates a 100k-call workspace (with answers and quotes) and runs
         earmark-bench-search on it.
 open:   opens that workspace in the real window (offscreen) until the call list is
         first painted, beside an empty workspace; one process per measurement.
+patterns: groups 100k and 500k generated quotes (earmark-bench-patterns build) beside the
+        floor of reading the same texts into terms; one call's quotes regrouped in a built
+        index; and in workspaces: mining a 100k-call workspace end to end (read, group,
+        label, save) and saving single calls in a 10k-call workspace through a pattern
+        session, as the window does. Medians of --runs processes.
 Work files go to bench/out/ (ignored by git).
 """
 import argparse
@@ -167,9 +173,45 @@ def bench_open(build, runs):
               f"{round(statistics.median(r['peak_mib'] for r in rows), 1)} | {rows[0]['rows']} of {rows[0]['calls']} |")
 
 
+def bench_patterns(build, runs):
+    tool = os.path.join(build, "bench", "earmark-bench-patterns")
+    cli = os.path.join(build, "src", "cli", "earmark-cli")
+
+    def median_of(args):
+        rows = [json.loads(subprocess.run([tool] + args, check=True, capture_output=True, text=True).stdout)
+                for _ in range(runs)]
+        return rows[0], {k: statistics.median(r[k] for r in rows) for k in rows[0] if isinstance(rows[0][k], (int, float))}
+
+    print("| quotes | floor: read into terms (median ms) | grouping (median ms) | groups | peak RSS (MiB) |")
+    print("|---:|---:|---:|---:|---:|")
+    for quotes in (100000, 500000):
+        _, m = median_of(["build", str(quotes)])
+        print(f"| {quotes:,} | {m['floor_ms']:.0f} | {m['build_ms']:.0f} | {m['groups']:.0f} | {m['peak_mib']:.1f} |")
+    _, m = median_of(["incremental", "35000"])
+    print(f"\nOne call's quotes regrouped in an index of {m['quotes']:,.0f} quotes: p50 {m['update_p50_ms']:.3f} ms, "
+          f"max {m['update_max_ms']:.3f} ms (building that index: {m['build_ms']:.0f} ms).")
+    # 10k calls as generated (a third connect); 143k calls that all connect: 500k quotes.
+    for name, make in (("10,000-call", [cli, "generate", "--calls", "10000", "--seed", "1", "--db"]),
+                       ("500,000-quote", [tool, "make", "143000"])):
+        source = os.path.join(OUT, f"patterns-{name}.earmark")
+        if not os.path.exists(source):
+            subprocess.run(make + [source], check=True, stdout=subprocess.DEVNULL)
+        rows = []
+        for _ in range(runs):
+            work = os.path.join(OUT, f"patterns-{name}-work.earmark")
+            remove_workspace(work)
+            shutil.copyfile(source, work)  # mining writes: every run starts from the same file
+            rows.append(json.loads(subprocess.run([tool, "session", work], check=True, capture_output=True,
+                                                  text=True).stdout))
+        med = {k: statistics.median(r[k] for r in rows) for k in rows[0]}
+        print(f"\n{name} workspace: mining end to end {med['mine_ms']:.0f} ms ({med['patterns']:.0f} patterns), "
+              f"session load {med['load_ms']:.0f} ms, saving one call p50 {med['save_call_p50_ms']:.2f} ms, "
+              f"max {med['save_call_max_ms']:.2f} ms, peak {med['peak_mib']:.1f} MiB.")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["import", "search", "open"])
+    parser.add_argument("what", choices=["import", "search", "open", "patterns"])
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=30)
@@ -184,6 +226,8 @@ def main():
         bench_import(args.build, args.runs, [int(n) for n in args.sizes.split(",")])
     elif args.what == "search":
         bench_search(args.build, args.repeats)
+    elif args.what == "patterns":
+        bench_patterns(args.build, args.runs)
     else:
         bench_open(args.build, max(args.runs, 5))
 

@@ -9,7 +9,31 @@
 #include <set>
 
 using namespace earmark;
-using Engine = test::StoreTest;
+class Engine : public test::StoreTest {
+protected:
+/// Each quote of the evaluation set as a call of its customer's; returns quote → problem.
+    std::map<core::Id, std::string> storeEvalSet() {
+    std::map<std::string, core::Id> customers;
+    std::map<core::Id, std::string> problemOf;
+    int day = 0;
+    for (const auto& q : test::loadEvalSet()) {
+        auto [it, fresh] = customers.try_emplace(q.customer + q.city, 0);
+        if (fresh) {
+            it->second = addCustomer(q.customer, q.city);
+        }
+        const core::Id call = addCall(it->second, q.text, fmt::format("2026-{:02}-{:02}T10:00:00", 1 + day / 28, 1 + day % 28));
+        ++day;
+        core::Quote quote;
+        quote.callId = call;
+        quote.start = 0;
+        quote.end = core::utf8::codePointCount(q.text);
+        EXPECT_TRUE(store->addQuote(quote).has_value());
+        problemOf[quote.id] = q.problem;
+    }
+    return problemOf;
+}
+
+};
 
 namespace {
 
@@ -133,24 +157,7 @@ TEST_F(Engine, AcceptingAProposalWhoseWordsChangedChangesNothing) {
 }
 
 TEST_F(Engine, MinedPatternsAreSavedNamedAndKeepAPersonsName) {
-    // Each quote of the evaluation set as a call of its own customer's.
-    std::map<std::string, core::Id> customers;
-    std::map<core::Id, std::string> problemOf;
-    int day = 0;
-    for (const auto& q : test::loadEvalSet()) {
-        auto [it, fresh] = customers.try_emplace(q.customer + q.city, 0);
-        if (fresh) {
-            it->second = addCustomer(q.customer, q.city);
-        }
-        const core::Id call = addCall(it->second, q.text, fmt::format("2026-{:02}-{:02}T10:00:00", 1 + day / 28, 1 + day % 28));
-        ++day;
-        core::Quote quote;
-        quote.callId = call;
-        quote.start = 0;
-        quote.end = core::utf8::codePointCount(q.text);
-        ASSERT_TRUE(store->addQuote(quote).has_value());
-        problemOf[quote.id] = q.problem;
-    }
+    auto problemOf = storeEvalSet();
     auto mined = core::engine::minePatterns(*store, {});
     ASSERT_TRUE(mined.has_value()) << mined.error().describe();
     ASSERT_GE(mined->size(), 15U);
@@ -192,4 +199,57 @@ TEST(EnginePhrases, TheCharacteristicPhraseIsTheOneMostCustomersUsed) {
                                                   {"3", "the zip snapped"}}),
               "zipper broke");
     EXPECT_EQ(core::engine::characteristicPhrase({{"1", "Leaks"}, {"2", "leaks!"}}), "leaks");
+}
+
+TEST_F(Engine, SavingOneCallRegroupsOnlyItsQuotesAndLeavesPinnedOnesAlone) {
+    auto problemOf = storeEvalSet();
+    ASSERT_TRUE(core::engine::minePatterns(*store, {}).has_value());
+    core::engine::PatternSession session;
+    ASSERT_TRUE(session.load(*store).has_value());
+    // The pattern holding most zipper quotes.
+    const auto patterns = *store->patterns();
+    const auto zipper = std::max_element(patterns.begin(), patterns.end(), [&](const auto& a, const auto& b) {
+        const auto count = [&](const core::Pattern& p) {
+            return std::count_if(p.quoteIds.begin(), p.quoteIds.end(),
+                                 [&](core::Id q) { return problemOf[q] == "zipper_breaks"; });
+        };
+        return count(a) < count(b);
+    });
+
+    // A new call's quote in other words lands there.
+    const core::Id call = addCall(addCustomer("Yara", "Rabat"), "The zipper broke, the zip pull snapped.");
+    core::Quote quote;
+    quote.callId = call;
+    quote.start = 0;
+    quote.end = 39;
+    ASSERT_TRUE(store->addQuote(quote).has_value());
+    ASSERT_EQ(session.updateCall(*store, call).value(), 1U);
+    const auto inPattern = [&](core::Id patternId, core::Id q) {
+        for (const auto& p : *store->patterns()) {
+            if (p.id == patternId) {
+                return std::find(p.quoteIds.begin(), p.quoteIds.end(), q) != p.quoteIds.end();
+            }
+        }
+        return false;
+    };
+    EXPECT_TRUE(inPattern(zipper->id, quote.id));
+
+    // A person moves it elsewhere (pinned); saving the call again leaves it there.
+    const core::Id other = zipper == patterns.begin() ? patterns.back().id : patterns.front().id;
+    ASSERT_TRUE(store->assignQuotes(other, {quote.id}, true).has_value());
+    ASSERT_TRUE(session.updateCall(*store, call).has_value());
+    EXPECT_TRUE(inPattern(other, quote.id));
+    EXPECT_FALSE(inPattern(zipper->id, quote.id));
+
+    // The call deleted: its quote leaves every pattern, and the rest stay as they were.
+    const auto before = *store->patterns();
+    ASSERT_TRUE(store->deleteCall(call).has_value());
+    EXPECT_EQ(session.updateCall(*store, call).value(), 0U);
+    const auto after = *store->patterns();
+    ASSERT_EQ(after.size(), before.size());
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        auto expected = before[i].quoteIds;
+        std::erase(expected, quote.id);
+        EXPECT_EQ(after[i].quoteIds, expected);
+    }
 }

@@ -80,7 +80,7 @@ std::pair<std::int64_t, double> PatternIndex::bestGroup(const Doc& doc, std::int
     }
     std::sort(strongest.begin(), strongest.end());
     strongest.resize(std::min<std::size_t>(strongest.size(), 3));
-    std::set<std::int64_t> candidates;
+    std::vector<std::int64_t> candidates;
     for (const auto& [w, f] : strongest) {
         const auto it = m_postings.find(f);
         if (it == m_postings.end()) {
@@ -88,15 +88,17 @@ std::pair<std::int64_t, double> PatternIndex::bestGroup(const Doc& doc, std::int
         }
         const auto& groups = it->second;
         const std::size_t n = std::min(groups.size(), m_options.maxCandidatesPerFeature);
-        candidates.insert(groups.begin(), groups.begin() + static_cast<std::ptrdiff_t>(n));
+        candidates.insert(candidates.end(), groups.begin(), groups.begin() + static_cast<std::ptrdiff_t>(n));
     }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     std::pair<std::int64_t, double> best{-1, 0.0};
     for (const std::int64_t g : candidates) {
         if (g == except) {
             continue;
         }
         const double s = similarity(doc, m_groups.at(g));
-        if (s > best.second + 1e-12) { // ties keep the lower group id (the set is ordered)
+        if (s > best.second + 1e-12) { // ties keep the lower group id (candidates are sorted)
             best = {g, s};
         }
     }

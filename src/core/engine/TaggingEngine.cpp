@@ -456,4 +456,119 @@ Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptio
     return out;
 }
 
+PatternSession::PatternSession(MiningOptions options) : m_options(std::move(options)), m_index(m_options.grouping) {
+}
+
+Status PatternSession::load(Store& store) {
+    QuoteFilter all;
+    all.limit = -1;
+    auto quotes = store.listQuotes(all);
+    auto saved = store.patterns();
+    if (!quotes || !saved) {
+        return std::unexpected(!quotes ? quotes.error() : saved.error());
+    }
+    std::vector<analysis::TextDoc> docs;
+    m_said.clear();
+    m_callQuotes.clear();
+    for (const auto& q : *quotes) {
+        m_said[q.quoteId] = {q.customerId, q.text};
+        m_callQuotes[q.callId].push_back(q.quoteId);
+        docs.push_back({q.quoteId, std::to_string(q.customerId), q.text});
+    }
+    m_index.build(docs); // starts afresh
+    // Each saved pattern belongs to the group holding most of its quotes.
+    m_patternOf.clear();
+    for (const auto& pattern : *saved) {
+        std::map<std::int64_t, std::size_t> votes;
+        for (const Id q : pattern.quoteIds) {
+            ++votes[m_index.groupOf(q)];
+        }
+        std::int64_t best = -1;
+        std::size_t most = 0;
+        for (const auto& [group, n] : votes) {
+            if (group >= 0 && n > most && !m_patternOf.contains(group)) {
+                best = group;
+                most = n;
+            }
+        }
+        if (best >= 0) {
+            m_patternOf[best] = pattern.id;
+        }
+    }
+    return {};
+}
+
+Status PatternSession::place(Store& store, std::int64_t group, const std::vector<Id>& quotes) {
+    if (group < 0) {
+        return store.assignQuotes(std::nullopt, quotes);
+    }
+    const auto known = m_patternOf.find(group);
+    if (known != m_patternOf.end()) {
+        return store.assignQuotes(known->second, quotes);
+    }
+    // A group that reaches enough customers becomes a pattern, all its quotes at once.
+    std::vector<Id> members;
+    std::set<Id> customers;
+    std::vector<std::pair<std::string, std::string>> texts;
+    for (const auto& g : m_index.groups(2)) {
+        if (m_index.groupOf(g.ids.front()) != group) {
+            continue;
+        }
+        members = g.ids;
+        for (const Id q : g.ids) {
+            customers.insert(m_said[q].customer);
+            texts.emplace_back(std::to_string(m_said[q].customer), m_said[q].text);
+        }
+    }
+    if (customers.size() < m_options.minCustomers) {
+        return store.assignQuotes(std::nullopt, quotes);
+    }
+    auto id = store.addPattern(characteristicPhrase(texts));
+    if (!id) {
+        return std::unexpected(id.error());
+    }
+    m_patternOf[group] = *id;
+    return store.assignQuotes(*id, members);
+}
+
+Result<std::size_t> PatternSession::updateCall(Store& store, Id callId) {
+    auto quotes = store.quotesForCall(callId); // empty when the call is gone
+    auto call = store.call(callId);
+    if (!quotes) {
+        return std::unexpected(quotes.error());
+    }
+    std::vector<Id> gone = m_callQuotes[callId];
+    std::vector<analysis::TextDoc> added;
+    std::vector<Id> ids;
+    for (const auto& q : *quotes) {
+        m_said[q.id] = {call ? call->customerId : 0, q.text};
+        added.push_back({q.id, std::to_string(call ? call->customerId : 0), q.text});
+        ids.push_back(q.id);
+    }
+    m_index.update(gone, added);
+    m_callQuotes[callId] = ids;
+    for (const Id q : gone) {
+        if (std::find(ids.begin(), ids.end(), q) == ids.end()) {
+            m_said.erase(q);
+        }
+    }
+    auto transaction = store.begin();
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    std::map<std::int64_t, std::vector<Id>> byGroup;
+    for (const Id q : ids) {
+        byGroup[m_index.groupOf(q)].push_back(q);
+    }
+    for (const auto& [group, members] : byGroup) {
+        if (auto ok = place(store, group, members); !ok) {
+            return std::unexpected(ok.error());
+        }
+    }
+    if (auto ok = transaction->commit(); !ok) {
+        return std::unexpected(ok.error());
+    }
+    return ids.size();
+}
+
 } // namespace earmark::core::engine

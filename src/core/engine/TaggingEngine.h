@@ -5,6 +5,7 @@
 #include "core/store/Store.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +54,34 @@ struct MiningOptions {
 /// phrase, saves the patterns (keeping names and placements people made) and returns
 /// them strongest first.
 Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptions& options);
+
+/// Patterns kept up to date as calls are saved: the grouping lives in memory, so saving
+/// one call regroups only its quotes and writes only the memberships that changed.
+class PatternSession {
+public:
+    explicit PatternSession(MiningOptions options = {});
+
+    /// Groups the workspace's quotes as they are now; saved patterns keep their rows.
+    Status load(Store& store);
+    /// After `callId` was saved (or deleted): its quotes leave the grouping and come back
+    /// as they now are, and the patterns they belong to are written. Returns how many
+    /// quotes were regrouped.
+    Result<std::size_t> updateCall(Store& store, Id callId);
+
+private:
+    struct Said {
+        Id customer = 0;
+        std::string text;
+    };
+    /// Writes the pattern of group `group` (making one when it has enough customers) for `quotes`.
+    Status place(Store& store, std::int64_t group, const std::vector<Id>& quotes);
+
+    MiningOptions m_options;
+    analysis::PatternIndex m_index;
+    std::map<Id, Said> m_said;                ///< quote → who said what
+    std::map<Id, std::vector<Id>> m_callQuotes; ///< call → its quotes in the grouping
+    std::map<std::int64_t, Id> m_patternOf;     ///< group → saved pattern
+};
 
 /// The phrase (two to four words) the most distinct customers of a group used, or its
 /// most common content word.

@@ -354,6 +354,11 @@ public:
     /// no quotes go.
     Status savePatterns(std::vector<Pattern>& mined);
     Status renamePattern(Id id, std::string_view label);
+    /// A new, empty pattern (its quotes come with assignQuotes).
+    Result<Id> addPattern(std::string_view label);
+    /// Puts quotes into a pattern (nullopt: into none), leaving those a person pinned;
+    /// a pattern left with no quotes goes. With `pin`, the placement is a person's.
+    Status assignQuotes(std::optional<Id> patternId, const std::vector<Id>& quoteIds, bool pin = false);
 
     // Opportunities -------------------------------------------------------------------
     Result<Id> addOpportunity(Opportunity& opportunity);

@@ -252,6 +252,42 @@ Status Store::savePatterns(std::vector<Pattern>& mined) {
     });
 }
 
+Result<Id> Store::addPattern(std::string_view label) {
+    Id id = 0;
+    auto status = write([&] {
+        auto& q = statement("INSERT INTO patterns(uuid, label, label_edited, created_at, updated_at) "
+                            "VALUES (?, ?, 0, ?, ?3)");
+        q.bind(1, newUuid());
+        q.bind(2, std::string(label));
+        q.bind(3, now());
+        q.exec();
+        id = m_db->getLastInsertRowid();
+    });
+    return valueOr(status, id);
+}
+
+Status Store::assignQuotes(std::optional<Id> patternId, const std::vector<Id>& quoteIds, bool pin) {
+    return write([&] {
+        // A person's placement is only changed by a person.
+        auto& out = statement(pin ? "DELETE FROM pattern_quotes WHERE quote_id = ?"
+                                  : "DELETE FROM pattern_quotes WHERE quote_id = ? AND pinned = 0");
+        auto& in = statement("INSERT OR IGNORE INTO pattern_quotes(quote_id, pattern_id, pinned) VALUES (?, ?, ?)");
+        for (const Id quote : quoteIds) {
+            out.tryReset();
+            out.bind(1, quote);
+            out.exec();
+            if (patternId) {
+                in.tryReset();
+                in.bind(1, quote);
+                in.bind(2, *patternId);
+                in.bind(3, pin ? 1 : 0);
+                in.exec();
+            }
+        }
+        statement("DELETE FROM patterns WHERE id NOT IN (SELECT pattern_id FROM pattern_quotes)").exec();
+    });
+}
+
 Status Store::renamePattern(Id id, std::string_view label) {
     return write([&] {
         if (label.empty()) {
