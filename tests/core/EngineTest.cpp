@@ -130,12 +130,23 @@ TEST_F(Engine, RulesProposeNewQuotesTagsAndBucketsAndARejectedOneStaysRejected) 
     const auto quoteId = core::engine::acceptProposal(*store, *price);
     ASSERT_TRUE(quoteId.has_value()) << quoteId.error().describe();
     const auto quotes = store->quotesForCall(call);
-    const auto made = std::find_if(quotes->begin(), quotes->end(), [&](const auto& q) { return q.id == *quoteId; });
+    const auto made =
+        std::find_if(quotes->begin(), quotes->end(), [&](const auto& q) { return q.id == quoteId->quoteId; });
     ASSERT_NE(made, quotes->end());
     EXPECT_EQ(made->text, "It cost $90 which felt steep.");
     ASSERT_EQ(made->tagIds.size(), 1U);
     EXPECT_EQ((*store->findTag("price"))->id, made->tagIds.front());
     EXPECT_EQ(store->proposals(call, core::ProposalStatus::Accepted)->size(), 1U);
+    // Undone exactly (the quote and the tag made for it go, the proposal is open), then
+    // redone with the same ids.
+    ASSERT_TRUE(core::engine::undoAcceptance(*store, *price, *quoteId).has_value());
+    EXPECT_EQ(store->quotesForCall(call)->size(), quotes->size() - 1);
+    EXPECT_FALSE(store->findTag("price")->has_value());
+    EXPECT_EQ(store->proposals(call, core::ProposalStatus::Accepted)->size(), 0U);
+    const auto redone = core::engine::acceptProposal(*store, *price, &*quoteId);
+    ASSERT_TRUE(redone.has_value());
+    EXPECT_EQ(redone->quoteId, quoteId->quoteId);
+    EXPECT_EQ(redone->tagCreated->id, quoteId->tagCreated->id);
     // The hand-made quote kept its hand-made tag.
     const auto kept = std::find_if(quotes->begin(), quotes->end(), [&](const auto& q) { return q.id == quote.id; });
     EXPECT_EQ(kept->tagIds, std::vector<core::Id>{durability.id});

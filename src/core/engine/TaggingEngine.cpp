@@ -229,11 +229,12 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
     return out;
 }
 
-Result<Id> acceptProposal(Store& store, const Proposal& proposal) {
+Result<Acceptance> acceptProposal(Store& store, const Proposal& proposal, const Acceptance* again) {
     auto transaction = store.begin();
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
+    Acceptance done;
     std::optional<Id> tagId;
     if (!proposal.tagName.empty()) {
         auto found = store.findTag(proposal.tagName);
@@ -243,30 +244,46 @@ Result<Id> acceptProposal(Store& store, const Proposal& proposal) {
         if (*found) {
             tagId = (*found)->id;
         } else {
-            Tag tag;
+            Tag tag = again != nullptr && again->tagCreated ? *again->tagCreated : Tag{};
             tag.name = proposal.tagName;
             auto added = store.addTag(tag);
             if (!added) {
                 return std::unexpected(added.error());
             }
             tagId = tag.id;
+            done.tagCreated = tag;
         }
     }
-    Id quoteId = 0;
     if (proposal.quoteId) {
-        quoteId = *proposal.quoteId;
-        if (tagId) {
-            if (auto ok = store.tagQuote(quoteId, *tagId); !ok) {
+        done.quoteId = *proposal.quoteId;
+        auto quotes = store.quotesForCall(proposal.callId);
+        if (!quotes) {
+            return std::unexpected(quotes.error());
+        }
+        const auto quote = std::find_if(quotes->begin(), quotes->end(),
+                                        [&](const Quote& q) { return q.id == *proposal.quoteId; });
+        if (quote == quotes->end()) {
+            return std::unexpected(Error{ErrorCode::NotFound, "the quote this proposal was for is gone", {}});
+        }
+        if (tagId && std::find(quote->tagIds.begin(), quote->tagIds.end(), *tagId) == quote->tagIds.end()) {
+            if (auto ok = store.tagQuote(done.quoteId, *tagId); !ok) {
                 return std::unexpected(ok.error());
             }
+            done.tagAdded = tagId;
         }
         if (proposal.bucket) {
-            if (auto ok = store.setQuoteBucket(quoteId, proposal.bucket); !ok) {
+            done.bucketBefore = quote->bucket;
+            done.bucketSet = true;
+            if (auto ok = store.setQuoteBucket(done.quoteId, proposal.bucket); !ok) {
                 return std::unexpected(ok.error());
             }
         }
     } else {
         Quote quote;
+        if (again != nullptr && again->quoteCreated) {
+            quote.id = again->quoteId;
+            quote.uuid = again->quoteUuid;
+        }
         quote.callId = proposal.callId;
         quote.answerId = proposal.answerId;
         quote.start = proposal.start;
@@ -280,7 +297,9 @@ Result<Id> acceptProposal(Store& store, const Proposal& proposal) {
         if (!added) {
             return std::unexpected(added.error());
         }
-        quoteId = quote.id;
+        done.quoteId = quote.id;
+        done.quoteUuid = quote.uuid;
+        done.quoteCreated = true;
     }
     if (auto ok = store.setProposalStatus({proposal.id}, ProposalStatus::Accepted); !ok) {
         return std::unexpected(ok.error());
@@ -288,7 +307,29 @@ Result<Id> acceptProposal(Store& store, const Proposal& proposal) {
     if (auto ok = transaction->commit(); !ok) {
         return std::unexpected(ok.error());
     }
-    return quoteId;
+    return done;
+}
+
+Status undoAcceptance(Store& store, const Proposal& proposal, const Acceptance& done) {
+    auto transaction = store.begin();
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    if (done.quoteCreated) {
+        (void)store.deleteQuote(done.quoteId);
+    } else {
+        if (done.tagAdded) {
+            (void)store.untagQuote(done.quoteId, *done.tagAdded);
+        }
+        if (done.bucketSet) {
+            (void)store.setQuoteBucket(done.quoteId, done.bucketBefore);
+        }
+    }
+    if (done.tagCreated) {
+        (void)store.deleteTag(done.tagCreated->id);
+    }
+    (void)store.setProposalStatus({proposal.id}, ProposalStatus::Open);
+    return transaction->commit(); // any failure above poisons the transaction: all or nothing
 }
 
 std::string characteristicPhrase(const std::vector<std::pair<std::string, std::string>>& textsByCustomer) {

@@ -29,10 +29,23 @@ struct RuleRunOptions {
 /// get proposed as new quotes. Cancelling returns ErrorCode::Cancelled.
 Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& rules, const RuleRunOptions& options);
 
+/// What accepting a proposal did, so that it can be undone exactly and redone the same.
+struct Acceptance {
+    Id quoteId = 0;
+    bool quoteCreated = false;
+    std::optional<Tag> tagCreated;         ///< the tag made for it, if it did not exist
+    std::optional<Id> tagAdded;            ///< the tag put on an existing quote
+    std::optional<Bucket> bucketBefore;    ///< an existing quote's bucket before
+    bool bucketSet = false;
+    std::string quoteUuid;
+};
+
 /// Carries out a proposal in one transaction: makes its tag if missing, then tags or
-/// files the quote, or makes the new quote, and marks the proposal accepted. Returns the
-/// quote's id.
-Result<Id> acceptProposal(Store& store, const Proposal& proposal);
+/// files the quote, or makes the new quote, and marks the proposal accepted. Given what
+/// an earlier acceptance did, it makes the same quote and tag again (same ids).
+Result<Acceptance> acceptProposal(Store& store, const Proposal& proposal, const Acceptance* again = nullptr);
+/// Undoes an acceptance in one transaction: the proposal is open again.
+Status undoAcceptance(Store& store, const Proposal& proposal, const Acceptance& done);
 
 /// A mined pattern with what a person reads about it.
 struct PatternSummary {

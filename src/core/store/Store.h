@@ -341,7 +341,8 @@ public:
     /// Replaces every rule with `rules` (an import), in one transaction.
     Status replaceRules(const std::vector<analysis::Rule>& rules);
     /// Stores new proposals; one whose fingerprint exists (open, accepted or rejected) is
-    /// skipped. Sets the ids of those stored and returns how many were.
+    /// skipped. Sets the ids of those stored and returns how many were. Proposals with an
+    /// id (and UUID) set are stored under them, so that redo brings back the same ones.
     Result<std::size_t> addProposals(std::vector<Proposal>& proposals);
     /// Proposals of one call (or all when `callId` is empty) with a status, best first.
     Result<std::vector<Proposal>> proposals(std::optional<Id> callId, std::optional<ProposalStatus> status);

@@ -81,8 +81,8 @@ Result<std::size_t> Store::addProposals(std::vector<Proposal>& proposals) {
     auto status = write([&] {
         auto& q = statement(
             "INSERT OR IGNORE INTO proposals(uuid, call_id, answer_id, quote_id, start_cp, end_cp, text, tag_name, "
-            "bucket, source, reason, confidence, status, fingerprint, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)");
+            "bucket, source, reason, confidence, status, fingerprint, created_at, id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)");
         for (auto& p : proposals) {
             if (p.end <= p.start || p.confidence < 0 || p.confidence > 1 || p.fingerprint.empty()) {
                 failWith(ErrorCode::BadInput, fmt::format("a proposal for call {} is malformed", p.callId));
@@ -103,6 +103,7 @@ Result<std::size_t> Store::addProposals(std::vector<Proposal>& proposals) {
             q.bind(12, p.confidence);
             q.bind(13, p.fingerprint);
             q.bind(14, now());
+            bindOptional(q, 15, p.id != 0 ? std::optional<Id>(p.id) : std::nullopt); // undo brings back the same ids
             if (q.exec() == 1) {
                 p.id = m_db->getLastInsertRowid();
                 p.uuid = uuid;
