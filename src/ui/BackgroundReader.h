@@ -41,18 +41,19 @@ public:
     void run(const std::string& channel, QObject* context, std::function<core::Result<T>(core::Store&)> work,
              std::function<void(core::Result<T>)> done) {
         const std::uint64_t ticket = supersede(channel);
-        post(channel, ticket, [this, channel, ticket, context = QPointer<QObject>(context), work = std::move(work),
-                               done = std::move(done)](core::Store& store) {
-            auto result = std::make_shared<core::Result<T>>(work(store));
-            QMetaObject::invokeMethod(
-                this,
-                [this, channel, ticket, context, result, done] {
-                    if (finish(channel, ticket) && context) {
-                        done(std::move(*result));
-                    }
-                },
-                Qt::QueuedConnection);
-        });
+        post(channel, ticket,
+             [this, channel, ticket, context = QPointer<QObject>(context), work = std::move(work),
+              done = std::move(done)](core::Store& store) {
+                 auto result = std::make_shared<core::Result<T>>(work(store));
+                 QMetaObject::invokeMethod(
+                     this,
+                     [this, channel, ticket, context, result, done] {
+                         if (finish(channel, ticket) && context) {
+                             done(std::move(*result));
+                         }
+                     },
+                     Qt::QueuedConnection);
+             });
     }
 
     /// Drops every pending job's result and interrupts the running one.
@@ -77,7 +78,7 @@ private:
 
     std::filesystem::path m_workspace;
     QThread* m_thread;
-    QObject* m_worker; ///< lives on m_thread; the jobs are queued to it
+    QObject* m_worker;                    ///< lives on m_thread; the jobs are queued to it
     std::unique_ptr<core::Store> m_store; ///< opened and used on m_thread only
     mutable std::mutex m_mutex;           ///< guards m_tickets and m_running
     std::map<std::string, std::uint64_t> m_tickets;

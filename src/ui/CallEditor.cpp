@@ -1,9 +1,11 @@
 #include "ui/CallEditor.h"
 
 #include "core/domain/Vocabulary.h"
+#include "core/util/Utf8.h"
 #include "ui/TagPicker.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
+#include "ui/commands/ProposalCommands.h"
 #include "ui/commands/QuoteCommands.h"
 #include "ui/commands/TextCommands.h"
 
@@ -87,6 +89,7 @@ void CallEditor::setCall(Workspace* workspace, core::Id callId) {
                 }
             });
             connect(m_workspace, &Workspace::tagsChanged, this, &CallEditor::refreshHighlights); // colours, merges
+            connect(m_workspace, &Workspace::proposalsChanged, this, &CallEditor::refreshHighlights);
         }
     }
     m_callId = m_workspace != nullptr ? callId : 0;
@@ -398,6 +401,22 @@ void CallEditor::selectQuote(core::Id quoteId) {
 
 void CallEditor::refreshHighlights() {
     auto tags = m_workspace != nullptr ? m_workspace->store().tags() : core::Result<std::vector<core::Tag>>();
+    // Open proposals still on their words (an edit since may have moved or changed them).
+    m_proposals.clear();
+    if (m_workspace != nullptr && m_callId != 0) {
+        auto open = m_workspace->store().proposals(m_callId, core::ProposalStatus::Open);
+        for (auto& p : open ? *open : std::vector<core::Proposal>{}) {
+            for (const Field& field : m_fields) {
+                if (answerIdOf(field) == p.answerId) {
+                    const std::string text = toStd(field.edit->toPlainText());
+                    if (core::utf8::slice(text, p.start, p.end) == std::optional<std::string_view>(p.text)) {
+                        m_proposals.push_back(std::move(p));
+                        break;
+                    }
+                }
+            }
+        }
+    }
     for (const Field& field : m_fields) {
         QList<QTextEdit::ExtraSelection> selections;
         const QString text = field.edit->toPlainText();
@@ -422,6 +441,22 @@ void CallEditor::refreshHighlights() {
                 selections.append(selection);
             }
         }
+        // Proposals: a dashed underline in the bucket's colour, to accept or reject.
+        for (const auto& p : m_proposals) {
+            if (answerIdOf(field) != p.answerId) {
+                continue;
+            }
+            QTextEdit::ExtraSelection dashed;
+            dashed.cursor = QTextCursor(field.edit->document());
+            dashed.cursor.setPosition(utf16Index(text, p.start));
+            dashed.cursor.setPosition(utf16Index(text, p.end), QTextCursor::KeepAnchor);
+            dashed.format.setUnderlineStyle(QTextCharFormat::DashUnderline);
+            static const QColor kBucketColours[] = {QColor(0xd6, 0x45, 0x45), QColor(0x3d, 0x7a, 0xd6),
+                                                    QColor(0x3a, 0x9a, 0x5b)};
+            dashed.format.setUnderlineColor(p.bucket ? kBucketColours[static_cast<int>(*p.bucket)]
+                                                     : palette().color(QPalette::PlaceholderText));
+            selections.append(dashed);
+        }
         // Searched words: a bold mark on top of any quote colour.
         for (const QString& word : std::as_const(m_searchWords)) {
             for (qsizetype at = text.indexOf(word, 0, Qt::CaseInsensitive); at >= 0;
@@ -437,6 +472,136 @@ void CallEditor::refreshHighlights() {
         }
         field.edit->setExtraSelections(selections);
     }
+}
+
+std::vector<const core::Proposal*> CallEditor::proposalsAt(const Field& field, int position) const {
+    std::vector<const core::Proposal*> out;
+    const QString text = field.edit->toPlainText();
+    const auto at = codePointIndex(text, position);
+    for (const auto& p : m_proposals) {
+        if (p.answerId == answerIdOf(field) && p.start <= at && at < p.end) {
+            out.push_back(&p);
+        }
+    }
+    return out;
+}
+
+void CallEditor::selectProposal(const core::Proposal& proposal) {
+    for (const Field& field : m_fields) {
+        if (answerIdOf(field) != proposal.answerId) {
+            continue;
+        }
+        const QString text = field.edit->toPlainText();
+        QTextCursor cursor = field.edit->textCursor();
+        cursor.setPosition(utf16Index(text, proposal.start));
+        cursor.setPosition(utf16Index(text, proposal.end), QTextCursor::KeepAnchor);
+        field.edit->setTextCursor(cursor);
+        field.edit->ensureCursorVisible();
+        field.edit->setFocus();
+        QString what = toQString(proposal.tagName);
+        if (proposal.bucket) {
+            what += (what.isEmpty() ? QString() : QStringLiteral(", ")) +
+                    toQString(std::string(core::label(*proposal.bucket)));
+        }
+        emit message(tr("Proposed: %1 (%2, %3%). Enter accepts, Delete rejects, F8 goes to the next.")
+                         .arg(what, toQString(proposal.reason))
+                         .arg(static_cast<int>(proposal.confidence * 100 + 0.5)));
+        return;
+    }
+}
+
+std::optional<core::Proposal> CallEditor::selectedProposal() const {
+    const int index = selectedField();
+    if (index < 0) {
+        return std::nullopt;
+    }
+    const Field& field = m_fields[static_cast<std::size_t>(index)];
+    const QTextCursor cursor = field.edit->textCursor();
+    const QString text = field.edit->toPlainText();
+    const auto start = codePointIndex(text, cursor.selectionStart());
+    const auto end = codePointIndex(text, cursor.selectionEnd());
+    for (const auto& p : m_proposals) {
+        if (p.answerId == answerIdOf(field) && p.start == start && p.end == end) {
+            return p;
+        }
+    }
+    return std::nullopt;
+}
+
+bool CallEditor::acceptProposal(core::Id proposalId) {
+    const auto it = std::find_if(m_proposals.begin(), m_proposals.end(),
+                                 [&](const core::Proposal& p) { return p.id == proposalId; });
+    if (m_workspace == nullptr || it == m_proposals.end()) {
+        return false;
+    }
+    save(); // the proposal's words must be what the store holds
+    m_workspace->undoStack()->push(new AcceptProposalCommand(*m_workspace, *it));
+    return true;
+}
+
+bool CallEditor::rejectProposal(core::Id proposalId) {
+    const auto it = std::find_if(m_proposals.begin(), m_proposals.end(),
+                                 [&](const core::Proposal& p) { return p.id == proposalId; });
+    if (m_workspace == nullptr || it == m_proposals.end()) {
+        return false;
+    }
+    m_workspace->undoStack()->push(new RejectProposalCommand(*m_workspace, *it));
+    return true;
+}
+
+int CallEditor::decideAllProposals(bool accept) {
+    if (m_workspace == nullptr || m_proposals.empty()) {
+        emit message(tr("No open proposals in this call."));
+        return 0;
+    }
+    save();
+    const int count = static_cast<int>(m_proposals.size());
+    auto* all = new QUndoCommand(accept ? tr("Accept %n Proposal(s)", nullptr, count)
+                                        : tr("Reject %n Proposal(s)", nullptr, count));
+    // Copies: each step's redo refreshes the editor, which rebuilds m_proposals.
+    const std::vector<core::Proposal> decided = m_proposals;
+    for (const auto& p : decided) {
+        if (accept) {
+            new AcceptProposalCommand(*m_workspace, p, all);
+        } else {
+            new RejectProposalCommand(*m_workspace, p, all);
+        }
+    }
+    m_workspace->undoStack()->push(all);
+    return count;
+}
+
+bool CallEditor::selectNextProposal(bool forward) {
+    if (m_proposals.empty()) {
+        emit message(tr("No open proposals in this call."));
+        return false;
+    }
+    // In reading order: the notes' field first, then the answers, each by position.
+    const auto order = [this](const core::Proposal& p) {
+        std::size_t field = 0;
+        for (std::size_t i = 0; i < m_fields.size(); ++i) {
+            if (answerIdOf(m_fields[i]) == p.answerId) {
+                field = i;
+            }
+        }
+        return std::pair{field, p.start};
+    };
+    std::vector<const core::Proposal*> sorted;
+    for (const auto& p : m_proposals) {
+        sorted.push_back(&p);
+    }
+    std::sort(sorted.begin(), sorted.end(), [&](const auto* a, const auto* b) { return order(*a) < order(*b); });
+    const auto current = selectedProposal();
+    std::size_t next = forward ? 0 : sorted.size() - 1;
+    if (current) {
+        for (std::size_t i = 0; i < sorted.size(); ++i) {
+            if (sorted[i]->id == current->id) {
+                next = forward ? (i + 1) % sorted.size() : (i + sorted.size() - 1) % sorted.size();
+            }
+        }
+    }
+    selectProposal(*sorted[next]);
+    return true;
 }
 
 void CallEditor::showContextMenu(int index, const QPoint& at) {
@@ -457,6 +622,16 @@ void CallEditor::showContextMenu(int index, const QPoint& at) {
     quoteAction->setEnabled(edit->textCursor().hasSelection());
     connect(quoteAction, &QAction::triggered, this, &CallEditor::pickTagsForSelection);
     menu->insertAction(menu->actions().value(0), quoteAction);
+    const auto proposals =
+        proposalsAt(m_fields[static_cast<std::size_t>(index)], edit->cursorForPosition(at).position());
+    if (!proposals.empty()) {
+        menu->addSeparator();
+        const core::Proposal proposal = *proposals.front();
+        auto* accept = menu->addAction(tr("Accept Proposal"), this, [this, id = proposal.id] { acceptProposal(id); });
+        accept->setShortcut(QKeySequence(Qt::Key_Return));
+        auto* reject = menu->addAction(tr("Reject Proposal"), this, [this, id = proposal.id] { rejectProposal(id); });
+        reject->setShortcut(QKeySequence(QKeySequence::Delete));
+    }
     const auto quotes = quotesAt(m_fields[static_cast<std::size_t>(index)], edit->cursorForPosition(at).position());
     if (!quotes.empty() && m_workspace != nullptr) {
         menu->addSeparator();
@@ -492,9 +667,9 @@ void CallEditor::showContextMenu(int index, const QPoint& at) {
         QMenu* importance = menu->addMenu(tr("Importance"));
         auto* levels = new QActionGroup(importance);
         for (int level = 0; level <= 3; ++level) {
-            QAction* action = importance->addAction(
-                tr("&%1 %2").arg(level).arg(toQString(std::string(core::importanceLabel(level)))), this,
-                [this, id = quote.id, level] { setQuoteImportance(id, level); });
+            QAction* action =
+                importance->addAction(tr("&%1 %2").arg(level).arg(toQString(std::string(core::importanceLabel(level)))),
+                                      this, [this, id = quote.id, level] { setQuoteImportance(id, level); });
             action->setCheckable(true);
             action->setChecked(level == quote.importance);
             levels->addAction(action);
@@ -530,8 +705,35 @@ bool CallEditor::eventFilter(QObject* watched, QEvent* event) {
         }
         break;
     }
+    case QEvent::KeyPress: {
+        // With a proposal's words selected, Enter accepts it and Delete rejects it (rather
+        // than replacing the customer's words).
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->modifiers() == Qt::NoModifier || key->modifiers() == Qt::KeypadModifier) {
+            if (const auto proposal = selectedProposal()) {
+                if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+                    acceptProposal(proposal->id);
+                    return true;
+                }
+                if (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace) {
+                    rejectProposal(proposal->id);
+                    return true;
+                }
+            }
+        }
+        break;
+    }
     case QEvent::MouseButtonRelease:
         if (watched == field.edit->viewport() && !field.edit->textCursor().hasSelection()) {
+            // A plain click on a dashed proposal selects its words, ready for Enter or Delete.
+            const auto* click = static_cast<QMouseEvent*>(event);
+            const auto offered =
+                proposalsAt(field, field.edit->cursorForPosition(click->position().toPoint()).position());
+            if (!offered.empty() &&
+                quotesAt(field, field.edit->cursorForPosition(click->position().toPoint()).position()).empty()) {
+                selectProposal(*offered.front());
+                return false;
+            }
             // A plain click on a highlight picks that quote (in the quote browser too).
             const auto* mouse = static_cast<QMouseEvent*>(event);
             const auto quotes = quotesAt(field, field.edit->cursorForPosition(mouse->position().toPoint()).position());
@@ -558,6 +760,16 @@ bool CallEditor::eventFilter(QObject* watched, QEvent* event) {
                              .arg(names.isEmpty() ? tr("no tags") : names.join(QStringLiteral(", ")),
                                   toQString(std::string(core::importanceLabel(quote.importance))))
                              .arg(quote.needsReview ? tr(" · words edited: check this quote") : QString());
+            }
+            for (const auto* p : proposalsAt(field, field.edit->cursorForPosition(help->pos()).position())) {
+                QString what = toQString(p->tagName);
+                if (p->bucket) {
+                    what += (what.isEmpty() ? QString() : QStringLiteral(", ")) +
+                            toQString(std::string(core::label(*p->bucket)));
+                }
+                lines << tr("Proposed: %1 · %2 · %3% (click, then Enter accepts, Delete rejects)")
+                             .arg(what, toQString(p->reason))
+                             .arg(static_cast<int>(p->confidence * 100 + 0.5));
             }
             if (lines.isEmpty()) {
                 QToolTip::hideText();

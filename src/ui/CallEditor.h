@@ -51,6 +51,17 @@ public:
     bool tagQuote(core::Id quoteId, const std::vector<core::Id>& tagIds, const QStringList& newTagNames);
     /// Sets a quote's importance (0 mentioned ... 3 would not buy / would leave), undoably.
     bool setQuoteImportance(core::Id quoteId, int importance);
+    /// The call's open proposals that still match its words, as shown (dashed).
+    [[nodiscard]] const std::vector<core::Proposal>& proposals() const { return m_proposals; }
+    /// Accepts or rejects one of them, undoably.
+    bool acceptProposal(core::Id proposalId);
+    bool rejectProposal(core::Id proposalId);
+    /// Accepts (or rejects) every proposal shown for this call as one undo step; returns how many.
+    int decideAllProposals(bool accept);
+    /// Selects the next (or previous) proposal's words, wrapping; false when there is none.
+    bool selectNextProposal(bool forward = true);
+    /// The proposal whose words are exactly the selection, if any: Enter accepts it, Delete rejects.
+    [[nodiscard]] std::optional<core::Proposal> selectedProposal() const;
     /// Marks the words of a search in every field (empty clears the marks).
     void setSearchHighlight(const QString& text);
     /// Selects a quote's words and scrolls to them.
@@ -85,6 +96,8 @@ private:
     [[nodiscard]] std::vector<core::Quote> quotesIn(const Field& field) const;
     [[nodiscard]] std::vector<core::Quote> quotesAt(const Field& field, int position) const;
     [[nodiscard]] std::optional<core::Quote> findQuote(core::Id quoteId) const;
+    [[nodiscard]] std::vector<const core::Proposal*> proposalsAt(const Field& field, int position) const;
+    void selectProposal(const core::Proposal& proposal);
     /// Adds "New tag" children to `command` for the names the picker created.
     void addNewTags(const QStringList& names, QUndoCommand* command) const;
     void showContextMenu(int field, const QPoint& at);
@@ -101,6 +114,7 @@ private:
     QTimer* m_saveTimer;
     bool m_loading = false;
     QStringList m_searchWords;
+    std::vector<core::Proposal> m_proposals; ///< open, still on their words
 };
 
 } // namespace earmark::ui

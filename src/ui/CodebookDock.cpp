@@ -2,12 +2,12 @@
 
 #include "core/domain/Vocabulary.h"
 #include "ui/CodebookModel.h"
-
-#include <set>
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
 #include "ui/commands/QuoteCommands.h"
 #include "ui/commands/TagCommands.h"
+
+#include <set>
 
 #include <QAction>
 #include <QColorDialog>

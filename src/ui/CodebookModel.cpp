@@ -82,8 +82,8 @@ void CodebookModel::applyUsage(core::Result<std::map<core::Id, core::TagUsage>> 
     // Only the count columns changed: tell each group of siblings, leaving the tree as it is.
     const auto notify = [this](const QModelIndex& parent, const std::vector<int>& siblings) {
         if (!siblings.empty()) {
-            emit dataChanged(index(0, Quotes, parent),
-                             index(static_cast<int>(siblings.size()) - 1, Customers, parent), {Qt::DisplayRole});
+            emit dataChanged(index(0, Quotes, parent), index(static_cast<int>(siblings.size()) - 1, Customers, parent),
+                             {Qt::DisplayRole});
         }
     };
     notify({}, m_roots);

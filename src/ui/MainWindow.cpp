@@ -1,35 +1,38 @@
 #include "ui/MainWindow.h"
 
 #include "core/util/Logging.h"
+#include "ui/BackgroundReader.h"
 #include "ui/CallEditor.h"
 #include "ui/CallFilterBar.h"
-#include "ui/BackgroundReader.h"
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
 #include "ui/CodebookModel.h"
 #include "ui/ImportDialog.h"
 #include "ui/ImportJob.h"
+#include "ui/LongTask.h"
 #include "ui/NewCallDialog.h"
 #include "ui/QuoteBrowserDock.h"
+#include "ui/RulesPreviewDialog.h"
 #include "ui/Workspace.h"
 #include "ui/commands/CallCommands.h"
+#include "ui/commands/ProposalCommands.h"
 #include "ui_MainWindow.h"
 
 #include <QCloseEvent>
 #include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QTimer>
-#include <QHBoxLayout>
-#include <QProgressBar>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoGroup>
@@ -112,6 +115,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_calls, &CallListModel::countsChanged, this, &MainWindow::updateStatus);
     setUpBusyIndicator();
+    setUpAnalysisMenu();
     restoreLayout();
     updateStatus();
 }
@@ -198,9 +202,8 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
             updateStatus(); // e.g. after Cancel, the status line says the counts are missing
         }
     });
-    connect(m_workspace->reader(), &BackgroundReader::failed, this, [this](const QString& message) {
-        statusBar()->showMessage(tr("Could not count: %1").arg(message));
-    });
+    connect(m_workspace->reader(), &BackgroundReader::failed, this,
+            [this](const QString& message) { statusBar()->showMessage(tr("Could not count: %1").arg(message)); });
     m_calls->setStore(&m_workspace->store(), m_workspace->reader());
     m_ui->callFilters->setStore(&m_workspace->store());
     m_codebook->setWorkspace(m_workspace.get());
@@ -253,7 +256,7 @@ void MainWindow::updateStatus() {
     // The list's own counts: with filters on, they describe what is listed.
     if (!m_calls->countsKnown()) {
         statusBar()->showMessage(m_workspace->reader()->pending() > 0 ? tr("Counting calls…")
-                                                                       : tr("Counting was cancelled."));
+                                                                      : tr("Counting was cancelled."));
         return;
     }
     const core::CallCounts& counts = m_calls->counts();
@@ -342,6 +345,9 @@ QStringList MainWindow::recentWorkspaces() {
 void MainWindow::setWorkspaceActionsEnabled(bool enabled) {
     for (QAction* action :
          {m_ui->actionNewCall, m_ui->actionClose, m_ui->actionQuote, m_ui->actionFind, m_ui->actionImport}) {
+        action->setEnabled(enabled);
+    }
+    for (QAction* action : std::as_const(m_workspaceActions)) {
         action->setEnabled(enabled);
     }
 }
@@ -485,6 +491,105 @@ void MainWindow::deleteCurrentCall(bool ask) {
     }
     m_ui->callEditor->setCall(nullptr, 0); // saves pending typing before the call goes
     m_workspace->undoStack()->push(new DeleteCallCommand(*m_workspace, callId));
+}
+
+} // namespace earmark::ui
+
+namespace earmark::ui {
+
+void MainWindow::setUpAnalysisMenu() {
+    // Between Edit and Help: what the tagging engine does for a researcher.
+    QMenu* menu = new QMenu(tr("&Analyse"), this);
+    menu->setObjectName(QStringLiteral("menuAnalyse"));
+    menuBar()->insertMenu(m_ui->menuHelp->menuAction(), menu);
+    const auto add = [&](const QString& text, const QKeySequence& keys, auto slot) {
+        QAction* action = menu->addAction(text, this, slot);
+        action->setShortcut(keys);
+        m_workspaceActions.append(action);
+        return action;
+    };
+    add(tr("Apply Rules to This Call"), QKeySequence(QStringLiteral("Ctrl+R")), [this] {
+        applyRules(false);
+    })->setObjectName(QStringLiteral("actionRulesCall"));
+    add(tr("Apply Rules to Workspace…"), QKeySequence(QStringLiteral("Ctrl+Shift+R")), [this] {
+        applyRules(true);
+    })->setObjectName(QStringLiteral("actionRulesWorkspace"));
+    menu->addSeparator();
+    add(tr("Next Proposal"), QKeySequence(Qt::Key_F8), [this] { m_ui->callEditor->selectNextProposal(true); });
+    add(tr("Previous Proposal"), QKeySequence(Qt::SHIFT | Qt::Key_F8),
+        [this] { m_ui->callEditor->selectNextProposal(false); });
+    add(tr("Accept All Proposals in This Call"), QKeySequence(QStringLiteral("Ctrl+Shift+Return")),
+        [this] { m_ui->callEditor->decideAllProposals(true); });
+    add(tr("Reject All Proposals in This Call"), QKeySequence(QStringLiteral("Ctrl+Shift+Delete")),
+        [this] { m_ui->callEditor->decideAllProposals(false); });
+    m_analyseMenu = menu;
+}
+
+core::Result<std::size_t> MainWindow::applyRules(bool wholeWorkspace, bool ask, bool cancelAtOnce) {
+    if (!m_workspace) {
+        return std::size_t{0};
+    }
+    const core::Id callId = m_ui->callEditor->callId();
+    if (!wholeWorkspace && callId == 0) {
+        statusBar()->showMessage(tr("Choose a call first, or apply the rules to the whole workspace (Ctrl+Shift+R)."),
+                                 5000);
+        return std::size_t{0};
+    }
+    m_ui->callEditor->save(); // the rules read what the store holds
+    std::vector<core::Proposal> proposals;
+    const auto work = [&](core::Store& store, const core::engine::Progress& progress) -> core::Status {
+        auto rules = store.rules();
+        if (!rules) {
+            return std::unexpected(rules.error());
+        }
+        auto compiled = core::analysis::RuleSet::compile(std::move(*rules));
+        if (!compiled) {
+            return std::unexpected(compiled.error());
+        }
+        core::engine::RuleRunOptions options;
+        if (!wholeWorkspace) {
+            options.callId = callId;
+        }
+        options.progress = progress;
+        auto found = core::engine::proposeWithRules(store, *compiled, options);
+        if (!found) {
+            return std::unexpected(found.error());
+        }
+        auto fresh = core::engine::newProposalsOnly(store, std::move(*found));
+        if (!fresh) {
+            return std::unexpected(fresh.error());
+        }
+        proposals = std::move(*fresh);
+        return {};
+    };
+    auto ran = runLongTask(this, tr("Applying the rules…"), m_workspace->store().path(), work, cancelAtOnce);
+    if (!ran) {
+        if (ran.error().code == core::ErrorCode::Cancelled) {
+            statusBar()->showMessage(tr("Cancelled: nothing was proposed."), 5000);
+        } else {
+            QMessageBox::warning(this, tr("Could not apply the rules"), QString::fromStdString(ran.error().describe()));
+        }
+        return std::unexpected(ran.error());
+    }
+    if (wholeWorkspace && ask) {
+        RulesPreviewDialog preview(proposals, this);
+        if (preview.exec() != QDialog::Accepted) {
+            return std::size_t{0};
+        }
+    }
+    if (proposals.empty()) {
+        statusBar()->showMessage(tr("The rules propose nothing new here."), 5000);
+        return std::size_t{0};
+    }
+    const std::size_t count = proposals.size();
+    m_workspace->undoStack()->push(new ApplyRulesCommand(*m_workspace, std::move(proposals)));
+    statusBar()->showMessage(tr("%n proposal(s) stored. F8 goes to the next; Enter accepts, Delete rejects.", nullptr,
+                                static_cast<int>(count)),
+                             8000);
+    if (!wholeWorkspace) {
+        m_ui->callEditor->selectNextProposal(true);
+    }
+    return count;
 }
 
 } // namespace earmark::ui

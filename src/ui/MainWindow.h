@@ -15,6 +15,7 @@ class MainWindow;
 class QUndoGroup;
 
 class QTimer;
+class QMenu;
 
 namespace earmark::ui {
 
@@ -61,6 +62,11 @@ public:
     /// Shows a call in the editor (and the list, when loaded) with one quote selected.
     void openQuote(core::Id callId, core::Id quoteId);
 
+    /// Runs the workspace's rules over the call in the editor, or over every call (off the
+    /// GUI thread, with progress and Cancel, then a preview unless `ask` is false), and
+    /// stores what is new as one undo step. Returns how many proposals were stored.
+    core::Result<std::size_t> applyRules(bool wholeWorkspace, bool ask = true, bool cancelAtOnce = false);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -70,6 +76,7 @@ private:
     void updateStatus();
     void restoreLayout();
     void setUpBusyIndicator();
+    void setUpAnalysisMenu();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     void showCall(const QModelIndex& index);
@@ -87,6 +94,8 @@ private:
     QuoteBrowserDock* m_quotes;
     QWidget* m_busy; ///< in the status bar while background reads run: a busy bar and Cancel
     QTimer* m_busyDelay;
+    QList<QAction*> m_workspaceActions; ///< on only while a workspace is open
+    QMenu* m_analyseMenu = nullptr;
 };
 
 } // namespace earmark::ui

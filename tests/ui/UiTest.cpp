@@ -17,6 +17,7 @@
 #include "ui/QuoteBrowserDock.h"
 #include "ui/QuoteBrowserModel.h"
 #include "ui/TagPicker.h"
+#include "ui/UiSupport.h"
 #include "ui/Workspace.h"
 #include "ui/commands/QuoteCommands.h"
 
@@ -26,8 +27,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
-#include <QThread>
-#include <QToolButton>
 #include <QInputMethodEvent>
 #include <QLineEdit>
 #include <QMimeData>
@@ -40,50 +39,13 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 
 using namespace earmark;
-
-// Failures print QStrings as text rather than as bytes.
-QT_BEGIN_NAMESPACE
-inline void PrintTo(const QString& text, std::ostream* out) {
-    *out << '"' << text.toStdString() << '"';
-}
-QT_END_NAMESPACE
-
-namespace {
-
-std::filesystem::path makeWorkspace(const test::TempDir& dir, std::int64_t calls) {
-    const auto path = dir / "ui.earmark";
-    auto store = core::Store::open(path, core::Store::OpenMode::CreateIfMissing);
-    EXPECT_TRUE(store.has_value());
-    core::GeneratorOptions options;
-    options.calls = calls;
-    core::CorpusGenerator generator(options);
-    EXPECT_TRUE(core::writeGeneratedWorkspace(generator, **store, calls).has_value());
-    return path;
-}
-
-/// The window counts calls and tags on its background reader: waits until the counts are in.
-void waitForCounts(ui::MainWindow& window) {
-    EXPECT_TRUE(QTest::qWaitFor(
-        [&] {
-            return window.callModel()->countsKnown() && window.codebook()->model()->usageKnown() &&
-                   window.workspace()->reader()->pending() == 0;
-        },
-        5000))
-        << "counts known " << window.callModel()->countsKnown() << ", usage known "
-        << window.codebook()->model()->usageKnown() << ", pending " << window.workspace()->reader()->pending();
-}
-
-/// How many calls the window's list holds, once counted.
-std::int64_t countedCalls(ui::MainWindow& window) {
-    waitForCounts(window);
-    return window.callModel()->totalCalls();
-}
-
-} // namespace
+using namespace uitest;
 
 TEST(CallListModel, FetchesLazilyAndPassesTheModelTester) {
     test::TempDir dir;
@@ -135,81 +97,6 @@ TEST(MainWindow, OpensAWorkspaceAndShowsItsCalls) {
     EXPECT_EQ(refused.error().code, core::ErrorCode::NotWorkspace);
     EXPECT_EQ(countedCalls(window), 60); // the open workspace stays
 }
-
-namespace {
-
-struct Fixture {
-    test::TempDir dir;
-    std::filesystem::path path = dir / "work.earmark";
-    core::Id callId = 0;
-    core::Id zipperTag = 0;
-
-    Fixture() {
-        auto store = core::Store::open(path, core::Store::OpenMode::CreateIfMissing);
-        core::Customer customer;
-        customer.firstName = "Sarah";
-        customer.city = "Phoenix";
-        (*store)->addCustomer(customer);
-        core::Call call;
-        call.customerId = customer.id;
-        call.startedAt = "2026-03-12T14:30:00";
-        (*store)->addCall(call);
-        callId = call.id;
-        core::Tag zipper;
-        zipper.name = "zipper";
-        zipper.color = "#e45756";
-        (*store)->addTag(zipper);
-        zipperTag = zipper.id;
-    }
-};
-
-// What the store holds right now, read through a connection of its own.
-struct Stored {
-    std::string notes;
-    std::vector<core::Quote> quotes;
-    std::vector<std::string> tagNames;
-};
-
-Stored readStore(const std::filesystem::path& path, core::Id callId) {
-    auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
-    Stored out;
-    out.notes = (*store)->call(callId)->notes;
-    out.quotes = *(*store)->quotesForCall(callId);
-    const auto tags = (*store)->tags();
-    for (const auto& tag : *tags) {
-        out.tagNames.push_back(tag.name);
-    }
-    return out;
-}
-
-void typeEmoji(QWidget* target, const QString& emoji) {
-    // Emoji arrive the way an input method or the emoji picker commits them.
-    QInputMethodEvent event;
-    event.setCommitString(emoji);
-    QCoreApplication::sendEvent(target, &event);
-}
-
-// Opens `path` in `window`, shown and active, with its newest call in the editor.
-void openOnNewestCall(ui::MainWindow& window, const std::filesystem::path& path) {
-    ASSERT_TRUE(window.openWorkspace(path).has_value());
-    window.show();
-    ASSERT_TRUE(QTest::qWaitForWindowActive(&window)); // shortcuts belong to the active window
-    auto* table = window.findChild<QTableView*>(QStringLiteral("callTable"));
-    ASSERT_TRUE(QTest::qWaitFor([table] { return table->model()->rowCount() > 0; }, 5000));
-    table->setCurrentIndex(table->model()->index(0, 0));
-    ASSERT_TRUE(window.callEditor()->notesEdit()->isEnabled());
-    window.callEditor()->notesEdit()->setFocus();
-}
-
-void selectText(QPlainTextEdit* edit, const QString& words) {
-    const int at = edit->toPlainText().indexOf(words);
-    QTextCursor cursor = edit->textCursor();
-    cursor.setPosition(at);
-    cursor.setPosition(at + static_cast<int>(words.size()), QTextCursor::KeepAnchor);
-    edit->setTextCursor(cursor);
-}
-
-} // namespace
 
 TEST(Workbench, TypeQuoteTagEditUndoRedoKeepsTheStoreRight) {
     Fixture f;
@@ -845,20 +732,6 @@ TEST(CallList, DeleteACallUndoablyAndFilterByDates) {
     EXPECT_EQ(countedCalls(window), *expected);
     filters->setDates({}, {});
     EXPECT_EQ(countedCalls(window), 120);
-}
-
-int main(int argc, char** argv) {
-    // Offscreen before QApplication exists: test discovery runs this binary too.
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("EarmarkTests"));
-    // Settings (recent workspaces, the last one, the interviewer) in a folder of this
-    // process's own: ctest runs these tests in parallel processes that must not share them.
-    QTemporaryDir settings;
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
-    testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
 }
 
 TEST(BackgroundReader, ReadsOffTheGuiThreadAndALaterReadSupersedesAnEarlierOne) {

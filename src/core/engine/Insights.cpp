@@ -84,8 +84,8 @@ Result<std::vector<QuoteRow>> quotesIn(Store& store, const QuoteScope& scope) {
             (scope.opportunityId && !evidence.contains(row.quoteId))) {
             continue;
         }
-        if (scope.tagId && std::none_of(row.tagIds.begin(), row.tagIds.end(),
-                                        [&](Id t) { return wantedTags.contains(t); })) {
+        if (scope.tagId &&
+            std::none_of(row.tagIds.begin(), row.tagIds.end(), [&](Id t) { return wantedTags.contains(t); })) {
             continue;
         }
         if (scope.bucket) {

@@ -45,7 +45,7 @@ Result<SaturationReport> saturationOf(Store& store, const std::string& segmentKe
 
 /// Per segment: how many customers' quotes carry the price tag (or a tag inside it).
 struct SegmentFact {
-    std::string segment; ///< name; "No segment" for customers without one
+    std::string segment;            ///< name; "No segment" for customers without one
     std::size_t customers = 0;      ///< customers with at least one quote
     std::size_t priceCustomers = 0; ///< of those, with a quote tagged price
     [[nodiscard]] double priceShare() const {

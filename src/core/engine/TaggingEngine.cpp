@@ -29,8 +29,9 @@ Result<Context> readContext(Store& store) {
     auto guides = store.guides();
     auto tags = store.tags();
     if (!segments || !customers || !guides || !tags) {
-        return std::unexpected(!segments ? segments.error()
-                                         : (!customers ? customers.error() : (!guides ? guides.error() : tags.error())));
+        return std::unexpected(!segments
+                                   ? segments.error()
+                                   : (!customers ? customers.error() : (!guides ? guides.error() : tags.error())));
     }
     for (const auto& s : *segments) {
         context.segmentKeys[s.id] = s.key;
@@ -71,6 +72,20 @@ std::string foldedKey(std::string_view text) {
 }
 
 } // namespace
+
+Result<std::vector<Proposal>> newProposalsOnly(Store& store, std::vector<Proposal> proposals) {
+    auto known = store.proposals(std::nullopt, std::nullopt);
+    if (!known) {
+        return std::unexpected(known.error());
+    }
+    std::set<std::string> seen;
+    for (const auto& p : *known) {
+        seen.insert(p.fingerprint);
+    }
+    // A run can propose the same thing twice (two rules, one tag): keep the first.
+    std::erase_if(proposals, [&](const Proposal& p) { return !seen.insert(p.fingerprint).second; });
+    return proposals;
+}
 
 Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& rules, const RuleRunOptions& options) {
     auto context = readContext(store);
@@ -195,7 +210,8 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
                 // One proposal per sentence: the strongest tag a rule names, and the bucket.
                 const analysis::RuleHit* tagHit = nullptr;
                 for (const auto& hit : hits) {
-                    if (!rules.rules()[hit.rule].tag.empty() && (tagHit == nullptr || hit.confidence > tagHit->confidence)) {
+                    if (!rules.rules()[hit.rule].tag.empty() &&
+                        (tagHit == nullptr || hit.confidence > tagHit->confidence)) {
                         tagHit = &hit;
                     }
                 }
@@ -216,10 +232,11 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
                 p.source = tagHit != nullptr ? rules.rules()[tagHit->rule].name : "rules";
                 p.reason = bucket && (tagHit == nullptr || bucket->confidence >= tagHit->confidence) ? bucket->reason
                                                                                                      : tagHit->reason;
-                p.confidence = std::max(bucket ? bucket->confidence : 0.0, tagHit != nullptr ? tagHit->confidence : 0.0);
-                p.fingerprint = fmt::format("quote:c{}:a{}:{}-{}:{}:{}", callId, t.answerId.value_or(0), span.start,
-                                            span.end, foldedKey(p.tagName),
-                                            p.bucket ? std::string(toKey(*p.bucket)) : std::string());
+                p.confidence =
+                    std::max(bucket ? bucket->confidence : 0.0, tagHit != nullptr ? tagHit->confidence : 0.0);
+                p.fingerprint =
+                    fmt::format("quote:c{}:a{}:{}-{}:{}:{}", callId, t.answerId.value_or(0), span.start, span.end,
+                                foldedKey(p.tagName), p.bucket ? std::string(toKey(*p.bucket)) : std::string());
                 out.push_back(std::move(p));
             }
         }
@@ -260,8 +277,8 @@ Result<Acceptance> acceptProposal(Store& store, const Proposal& proposal, const 
         if (!quotes) {
             return std::unexpected(quotes.error());
         }
-        const auto quote = std::find_if(quotes->begin(), quotes->end(),
-                                        [&](const Quote& q) { return q.id == *proposal.quoteId; });
+        const auto quote =
+            std::find_if(quotes->begin(), quotes->end(), [&](const Quote& q) { return q.id == *proposal.quoteId; });
         if (quote == quotes->end()) {
             return std::unexpected(Error{ErrorCode::NotFound, "the quote this proposal was for is gone", {}});
         }

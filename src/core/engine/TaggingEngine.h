@@ -29,13 +29,17 @@ struct RuleRunOptions {
 /// get proposed as new quotes. Cancelling returns ErrorCode::Cancelled.
 Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& rules, const RuleRunOptions& options);
 
+/// `proposals` less those the workspace already holds (open, accepted or rejected, by
+/// fingerprint): what storing them would add. Order is kept.
+Result<std::vector<Proposal>> newProposalsOnly(Store& store, std::vector<Proposal> proposals);
+
 /// What accepting a proposal did, so that it can be undone exactly and redone the same.
 struct Acceptance {
     Id quoteId = 0;
     bool quoteCreated = false;
-    std::optional<Tag> tagCreated;         ///< the tag made for it, if it did not exist
-    std::optional<Id> tagAdded;            ///< the tag put on an existing quote
-    std::optional<Bucket> bucketBefore;    ///< an existing quote's bucket before
+    std::optional<Tag> tagCreated;      ///< the tag made for it, if it did not exist
+    std::optional<Id> tagAdded;         ///< the tag put on an existing quote
+    std::optional<Bucket> bucketBefore; ///< an existing quote's bucket before
     bool bucketSet = false;
     std::string quoteUuid;
 };
@@ -91,7 +95,7 @@ private:
 
     MiningOptions m_options;
     analysis::PatternIndex m_index;
-    std::map<Id, Said> m_said;                ///< quote → who said what
+    std::map<Id, Said> m_said;                  ///< quote → who said what
     std::map<Id, std::vector<Id>> m_callQuotes; ///< call → its quotes in the grouping
     std::map<std::int64_t, Id> m_patternOf;     ///< group → saved pattern
 };

@@ -64,7 +64,7 @@ private:
     Workspace& m_workspace;
     core::Id m_callId;
     core::Id m_quoteId;
-    std::vector<core::Id> m_had;   ///< the quote's tags before
+    std::vector<core::Id> m_had;    ///< the quote's tags before
     std::vector<core::Id> m_tagIds; ///< what to add
     std::vector<core::Id> m_added;  ///< what the last redo added
 };
