@@ -11,6 +11,7 @@
 #include "ui/ImportJob.h"
 #include "ui/LongTask.h"
 #include "ui/NewCallDialog.h"
+#include "ui/PatternsDock.h"
 #include "ui/QuoteBrowserDock.h"
 #include "ui/RulesPreviewDialog.h"
 #include "ui/Workspace.h"
@@ -42,10 +43,16 @@ namespace earmark::ui {
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_calls(new CallListModel(this)),
       m_undoGroup(new QUndoGroup(this)), m_codebook(new CodebookDock(this)), m_quotes(new QuoteBrowserDock(this)),
-      m_busy(new QWidget(this)), m_busyDelay(new QTimer(this)) {
+      m_patterns(new PatternsDock(this)), m_busy(new QWidget(this)), m_busyDelay(new QTimer(this)) {
     m_ui->setupUi(this);
     addDockWidget(Qt::RightDockWidgetArea, m_codebook);
     addDockWidget(Qt::BottomDockWidgetArea, m_quotes);
+    addDockWidget(Qt::BottomDockWidgetArea, m_patterns);
+    tabifyDockWidget(m_quotes, m_patterns);
+    m_quotes->raise();
+    connect(m_patterns, &PatternsDock::openQuote, this, &MainWindow::openQuote);
+    connect(m_patterns, &PatternsDock::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(m_codebook, &CodebookDock::selectedTagsChanged, m_quotes, &QuoteBrowserDock::setTags);
     connect(m_quotes, &QuoteBrowserDock::openQuote, this, &MainWindow::openQuote);
     m_ui->mainSplitter->setStretchFactor(0, 2);
@@ -152,6 +159,7 @@ MainWindow::~MainWindow() {
     m_ui->callEditor->setCall(nullptr, 0);
     m_codebook->setWorkspace(nullptr);
     m_quotes->setWorkspace(nullptr);
+    m_patterns->setWorkspace(nullptr);
     m_calls->setStore(nullptr); // the views must let go before the store closes
 }
 
@@ -171,6 +179,7 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     m_ui->callEditor->setCall(nullptr, 0); // saves pending typing in the old workspace
     m_codebook->setWorkspace(nullptr);
     m_quotes->setWorkspace(nullptr);
+    m_patterns->setWorkspace(nullptr);
     m_calls->setStore(nullptr);
     if (m_workspace) {
         m_undoGroup->removeStack(m_workspace->undoStack());
@@ -208,6 +217,7 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     m_ui->callFilters->setStore(&m_workspace->store());
     m_codebook->setWorkspace(m_workspace.get());
     m_quotes->setWorkspace(m_workspace.get());
+    m_patterns->setWorkspace(m_workspace.get());
     const QString file = QString::fromStdString(path.string());
     setWindowFilePath(file);
     setWindowTitle(tr("%1 — Earmark").arg(QFileInfo(file).completeBaseName()));
@@ -398,6 +408,7 @@ void MainWindow::closeWorkspace() {
     m_ui->callEditor->setCall(nullptr, 0); // saves pending typing first
     m_codebook->setWorkspace(nullptr);
     m_quotes->setWorkspace(nullptr);
+    m_patterns->setWorkspace(nullptr);
     m_ui->callFilters->setStore(nullptr);
     m_calls->setStore(nullptr);
     if (m_workspace) {
@@ -522,6 +533,15 @@ void MainWindow::setUpAnalysisMenu() {
         [this] { m_ui->callEditor->decideAllProposals(true); });
     add(tr("Reject All Proposals in This Call"), QKeySequence(QStringLiteral("Ctrl+Shift+Delete")),
         [this] { m_ui->callEditor->decideAllProposals(false); });
+    menu->addSeparator();
+    add(tr("Find Patterns"), QKeySequence(QStringLiteral("Ctrl+Shift+P")), [this] {
+        m_patterns->show();
+        m_patterns->raise();
+        m_patterns->findPatterns();
+    });
+    QAction* showPatterns = m_patterns->toggleViewAction();
+    showPatterns->setText(tr("Show Patterns"));
+    menu->addAction(showPatterns);
     m_analyseMenu = menu;
 }
 

@@ -22,6 +22,7 @@ namespace earmark::ui {
 class CallEditor;
 class CallListModel;
 class CodebookDock;
+class PatternsDock;
 class QuoteBrowserDock;
 class Workspace;
 
@@ -43,6 +44,7 @@ public:
     [[nodiscard]] CallEditor* callEditor() const;
     [[nodiscard]] CodebookDock* codebook() const { return m_codebook; }
     [[nodiscard]] QuoteBrowserDock* quoteBrowser() const { return m_quotes; }
+    [[nodiscard]] PatternsDock* patterns() const { return m_patterns; }
     /// Closes the open workspace (pending typing is saved first).
     void closeWorkspace();
     /// The workspaces opened before, most recent first (at most kRecentCount).
@@ -92,6 +94,7 @@ private:
     QUndoGroup* m_undoGroup;
     CodebookDock* m_codebook;
     QuoteBrowserDock* m_quotes;
+    PatternsDock* m_patterns;
     QWidget* m_busy; ///< in the status bar while background reads run: a busy bar and Cancel
     QTimer* m_busyDelay;
     QList<QAction*> m_workspaceActions; ///< on only while a workspace is open

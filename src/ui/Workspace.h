@@ -35,6 +35,7 @@ signals:
     void callChanged(core::Id callId);   ///< a call's fields or text changed (its quotes move with the text)
     void quotesChanged(core::Id callId); ///< a call's quotes or their tags changed
     void tagsChanged();                  ///< the codebook changed
+    void patternsChanged();              ///< patterns were mined, renamed, merged or split
     void proposalsChanged();             ///< proposals were made, accepted, rejected or undone
     void failed(const QString& message);
 

@@ -215,6 +215,103 @@ TEST_F(Engine, MinedPatternsAreSavedNamedAndKeepAPersonsName) {
     EXPECT_EQ(again->size(), mined->size());
 }
 
+namespace {
+
+bool samePatterns(const std::vector<core::Pattern>& a, const std::vector<core::Pattern>& b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i].id != b[i].id || a[i].uuid != b[i].uuid || a[i].label != b[i].label ||
+            a[i].labelEdited != b[i].labelEdited || a[i].quoteIds != b[i].quoteIds ||
+            a[i].pinnedQuoteIds != b[i].pinnedQuoteIds) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+TEST_F(Engine, APersonsMergeAndSplitOfPatternsArePutBackExactly) {
+    storeEvalSet();
+    const auto mined = core::engine::minePatterns(*store, {});
+    ASSERT_TRUE(mined.has_value());
+    ASSERT_GE(mined->size(), 3U);
+    // Summaries read back from the store agree with what mining returned.
+    const auto read = core::engine::patternSummaries(*store);
+    ASSERT_TRUE(read.has_value());
+    ASSERT_EQ(read->size(), mined->size());
+    for (std::size_t i = 0; i < read->size(); ++i) {
+        EXPECT_EQ((*read)[i].pattern.id, (*mined)[i].pattern.id);
+        EXPECT_EQ((*read)[i].customers, (*mined)[i].customers);
+        EXPECT_EQ((*read)[i].segments, (*mined)[i].segments);
+        EXPECT_EQ((*read)[i].firstSeen, (*mined)[i].firstSeen);
+        EXPECT_EQ((*read)[i].lastSeen, (*mined)[i].lastSeen);
+    }
+    const auto before = store->patterns().value();
+    const core::Pattern a = (*mined)[0].pattern;
+    const core::Pattern b = (*mined)[1].pattern;
+
+    // Merge b into a: one pattern holds both, pinned; b is gone.
+    core::Pattern merged = a;
+    merged.quoteIds.insert(merged.quoteIds.end(), b.quoteIds.begin(), b.quoteIds.end());
+    std::sort(merged.quoteIds.begin(), merged.quoteIds.end());
+    merged.pinnedQuoteIds = merged.quoteIds;
+    std::vector<core::Pattern> put{merged};
+    ASSERT_TRUE(store->putPatterns(put, {b.id}).has_value());
+    auto after = store->patterns().value();
+    EXPECT_EQ(after.size(), before.size() - 1);
+    const auto kept = std::find_if(after.begin(), after.end(), [&](const auto& p) { return p.id == a.id; });
+    ASSERT_NE(kept, after.end());
+    EXPECT_EQ(kept->quoteIds, merged.quoteIds);
+    EXPECT_EQ(kept->pinnedQuoteIds, merged.quoteIds);
+    EXPECT_EQ(kept->uuid, a.uuid);
+    // Mining again leaves the person's placements alone.
+    ASSERT_TRUE(core::engine::minePatterns(*store, {}).has_value());
+    after = store->patterns().value();
+    const auto still = std::find_if(after.begin(), after.end(), [&](const auto& p) { return p.id == a.id; });
+    ASSERT_NE(still, after.end());
+    for (const core::Id q : b.quoteIds) {
+        EXPECT_NE(std::find(still->quoteIds.begin(), still->quoteIds.end(), q), still->quoteIds.end());
+    }
+
+    // Putting back what was there restores it exactly: ids, UUIDs, names, quotes, pins.
+    std::vector<core::Pattern> restore = before;
+    std::vector<core::Id> made;
+    const auto now = store->patterns().value();
+    for (const auto& p : now) {
+        if (std::none_of(before.begin(), before.end(), [&](const auto& o) { return o.id == p.id; })) {
+            made.push_back(p.id);
+        }
+    }
+    ASSERT_TRUE(store->putPatterns(restore, made).has_value());
+    EXPECT_TRUE(samePatterns(store->patterns().value(), before));
+
+    // A split: a new pattern (id 0) gets an id and takes its quotes from the old one.
+    core::Pattern part;
+    part.label = "broken pulls";
+    part.labelEdited = true;
+    part.quoteIds = {a.quoteIds.front()};
+    part.pinnedQuoteIds = part.quoteIds;
+    std::vector<core::Pattern> split{part};
+    ASSERT_TRUE(store->putPatterns(split).has_value());
+    EXPECT_NE(split.front().id, 0);
+    EXPECT_EQ(split.front().uuid.size(), 36U);
+    after = store->patterns().value();
+    const auto old = std::find_if(after.begin(), after.end(), [&](const auto& p) { return p.id == a.id; });
+    ASSERT_NE(old, after.end());
+    EXPECT_EQ(old->quoteIds.size(), a.quoteIds.size() - 1);
+
+    // A nameless pattern is refused and nothing changes.
+    std::vector<core::Pattern> nameless{core::Pattern{}};
+    nameless.front().quoteIds = {a.quoteIds.back()};
+    const auto refused = store->putPatterns(nameless);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code, core::ErrorCode::BadInput);
+    EXPECT_TRUE(samePatterns(store->patterns().value(), after));
+}
+
 TEST(EnginePhrases, TheCharacteristicPhraseIsTheOneMostCustomersUsed) {
     EXPECT_EQ(core::engine::characteristicPhrase({{"1", "The zipper broke on day two"},
                                                   {"2", "my zipper broke again"},

@@ -1,13 +1,19 @@
 // Offscreen UI tests of the tagging engine in the window: rules' proposals in the call
 // editor, the patterns view and the saturation chart.
 #include "core/engine/TaggingEngine.h"
+#include "core/sample/CorpusGenerator.h"
 #include "ui/CallEditor.h"
 #include "ui/MainWindow.h"
+#include "ui/PatternListModel.h"
+#include "ui/PatternsDock.h"
+#include "ui/QuoteBrowserModel.h"
 #include "ui/UiSupport.h"
 #include "ui/Workspace.h"
 
 #include <gtest/gtest.h>
 
+#include <QAbstractItemModelTester>
+#include <QSortFilterProxyModel>
 #include <QTest>
 #include <QUndoStack>
 
@@ -157,4 +163,144 @@ TEST(Proposals, WorkspaceRunIsPreviewedAndACancelledRunStoresNothing) {
     EXPECT_EQ(window.workspace()->undoStack()->count(), 1);
     window.workspace()->undoStack()->undo();
     EXPECT_TRUE(window.workspace()->store().proposals(std::nullopt, std::nullopt)->empty());
+}
+
+namespace {
+
+std::filesystem::path makeDemo(const test::TempDir& dir) {
+    const auto path = dir / "demo.earmark";
+    auto store = core::Store::open(path, core::Store::OpenMode::CreateIfMissing);
+    core::CorpusGenerator generator(core::demoOptions());
+    EXPECT_TRUE(core::writeGeneratedWorkspace(generator, **store, core::demoOptions().calls).has_value());
+    return path;
+}
+
+std::vector<core::Pattern> storedPatterns(const std::filesystem::path& path) {
+    auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
+    return (*store)->patterns().value();
+}
+
+const core::Pattern* byId(const std::vector<core::Pattern>& patterns, core::Id id) {
+    const auto it = std::find_if(patterns.begin(), patterns.end(), [&](const auto& p) { return p.id == id; });
+    return it == patterns.end() ? nullptr : &*it;
+}
+
+void waitForPatterns(ui::PatternsDock* dock) {
+    ASSERT_TRUE(QTest::qWaitFor([dock] { return dock->loaded(); }, 5000));
+}
+
+} // namespace
+
+TEST(Patterns, FindRenameMergeSplitAndTagAllUndoableExactly) {
+    test::TempDir dir;
+    const auto path = makeDemo(dir);
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(path).has_value());
+    window.show();
+    ui::PatternsDock* dock = window.patterns();
+    QAbstractItemModelTester tester(dock->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester proxyTester(dock->proxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    waitForPatterns(dock);
+    EXPECT_EQ(dock->model()->rowCount(), 0); // none until someone looks for them
+    QUndoStack* undo = window.workspace()->undoStack();
+
+    // A cancelled search stores nothing; a finished one lists them strongest first.
+    ASSERT_FALSE(dock->findPatterns(/*cancelAtOnce=*/true).has_value());
+    EXPECT_TRUE(storedPatterns(path).empty());
+    const auto found = dock->findPatterns();
+    ASSERT_TRUE(found.has_value());
+    ASSERT_GE(*found, 3U);
+    waitForPatterns(dock);
+    ASSERT_EQ(dock->model()->rowCount(), static_cast<int>(*found));
+    auto* view = dock->view();
+    const auto customersAt = [&](int row) {
+        return view->model()->data(view->model()->index(row, ui::PatternListModel::Customers)).toULongLong();
+    };
+    for (int row = 1; row < view->model()->rowCount(); ++row) {
+        EXPECT_GE(customersAt(row - 1), customersAt(row));
+    }
+    const auto before = storedPatterns(path);
+
+    // Choosing a pattern lists its quotes, with who said them.
+    const core::Id first = dock->model()->summary(0)->pattern.id;
+    dock->selectPatterns({first});
+    EXPECT_EQ(dock->quotes()->rowCount(), static_cast<int>(byId(before, first)->quoteIds.size()));
+    EXPECT_FALSE(dock->quotes()->attributed(0).isEmpty());
+
+    // Rename through the view (F2 edits the name): bold, kept, undoable.
+    const QModelIndex name = view->model()->index(view->currentIndex().row(), ui::PatternListModel::Label);
+    ASSERT_TRUE(view->model()->setData(name, QStringLiteral("Caps crack")));
+    waitForPatterns(dock);
+    EXPECT_EQ(byId(storedPatterns(path), first)->label, "Caps crack");
+    EXPECT_TRUE(byId(storedPatterns(path), first)->labelEdited);
+    EXPECT_EQ(undo->undoText(), QStringLiteral("Rename Pattern \u2018%1\u2019 to \u2018Caps crack\u2019")
+                                    .arg(QString::fromStdString(byId(before, first)->label)));
+
+    // Merge the two strongest into the first.
+    const core::Id second = dock->model()->summary(1)->pattern.id;
+    dock->selectPatterns({first, second});
+    ASSERT_TRUE(dock->mergeSelected());
+    waitForPatterns(dock);
+    auto now = storedPatterns(path);
+    EXPECT_EQ(byId(now, second), nullptr);
+    ASSERT_NE(byId(now, first), nullptr);
+    EXPECT_EQ(byId(now, first)->quoteIds.size(),
+              byId(before, first)->quoteIds.size() + byId(before, second)->quoteIds.size());
+    EXPECT_EQ(byId(now, first)->label, "Caps crack");
+
+    // Split two of its quotes off into a new pattern.
+    dock->selectPatterns({first});
+    ASSERT_GE(dock->quotes()->rowCount(), 3);
+    dock->quotesView()->selectRow(0);
+    dock->quotesView()->selectionModel()->select(dock->quotes()->index(1, 0),
+                                                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    ASSERT_TRUE(dock->splitSelectedQuotes());
+    waitForPatterns(dock);
+    now = storedPatterns(path);
+    EXPECT_EQ(now.size(), before.size()); // one went in the merge, one came with the split
+    EXPECT_EQ(byId(now, first)->quoteIds.size(),
+              byId(before, first)->quoteIds.size() + byId(before, second)->quoteIds.size() - 2);
+
+    // Tag the pattern: every quote of it gets the new tag.
+    const auto tagged = byId(now, first)->quoteIds;
+    ASSERT_TRUE(dock->tagPattern(first, QStringLiteral("cap cracks")));
+    {
+        auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
+        const auto tags = (*store)->tags().value();
+        const auto tag = std::find_if(tags.begin(), tags.end(), [](const auto& t) { return t.name == "cap cracks"; });
+        ASSERT_NE(tag, tags.end());
+        core::QuoteFilter filter;
+        filter.tagIds = {tag->id};
+        filter.limit = -1;
+        EXPECT_EQ((*store)->listQuotes(filter)->size(), tagged.size());
+    }
+
+    // Undo all four: the tag goes, and the patterns are exactly as found.
+    for (int i = 0; i < 4; ++i) {
+        undo->undo();
+    }
+    waitForPatterns(dock);
+    {
+        auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
+        const auto tags = (*store)->tags().value();
+        EXPECT_TRUE(std::none_of(tags.begin(), tags.end(), [](const auto& t) { return t.name == "cap cracks"; }));
+    }
+    now = storedPatterns(path);
+    ASSERT_EQ(now.size(), before.size());
+    for (std::size_t i = 0; i < now.size(); ++i) {
+        EXPECT_EQ(now[i].id, before[i].id);
+        EXPECT_EQ(now[i].uuid, before[i].uuid);
+        EXPECT_EQ(now[i].label, before[i].label);
+        EXPECT_EQ(now[i].labelEdited, before[i].labelEdited);
+        EXPECT_EQ(now[i].quoteIds, before[i].quoteIds);
+        EXPECT_EQ(now[i].pinnedQuoteIds, before[i].pinnedQuoteIds);
+    }
+    EXPECT_EQ(dock->model()->rowCount(), static_cast<int>(before.size()));
+
+    // Redo all four: the split's new pattern comes back under the same id.
+    for (int i = 0; i < 4; ++i) {
+        undo->redo();
+    }
+    EXPECT_EQ(storedPatterns(path).size(), before.size());
+    EXPECT_EQ(byId(storedPatterns(path), first)->label, "Caps crack");
 }

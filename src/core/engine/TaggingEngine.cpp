@@ -71,7 +71,80 @@ std::string foldedKey(std::string_view text) {
     return analysis::fold(text);
 }
 
+/// Who said a quote and when ("YYYY-MM-DD").
+struct Said {
+    Id customer = 0;
+    std::string date;
+    std::string text;
+};
+
+/// What a person reads about each pattern: strength, segments, tiers, first and last seen;
+/// strongest first, ties by id.
+std::vector<PatternSummary> summarize(std::vector<Pattern> saved, const std::map<Id, Said>& said, Context& context) {
+    std::vector<PatternSummary> out;
+    for (auto& pattern : saved) {
+        PatternSummary summary;
+        std::set<Id> customers;
+        std::map<std::string, int> segments;
+        std::map<std::string, int> tiers;
+        for (const Id q : pattern.quoteIds) {
+            const auto it = said.find(q);
+            if (it == said.end()) {
+                continue;
+            }
+            customers.insert(it->second.customer);
+            const auto& who = context.customers[it->second.customer];
+            ++segments[who.segmentId ? context.segmentNames[*who.segmentId] : std::string("no segment")];
+            ++tiers[std::string(label(who.valueTier))];
+            if (summary.firstSeen.empty() || it->second.date < summary.firstSeen) {
+                summary.firstSeen = it->second.date;
+            }
+            summary.lastSeen = std::max(summary.lastSeen, it->second.date);
+        }
+        summary.customers = customers.size();
+        const auto byCount = [](const std::map<std::string, int>& counts) {
+            std::vector<std::pair<int, std::string>> sorted;
+            for (const auto& [name, n] : counts) {
+                sorted.emplace_back(-n, name);
+            }
+            std::sort(sorted.begin(), sorted.end());
+            std::vector<std::string> names;
+            for (auto& [n, name] : sorted) {
+                names.push_back(std::move(name));
+            }
+            return names;
+        };
+        summary.segments = byCount(segments);
+        summary.valueTiers = byCount(tiers);
+        summary.pattern = std::move(pattern);
+        out.push_back(std::move(summary));
+    }
+    std::sort(out.begin(), out.end(), [](const PatternSummary& a, const PatternSummary& b) {
+        return a.customers != b.customers ? a.customers > b.customers : a.pattern.id < b.pattern.id;
+    });
+    return out;
+}
+
 } // namespace
+
+Result<std::vector<PatternSummary>> patternSummaries(Store& store) {
+    auto context = readContext(store);
+    if (!context) {
+        return std::unexpected(context.error());
+    }
+    QuoteFilter all;
+    all.limit = -1;
+    auto quotes = store.listQuotes(all);
+    auto saved = store.patterns();
+    if (!quotes || !saved) {
+        return std::unexpected(!quotes ? quotes.error() : saved.error());
+    }
+    std::map<Id, Said> said;
+    for (const auto& q : *quotes) {
+        said[q.quoteId] = {q.customerId, q.startedAt.substr(0, 10), {}};
+    }
+    return summarize(std::move(*saved), said, *context);
+}
 
 Result<std::vector<Proposal>> newProposalsOnly(Store& store, std::vector<Proposal> proposals) {
     auto known = store.proposals(std::nullopt, std::nullopt);
@@ -399,11 +472,6 @@ Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptio
     if (!context) {
         return std::unexpected(context.error());
     }
-    struct Said {
-        Id customer;
-        std::string date;
-        std::string text;
-    };
     std::map<Id, Said> said; // quote id → who and when
     std::vector<analysis::TextDoc> docs;
     QuoteFilter all;
@@ -470,48 +538,7 @@ Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptio
     if (!saved) {
         return std::unexpected(saved.error());
     }
-    std::vector<PatternSummary> out;
-    for (auto& pattern : *saved) {
-        PatternSummary summary;
-        std::set<Id> customers;
-        std::map<std::string, int> segments;
-        std::map<std::string, int> tiers;
-        for (const Id q : pattern.quoteIds) {
-            const auto it = said.find(q);
-            if (it == said.end()) {
-                continue;
-            }
-            customers.insert(it->second.customer);
-            const auto& who = context->customers[it->second.customer];
-            ++segments[who.segmentId ? context->segmentNames[*who.segmentId] : std::string("no segment")];
-            ++tiers[std::string(label(who.valueTier))];
-            if (summary.firstSeen.empty() || it->second.date < summary.firstSeen) {
-                summary.firstSeen = it->second.date;
-            }
-            summary.lastSeen = std::max(summary.lastSeen, it->second.date);
-        }
-        summary.customers = customers.size();
-        const auto byCount = [](const std::map<std::string, int>& counts) {
-            std::vector<std::pair<int, std::string>> sorted;
-            for (const auto& [name, n] : counts) {
-                sorted.emplace_back(-n, name);
-            }
-            std::sort(sorted.begin(), sorted.end());
-            std::vector<std::string> names;
-            for (auto& [n, name] : sorted) {
-                names.push_back(std::move(name));
-            }
-            return names;
-        };
-        summary.segments = byCount(segments);
-        summary.valueTiers = byCount(tiers);
-        summary.pattern = std::move(pattern);
-        out.push_back(std::move(summary));
-    }
-    std::sort(out.begin(), out.end(), [](const PatternSummary& a, const PatternSummary& b) {
-        return a.customers != b.customers ? a.customers > b.customers : a.pattern.id < b.pattern.id;
-    });
-    return out;
+    return summarize(std::move(*saved), said, *context);
 }
 
 PatternSession::PatternSession(MiningOptions options) : m_options(std::move(options)), m_index(m_options.grouping) {

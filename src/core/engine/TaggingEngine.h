@@ -72,6 +72,10 @@ struct MiningOptions {
 /// them strongest first.
 Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptions& options);
 
+/// The saved patterns as a person reads them, strongest first (ties by id): one read of
+/// every quote, so it costs about what listing them does.
+Result<std::vector<PatternSummary>> patternSummaries(Store& store);
+
 /// Patterns kept up to date as calls are saved: the grouping lives in memory, so saving
 /// one call regroups only its quotes and writes only the memberships that changed.
 class PatternSession {

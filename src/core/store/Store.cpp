@@ -1,10 +1,10 @@
 #include "core/store/Store.h"
-#include "core/store/StoreInternals.h"
 
 #include "core/domain/Vocabulary.h"
 #include "core/editing/QuoteAnchoring.h"
 #include "core/search/SearchQuery.h"
 #include "core/store/Migrations.h"
+#include "core/store/StoreInternals.h"
 #include "core/store/Tokenizer.h"
 #include "core/util/Utf8.h"
 #include "core/util/Uuid.h"
@@ -28,7 +28,6 @@ namespace earmark::core {
 using namespace store_internals;
 
 namespace {
-
 
 std::shared_ptr<const Clock> systemClock() {
     static const auto clock = std::make_shared<SystemClock>();
@@ -56,7 +55,6 @@ int pragmaInt(SQLite::Database& db, const char* sql) {
     SQLite::Statement query(db, sql);
     return query.executeStep() ? query.getColumn(0).getInt() : 0;
 }
-
 
 } // namespace
 
@@ -1311,6 +1309,35 @@ Status Store::tagQuote(Id quoteId, Id tagId) {
         q.bind(1, quoteId);
         q.bind(2, tagId);
         q.exec();
+    });
+}
+
+Result<std::vector<Id>> Store::tagQuotes(const std::vector<Id>& quoteIds, Id tagId) {
+    std::vector<Id> added;
+    auto status = write([&] {
+        auto& q =
+            statement("INSERT OR IGNORE INTO quote_tags(quote_id, tag_id) SELECT id, ?2 FROM quotes WHERE id = ?1");
+        for (const Id quoteId : quoteIds) {
+            q.tryReset();
+            q.bind(1, quoteId);
+            q.bind(2, tagId);
+            if (q.exec() == 1) {
+                added.push_back(quoteId);
+            }
+        }
+    });
+    return valueOr(status, std::move(added));
+}
+
+Status Store::untagQuotes(const std::vector<Id>& quoteIds, Id tagId) {
+    return write([&] {
+        auto& q = statement("DELETE FROM quote_tags WHERE quote_id = ? AND tag_id = ?");
+        for (const Id quoteId : quoteIds) {
+            q.tryReset();
+            q.bind(1, quoteId);
+            q.bind(2, tagId);
+            q.exec();
+        }
     });
 }
 

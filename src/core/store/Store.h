@@ -73,12 +73,14 @@ struct CallSummary {
     int quoteCount = 0;
 };
 
-/// Which quotes to list: those carrying the tags (any or all of them), and/or matching a search.
+/// Which quotes to list: those carrying the tags (any or all of them), and/or matching a search,
+/// and/or in some patterns.
 struct QuoteFilter {
     std::vector<Id> tagIds;
     bool allTags = false;                ///< every tag, rather than any of them
     const SearchQuery* search = nullptr; ///< also match this full-text query, when set
-    int limit = 1000; ///< negative: no limit
+    std::vector<Id> patternIds;          ///< only quotes in one of these patterns, when set
+    int limit = 1000;                    ///< negative: no limit
 };
 
 /// One quote with who said it and when, as the quote browser and exports show it.
@@ -96,8 +98,8 @@ struct QuoteRow {
     ValueTier valueTier = ValueTier::Standard;
     std::vector<Id> tagIds;
     bool needsReview = false;
-    Id customerId = 0;           ///< for counting distinct customers; never shown
-    std::string segmentKey;      ///< "cart_abandoner", empty for none
+    Id customerId = 0;            ///< for counting distinct customers; never shown
+    std::string segmentKey;       ///< "cart_abandoner", empty for none
     std::optional<Bucket> bucket; ///< filed by hand (a tag's default bucket is not applied here)
     std::string productLine;
     int importance = 0;
@@ -334,6 +336,11 @@ public:
     /// Files a quote in a bucket by hand (nullopt: unfiled).
     Status setQuoteBucket(Id quoteId, std::optional<Bucket> bucket);
     Status untagQuote(Id quoteId, Id tagId);
+    /// Puts a tag on many quotes in one transaction; returns the quotes that did not have
+    /// it (the ones a later untagQuotes must take it off again). Missing quotes are skipped.
+    Result<std::vector<Id>> tagQuotes(const std::vector<Id>& quoteIds, Id tagId);
+    /// Takes a tag off many quotes in one transaction.
+    Status untagQuotes(const std::vector<Id>& quoteIds, Id tagId);
 
     // Rules, proposals and patterns (StoreAnalysis.cpp) ----------------------------------
     /// The workspace's rules in order, the starter rules included.
@@ -360,6 +367,13 @@ public:
     /// Puts quotes into a pattern (nullopt: into none), leaving those a person pinned;
     /// a pattern left with no quotes goes. With `pin`, the placement is a person's.
     Status assignQuotes(std::optional<Id> patternId, const std::vector<Id>& quoteIds, bool pin = false);
+    /// Puts patterns exactly as given, in one transaction: each keeps its id and UUID (one
+    /// with id 0 is made, and its id and UUID are set), its label and whether a person
+    /// named it, and holds exactly its quotes, pinned as given (taking them from any other
+    /// pattern). Patterns in `remove` go first. Quotes that no longer exist are skipped;
+    /// patterns left with no quotes go. What a person's merge, split or rename does, and
+    /// what undoing one puts back.
+    Status putPatterns(std::vector<Pattern>& patterns, const std::vector<Id>& remove = {});
 
     // Opportunities -------------------------------------------------------------------
     Result<Id> addOpportunity(Opportunity& opportunity);

@@ -5,8 +5,8 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <fmt/format.h>
-
 #include <map>
 #include <set>
 
@@ -287,6 +287,65 @@ Status Store::assignQuotes(std::optional<Id> patternId, const std::vector<Id>& q
         }
         statement("DELETE FROM patterns WHERE id NOT IN (SELECT pattern_id FROM pattern_quotes)").exec();
     });
+}
+
+Status Store::putPatterns(std::vector<Pattern>& patterns, const std::vector<Id>& remove) {
+    std::vector<Pattern> put = patterns; // ids are set on `patterns` only once committed
+    auto status = write([&] {
+        auto& drop = statement("DELETE FROM patterns WHERE id = ?");
+        for (const Id id : remove) {
+            drop.tryReset();
+            drop.bind(1, id);
+            drop.exec();
+        }
+        auto& upsert = statement(
+            "INSERT INTO patterns(id, uuid, label, label_edited, created_at, updated_at) VALUES (?, ?, ?, ?, ?5, ?5) "
+            "ON CONFLICT(id) DO UPDATE SET label = excluded.label, label_edited = excluded.label_edited, "
+            "updated_at = excluded.updated_at");
+        auto& clear = statement("DELETE FROM pattern_quotes WHERE pattern_id = ?");
+        auto& member = statement("INSERT INTO pattern_quotes(quote_id, pattern_id, pinned) "
+                                 "SELECT id, ?2, ?3 FROM quotes WHERE id = ?1 "
+                                 "ON CONFLICT(quote_id) DO UPDATE SET pattern_id = excluded.pattern_id, "
+                                 "pinned = excluded.pinned");
+        for (auto& pattern : put) {
+            if (pattern.label.empty()) {
+                failWith(ErrorCode::BadInput, "a pattern needs a name");
+            }
+            if (pattern.id != 0 && pattern.uuid.empty()) {
+                failWith(ErrorCode::BadInput, fmt::format("pattern {} has no UUID", pattern.id));
+            }
+            if (pattern.uuid.empty()) {
+                pattern.uuid = newUuid();
+            }
+            upsert.tryReset();
+            bindOptional(upsert, 1, pattern.id != 0 ? std::optional<Id>(pattern.id) : std::nullopt);
+            upsert.bind(2, pattern.uuid);
+            upsert.bind(3, pattern.label);
+            upsert.bind(4, pattern.labelEdited ? 1 : 0);
+            upsert.bind(5, now());
+            upsert.exec();
+            if (pattern.id == 0) {
+                pattern.id = m_db->getLastInsertRowid();
+            }
+            clear.tryReset();
+            clear.bind(1, pattern.id);
+            clear.exec();
+            for (const Id quote : pattern.quoteIds) {
+                const bool pinned = std::find(pattern.pinnedQuoteIds.begin(), pattern.pinnedQuoteIds.end(), quote) !=
+                                    pattern.pinnedQuoteIds.end();
+                member.tryReset();
+                member.bind(1, quote);
+                member.bind(2, pattern.id);
+                member.bind(3, pinned ? 1 : 0);
+                member.exec();
+            }
+        }
+        statement("DELETE FROM patterns WHERE id NOT IN (SELECT pattern_id FROM pattern_quotes)").exec();
+    });
+    if (status) {
+        patterns = std::move(put);
+    }
+    return status;
 }
 
 Status Store::renamePattern(Id id, std::string_view label) {

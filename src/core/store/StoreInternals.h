@@ -7,7 +7,6 @@
 
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
-
 #include <optional>
 #include <stdexcept>
 #include <string>

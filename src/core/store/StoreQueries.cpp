@@ -320,6 +320,14 @@ Result<std::vector<QuoteRow>> Store::listQuotes(const QuoteFilter& filter) {
                                  list);
             values.emplace_back(static_cast<std::int64_t>(filter.allTags ? filter.tagIds.size() : 1));
         }
+        if (!filter.patternIds.empty()) {
+            std::string list;
+            for (const Id id : filter.patternIds) {
+                list += list.empty() ? "?" : ", ?";
+                values.emplace_back(static_cast<std::int64_t>(id));
+            }
+            where += fmt::format(" AND q.id IN (SELECT quote_id FROM pattern_quotes WHERE pattern_id IN ({}))", list);
+        }
         if (filter.search != nullptr && !filter.search->empty()) {
             where += " AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)";
             values.emplace_back(filter.search->expression());
