@@ -9,7 +9,10 @@
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
 #include "ui/MainWindow.h"
+#include "ui/PatternListModel.h"
+#include "ui/PatternsDock.h"
 #include "ui/QuoteBrowserDock.h"
+#include "ui/SaturationDialog.h"
 #include "ui/TagPicker.h"
 
 #include <filesystem>
@@ -157,6 +160,43 @@ int main(int argc, char** argv) {
     }
     settle();
     ok = shootWidget(browser, out + QStringLiteral("/quote-browser.png")) && ok;
+
+    // The rules' proposals in the editor: dashed, with the first one selected.
+    window.applyRules(false);
+    settle();
+    ok = shoot(out + QStringLiteral("/proposals.png")) && ok;
+
+    // Patterns: found across the workspace, the strongest chosen with its quotes.
+    ui::PatternsDock* patterns = window.patterns();
+    patterns->show();
+    patterns->raise();
+    window.resizeDocks({patterns}, {380}, Qt::Vertical);
+    if (!patterns->findPatterns()) {
+        std::cerr << "finding patterns failed\n";
+        ok = false;
+    }
+    if (!QTest::qWaitFor([patterns] { return patterns->loaded() && patterns->model()->rowCount() > 0; }, 5000)) {
+        std::cerr << "the patterns did not load\n";
+        ok = false;
+    }
+    if (patterns->view()->model()->rowCount() > 0) {
+        patterns->view()->selectRow(0);
+    }
+    settle();
+    ok = shootWidget(patterns, out + QStringLiteral("/patterns.png")) && ok;
+
+    // Saturation: the curves flatten as calls stop bringing new patterns.
+    if (ui::SaturationDialog* saturation = window.showSaturation()) {
+        if (!QTest::qWaitFor([saturation] { return saturation->loaded(); }, 5000)) {
+            std::cerr << "the saturation chart did not load\n";
+            ok = false;
+        }
+        settle(600);
+        ok = shootWidget(saturation, out + QStringLiteral("/saturation.png")) && ok;
+        saturation->close();
+    }
+    window.quoteBrowser()->raise();
+    settle();
 
     // The same window as a desktop in dark mode shows it.
     QApplication::setStyle(QStringLiteral("Fusion"));

@@ -14,6 +14,7 @@
 #include "ui/PatternsDock.h"
 #include "ui/QuoteBrowserDock.h"
 #include "ui/RulesPreviewDialog.h"
+#include "ui/SaturationDialog.h"
 #include "ui/Workspace.h"
 #include "ui/commands/CallCommands.h"
 #include "ui/commands/ProposalCommands.h"
@@ -160,7 +161,8 @@ MainWindow::~MainWindow() {
     m_codebook->setWorkspace(nullptr);
     m_quotes->setWorkspace(nullptr);
     m_patterns->setWorkspace(nullptr);
-    m_calls->setStore(nullptr); // the views must let go before the store closes
+    delete findChild<SaturationDialog*>(); // it reads the workspace that is going
+    m_calls->setStore(nullptr);            // the views must let go before the store closes
 }
 
 CallEditor* MainWindow::callEditor() const {
@@ -180,6 +182,7 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     m_codebook->setWorkspace(nullptr);
     m_quotes->setWorkspace(nullptr);
     m_patterns->setWorkspace(nullptr);
+    delete findChild<SaturationDialog*>(); // it reads the workspace that is going
     m_calls->setStore(nullptr);
     if (m_workspace) {
         m_undoGroup->removeStack(m_workspace->undoStack());
@@ -409,6 +412,7 @@ void MainWindow::closeWorkspace() {
     m_codebook->setWorkspace(nullptr);
     m_quotes->setWorkspace(nullptr);
     m_patterns->setWorkspace(nullptr);
+    delete findChild<SaturationDialog*>(); // it reads the workspace that is going
     m_ui->callFilters->setStore(nullptr);
     m_calls->setStore(nullptr);
     if (m_workspace) {
@@ -539,6 +543,9 @@ void MainWindow::setUpAnalysisMenu() {
         m_patterns->raise();
         m_patterns->findPatterns();
     });
+    add(tr("Saturation…"), QKeySequence(QStringLiteral("Ctrl+Shift+U")), [this] {
+        showSaturation();
+    })->setObjectName(QStringLiteral("actionSaturation"));
     QAction* showPatterns = m_patterns->toggleViewAction();
     showPatterns->setText(tr("Show Patterns"));
     menu->addAction(showPatterns);
@@ -610,6 +617,26 @@ core::Result<std::size_t> MainWindow::applyRules(bool wholeWorkspace, bool ask, 
         m_ui->callEditor->selectNextProposal(true);
     }
     return count;
+}
+
+} // namespace earmark::ui
+
+namespace earmark::ui {
+
+SaturationDialog* MainWindow::showSaturation() {
+    if (!m_workspace) {
+        return nullptr;
+    }
+    // One at a time, modeless: it follows the patterns as calls are saved.
+    if (auto* open = findChild<SaturationDialog*>(); open != nullptr) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto* dialog = new SaturationDialog(*m_workspace, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 } // namespace earmark::ui

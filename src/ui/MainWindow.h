@@ -23,6 +23,7 @@ class CallEditor;
 class CallListModel;
 class CodebookDock;
 class PatternsDock;
+class SaturationDialog;
 class QuoteBrowserDock;
 class Workspace;
 
@@ -68,6 +69,8 @@ public:
     /// GUI thread, with progress and Cancel, then a preview unless `ask` is false), and
     /// stores what is new as one undo step. Returns how many proposals were stored.
     core::Result<std::size_t> applyRules(bool wholeWorkspace, bool ask = true, bool cancelAtOnce = false);
+    /// Opens (or raises) the saturation chart of the open workspace.
+    SaturationDialog* showSaturation();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

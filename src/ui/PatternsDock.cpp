@@ -70,6 +70,8 @@ PatternsDock::PatternsDock(QWidget* parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(PatternListModel::Label, QHeaderView::Stretch);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 
@@ -78,6 +80,8 @@ PatternsDock::PatternsDock(QWidget* parent)
     m_quotesView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_quotesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_quotesView->verticalHeader()->hide();
+    m_quotesView->setWordWrap(false);
+    m_quotesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_quotesView->horizontalHeader()->setSectionResizeMode(QuoteBrowserModel::Text, QHeaderView::Stretch);
     m_quotesView->setContextMenuPolicy(Qt::ActionsContextMenu);
 
@@ -130,6 +134,7 @@ void PatternsDock::setWorkspace(Workspace* workspace) {
     m_quotes->setRows({}, {});
     if (workspace != nullptr) {
         connect(workspace, &Workspace::patternsChanged, this, &PatternsDock::reload);
+        connect(workspace, &Workspace::patternsRegrouped, m_reloadDelay, qOverload<>(&QTimer::start));
         connect(workspace, &Workspace::quotesChanged, m_reloadDelay, qOverload<>(&QTimer::start));
         connect(workspace, &Workspace::callsChanged, m_reloadDelay, qOverload<>(&QTimer::start));
         connect(workspace, &Workspace::tagsChanged, this, &PatternsDock::showQuotes);

@@ -36,13 +36,23 @@ signals:
     void quotesChanged(core::Id callId); ///< a call's quotes or their tags changed
     void tagsChanged();                  ///< the codebook changed
     void patternsChanged();              ///< patterns were mined, renamed, merged or split
-    void proposalsChanged();             ///< proposals were made, accepted, rejected or undone
+    /// Saving a call's quotes regrouped them into the saved patterns (in the background).
+    void patternsRegrouped(core::Id callId);
+    void proposalsChanged(); ///< proposals were made, accepted, rejected or undone
     void failed(const QString& message);
 
 private:
+    struct PatternUpdates;
+    /// After a call's quotes changed: regroups them on the background reader, when the
+    /// workspace has patterns (someone asked for them).
+    void updatePatterns(core::Id callId);
+    /// Reads the grouping again in the background, after patterns changed by other hands.
+    void reloadPatterns();
+
     std::unique_ptr<core::Store> m_store;
     QUndoStack* m_undo;
     BackgroundReader* m_reader;
+    std::shared_ptr<PatternUpdates> m_patternUpdates; ///< used on the reader's thread only
 };
 
 } // namespace earmark::ui

@@ -344,6 +344,7 @@ TEST_F(Engine, SavingOneCallRegroupsOnlyItsQuotesAndLeavesPinnedOnesAlone) {
     quote.end = 39;
     ASSERT_TRUE(store->addQuote(quote).has_value());
     ASSERT_EQ(session.updateCall(*store, call).value(), 1U);
+    EXPECT_EQ(session.updateCall(*store, call).value(), 0U); // the same quotes: nothing to regroup
     const auto inPattern = [&](core::Id patternId, core::Id q) {
         const auto all = store->patterns().value();
         for (const auto& p : all) {

@@ -2,9 +2,8 @@
 #include "core/analysis/Patterns.h"
 
 #include <algorithm>
-#include <map>
-
 #include <gtest/gtest.h>
+#include <map>
 
 using namespace earmark;
 using namespace earmark::core::analysis;
@@ -92,6 +91,27 @@ TEST(Patterns, AnAddedQuoteJoinsTheGroupSayingTheSameAndARemovedOneLeaves) {
     EXPECT_EQ(index.groupOf(late.id), -1);
     EXPECT_EQ(index.groupOf(9001), -1);
     EXPECT_EQ(index.size(), docs.size());
+}
+
+TEST(Patterns, AQuoteRepeatedWordForWordJoinsItsTwinsGroup) {
+    const auto docs = docsOf(test::loadEvalSet());
+    PatternIndex index;
+    index.build(docs);
+    // Another customer says exactly what someone in a group said: whatever the group's
+    // centre looks like after merging, the repeat goes where its twin is.
+    std::size_t grouped = 0;
+    for (std::size_t i = 0; i < docs.size(); i += 7) {
+        const auto twinGroup = index.groupOf(docs[i].id);
+        if (twinGroup < 0) {
+            continue;
+        }
+        const std::int64_t id = 100000 + static_cast<std::int64_t>(i);
+        index.update({}, {{id, "Someone else", docs[i].text}});
+        EXPECT_EQ(index.groupOf(id), twinGroup) << docs[i].text;
+        index.update({id}, {});
+        ++grouped;
+    }
+    EXPECT_GT(grouped, 30U);
 }
 
 TEST(Patterns, TheLexiconLetsDifferentWordsForOneThingMeet) {

@@ -7,14 +7,17 @@
 #include "ui/PatternListModel.h"
 #include "ui/PatternsDock.h"
 #include "ui/QuoteBrowserModel.h"
+#include "ui/SaturationDialog.h"
 #include "ui/UiSupport.h"
 #include "ui/Workspace.h"
 
 #include <gtest/gtest.h>
 
 #include <QAbstractItemModelTester>
+#include <QLineSeries>
 #include <QSortFilterProxyModel>
 #include <QTest>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using namespace earmark;
@@ -303,4 +306,88 @@ TEST(Patterns, FindRenameMergeSplitAndTagAllUndoableExactly) {
     }
     EXPECT_EQ(storedPatterns(path).size(), before.size());
     EXPECT_EQ(byId(storedPatterns(path), first)->label, "Caps crack");
+}
+
+TEST(Patterns, QuotingACallRegroupsItsQuotesInTheBackground) {
+    test::TempDir dir;
+    const auto path = makeDemo(dir);
+    ui::MainWindow window;
+    openOnNewestCall(window, path);
+    ui::PatternsDock* dock = window.patterns();
+    ASSERT_TRUE(dock->findPatterns().has_value());
+    waitForPatterns(dock);
+    const core::Pattern strongest = dock->model()->summary(0)->pattern;
+    // Someone else's words from the strongest pattern, said again in this call.
+    dock->selectPatterns({strongest.id});
+    ASSERT_GT(dock->quotes()->rowCount(), 0);
+    const QString words = QString::fromStdString(dock->quotes()->row(0)->text);
+    auto* notes = window.callEditor()->notesEdit();
+    notes->selectAll();
+    QTest::keyClicks(notes, QStringLiteral("She said: ") + words);
+    ASSERT_TRUE(window.callEditor()->save());
+    selectText(notes, words);
+    ASSERT_TRUE(window.callEditor()->quoteSelection({}, {}));
+    const auto quotes = window.workspace()->store().quotesForCall(window.callEditor()->callId()).value();
+    const auto made =
+        std::find_if(quotes.begin(), quotes.end(), [&](const auto& q) { return q.text == words.toStdString(); });
+    ASSERT_NE(made, quotes.end());
+
+    // Saving the quote regroups it without mining the whole workspace again.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const auto* p = byId(storedPatterns(path), strongest.id);
+            return p != nullptr && std::find(p->quoteIds.begin(), p->quoteIds.end(), made->id) != p->quoteIds.end();
+        },
+        5000));
+    // And the list follows.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const auto* s = dock->model()->find(strongest.id);
+            return s != nullptr && s->pattern.quoteIds.size() == strongest.quoteIds.size() + 1;
+        },
+        5000));
+}
+
+TEST(Saturation, TheChartFollowsTheSegmentAndSaysWhatItMeans) {
+    test::TempDir dir;
+    const auto path = makeDemo(dir);
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(path).has_value());
+    window.show();
+    ASSERT_TRUE(window.patterns()->findPatterns().has_value());
+    ui::SaturationDialog* dialog = window.showSaturation();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(window.showSaturation(), dialog); // one at a time
+    ASSERT_TRUE(QTest::qWaitFor([dialog] { return dialog->loaded(); }, 5000));
+
+    // One point per connected call, rising to every pattern heard, as the core counts them.
+    auto expected = core::engine::saturationOf(window.workspace()->store(), "", 20);
+    ASSERT_TRUE(expected.has_value());
+    const auto& points = expected->saturation.points;
+    ASSERT_FALSE(points.empty());
+    ASSERT_EQ(dialog->patternSeries()->count(), static_cast<int>(points.size()));
+    EXPECT_EQ(dialog->patternSeries()->at(dialog->patternSeries()->count() - 1).y(),
+              static_cast<double>(points.back().totalPatterns));
+    EXPECT_EQ(dialog->tagSeries()->at(dialog->tagSeries()->count() - 1).y(),
+              static_cast<double>(points.back().totalTags));
+    EXPECT_GT(points.back().totalPatterns, 0U);
+    EXPECT_EQ(dialog->reading(), QString::fromStdString(expected->reading));
+
+    // One segment: fewer calls, and the reading names the segment.
+    dialog->setSegment(QStringLiteral("cart_abandoner"));
+    ASSERT_TRUE(QTest::qWaitFor([dialog] { return dialog->loaded(); }, 5000));
+    const auto abandoners = core::engine::saturationOf(window.workspace()->store(), "cart_abandoner", 20).value();
+    EXPECT_EQ(dialog->patternSeries()->count(), static_cast<int>(abandoners.saturation.points.size()));
+    EXPECT_LT(dialog->patternSeries()->count(), static_cast<int>(points.size()));
+    EXPECT_TRUE(dialog->reading().contains(QStringLiteral("abandoner"))) << dialog->reading().toStdString();
+
+    // Price by segment, as the core counts it.
+    const auto facts = core::engine::segmentFacts(window.workspace()->store()).value();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return dialog->segmentFacts()->topLevelItemCount() == static_cast<int>(facts.size()); }, 5000));
+    EXPECT_EQ(dialog->segmentFacts()->topLevelItem(0)->text(0), QString::fromStdString(facts.front().segment));
+
+    // Closing the workspace takes the chart with it.
+    window.closeWorkspace();
+    EXPECT_EQ(window.findChild<ui::SaturationDialog*>(), nullptr);
 }

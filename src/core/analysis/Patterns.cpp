@@ -72,14 +72,14 @@ double PatternIndex::similarity(const Doc& doc, const Centre& centre) const {
     return dot / std::sqrt(centre.norm2);
 }
 
-std::pair<std::int64_t, double> PatternIndex::bestGroup(const Doc& doc, std::int64_t except) const {
-    // Candidates: groups that share one of the text's three strongest features.
+std::vector<std::int64_t> PatternIndex::candidateGroups(const Doc& doc, std::size_t features) const {
+    // Candidates: groups that share one of the text's strongest features.
     std::vector<std::pair<double, int>> strongest;
     for (const auto& [f, w] : doc.vector) {
         strongest.emplace_back(-w, f);
     }
     std::sort(strongest.begin(), strongest.end());
-    strongest.resize(std::min<std::size_t>(strongest.size(), 3));
+    strongest.resize(std::min<std::size_t>(strongest.size(), features));
     std::vector<std::int64_t> candidates;
     for (const auto& [w, f] : strongest) {
         const auto it = m_postings.find(f);
@@ -92,14 +92,45 @@ std::pair<std::int64_t, double> PatternIndex::bestGroup(const Doc& doc, std::int
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    return candidates;
+}
+
+std::pair<std::int64_t, double> PatternIndex::bestGroup(const Doc& doc, std::int64_t except) const {
     std::pair<std::int64_t, double> best{-1, 0.0};
-    for (const std::int64_t g : candidates) {
+    for (const std::int64_t g : candidateGroups(doc, 3)) {
         if (g == except) {
             continue;
         }
         const double s = similarity(doc, m_groups.at(g));
         if (s > best.second + 1e-12) { // ties keep the lower group id (candidates are sorted)
             best = {g, s};
+        }
+    }
+    return best;
+}
+
+std::pair<std::int64_t, double> PatternIndex::nearestText(const Doc& doc) const {
+    // Texts are compared with today's weights: a word only the twin had was left out of
+    // its vector when it was weighed, and now that two texts have it, it counts.
+    const Vector mine = weigh(doc.features);
+    std::pair<std::int64_t, double> best{-1, 0.0};
+    for (const std::int64_t g : candidateGroups(doc, doc.vector.size())) {
+        for (const std::int64_t member : m_groups.at(g).members) {
+            const Vector other = weigh(m_docs.at(member).features);
+            // Both vectors are unit length and sorted by feature: a merge walk gives the cosine.
+            double dot = 0;
+            for (auto a = mine.begin(), b = other.begin(); a != mine.end() && b != other.end();) {
+                if (a->first < b->first) {
+                    ++a;
+                } else if (b->first < a->first) {
+                    ++b;
+                } else {
+                    dot += (a++)->second * (b++)->second;
+                }
+            }
+            if (dot > best.second + 1e-12) {
+                best = {member, dot};
+            }
         }
     }
     return best;
@@ -294,7 +325,17 @@ void PatternIndex::update(const std::vector<std::int64_t>& removed, const std::v
         fresh.push_back(text.id);
     }
     for (const std::int64_t id : fresh) {
-        place(id, m_docs.at(id));
+        Doc& doc = m_docs.at(id);
+        const auto [group, score] = bestGroup(doc);
+        if (group >= 0 && score >= m_options.joinThreshold) {
+            join(id, doc, group);
+            continue;
+        }
+        // A group merged from smaller ones has a centre that can sit far from each of its
+        // texts; one that nearly repeats a text of it still belongs with it. (Mining has
+        // its refine and merge passes for this; one saved call does not.)
+        const auto [twin, closeness] = nearestText(doc);
+        join(id, doc, twin >= 0 && closeness >= m_options.twinThreshold ? m_docs.at(twin).group : newGroup());
     }
 }
 
@@ -345,9 +386,8 @@ PairScore pairwiseAgreement(const std::vector<std::int64_t>& predicted, const st
     PairScore score;
     score.precision = predictedPairs > 0 ? together / predictedPairs : 0;
     score.recall = truePairs > 0 ? together / truePairs : 0;
-    score.f1 = score.precision + score.recall > 0
-                   ? 2 * score.precision * score.recall / (score.precision + score.recall)
-                   : 0;
+    score.f1 =
+        score.precision + score.recall > 0 ? 2 * score.precision * score.recall / (score.precision + score.recall) : 0;
     return score;
 }
 

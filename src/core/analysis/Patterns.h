@@ -24,9 +24,12 @@ struct TextDoc {
 
 struct PatternOptions {
     // Chosen on the labelled evaluation set (tests/data/eval/README.md).
-    double joinThreshold = 0.35; ///< cosine to a group's centre needed to join it
+    double joinThreshold = 0.35;  ///< cosine to a group's centre needed to join it
     double mergeThreshold = 0.30; ///< cosine between two centres that merges their groups
     int refinePasses = 2;         ///< passes that move each text to its best group
+    /// An added text this close (cosine) to one text of a group joins that group, however
+    /// far the group's centre (updates only).
+    double twinThreshold = 0.6;
     /// Candidate groups are those sharing one of a text's strongest features; each
     /// feature's list is searched up to this many groups (largest first) to bound the cost.
     std::size_t maxCandidatesPerFeature = 256;
@@ -76,6 +79,10 @@ private:
     Vector weigh(const std::vector<int>& features) const;
     [[nodiscard]] double idf(int feature) const;
     [[nodiscard]] double similarity(const Doc& doc, const Centre& centre) const;
+    /// Groups sharing one of `doc`'s `features` strongest features, by id.
+    [[nodiscard]] std::vector<std::int64_t> candidateGroups(const Doc& doc, std::size_t features) const;
+    /// The text in a candidate group most like `doc`, with its cosine, or (-1, 0).
+    [[nodiscard]] std::pair<std::int64_t, double> nearestText(const Doc& doc) const;
     /// The best group for `doc` with its similarity, or (-1, 0).
     [[nodiscard]] std::pair<std::int64_t, double> bestGroup(const Doc& doc, std::int64_t except = -1) const;
     void join(std::int64_t id, Doc& doc, std::int64_t group);

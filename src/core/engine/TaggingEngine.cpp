@@ -623,6 +623,15 @@ Result<std::size_t> PatternSession::updateCall(Store& store, Id callId) {
         return std::unexpected(quotes.error());
     }
     std::vector<Id> gone = m_callQuotes[callId];
+    std::vector<Id> now;
+    for (const auto& q : *quotes) {
+        now.push_back(q.id);
+    }
+    std::sort(now.begin(), now.end());
+    std::sort(gone.begin(), gone.end());
+    if (now == gone) {
+        return std::size_t{0}; // a quote's words never change, so neither does its group: tags, notes, importance
+    }
     std::vector<analysis::TextDoc> added;
     std::vector<Id> ids;
     for (const auto& q : *quotes) {

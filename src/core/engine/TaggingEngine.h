@@ -86,7 +86,8 @@ public:
     Status load(Store& store);
     /// After `callId` was saved (or deleted): its quotes leave the grouping and come back
     /// as they now are, and the patterns they belong to are written. Returns how many
-    /// quotes were regrouped.
+    /// quotes were regrouped: none when the call has the same quotes as before (a quote's
+    /// words never change, so a new tag or edited notes move nothing).
     Result<std::size_t> updateCall(Store& store, Id callId);
 
 private:

@@ -54,8 +54,9 @@ void ApplyRulesCommand::redo() {
     }
     // Proposals made before (and so skipped) are not this step's.
     std::erase_if(m_proposals, [](const core::Proposal& p) { return p.id == 0; });
-    setText(QCoreApplication::translate("ApplyRulesCommand", "Apply Rules (%n proposal(s))", nullptr,
-                                        static_cast<int>(m_stored.size())));
+    setText(m_stored.size() == 1
+                ? QCoreApplication::translate("ApplyRulesCommand", "Apply Rules (1 proposal)")
+                : QCoreApplication::translate("ApplyRulesCommand", "Apply Rules (%1 proposals)").arg(m_stored.size()));
     notifyCalls(m_workspace, m_proposals);
 }
 
