@@ -351,6 +351,15 @@ bool CallEditor::setQuoteImportance(core::Id quoteId, int importance) {
     return true;
 }
 
+bool CallEditor::setQuoteBucket(core::Id quoteId, std::optional<core::Bucket> bucket) {
+    const auto quote = findQuote(quoteId);
+    if (!quote || quote->bucket == bucket) {
+        return false;
+    }
+    m_workspace->undoStack()->push(new SetQuoteBucketCommand(*m_workspace, *quote, bucket));
+    return true;
+}
+
 void CallEditor::pickTagsForSelection() {
     const int index = selectedField();
     if (m_workspace == nullptr || index < 0) {
@@ -673,6 +682,17 @@ void CallEditor::showContextMenu(int index, const QPoint& at) {
             action->setCheckable(true);
             action->setChecked(level == quote.importance);
             levels->addAction(action);
+        }
+        QMenu* bucketMenu = menu->addMenu(tr("File In"));
+        auto* buckets = new QActionGroup(bucketMenu);
+        for (const auto bucket : {std::optional(core::Bucket::Fix), std::optional(core::Bucket::Fill),
+                                  std::optional(core::Bucket::Future), std::optional<core::Bucket>()}) {
+            const QString name = bucket ? toQString(std::string(core::label(*bucket))) : tr("Its Tags' Bucket");
+            QAction* action =
+                bucketMenu->addAction(name, this, [this, id = quote.id, bucket] { setQuoteBucket(id, bucket); });
+            action->setCheckable(true);
+            action->setChecked(quote.bucket == bucket);
+            buckets->addAction(action);
         }
         menu->addAction(tr("Remove Quote"), this,
                         [this, quote] { m_workspace->undoStack()->push(new DeleteQuoteCommand(*m_workspace, quote)); });

@@ -51,6 +51,8 @@ public:
     bool tagQuote(core::Id quoteId, const std::vector<core::Id>& tagIds, const QStringList& newTagNames);
     /// Sets a quote's importance (0 mentioned ... 3 would not buy / would leave), undoably.
     bool setQuoteImportance(core::Id quoteId, int importance);
+    /// Files a quote in a bucket by hand (nullopt: back to its tags' default), undoably.
+    bool setQuoteBucket(core::Id quoteId, std::optional<core::Bucket> bucket);
     /// The call's open proposals that still match its words, as shown (dashed).
     [[nodiscard]] const std::vector<core::Proposal>& proposals() const { return m_proposals; }
     /// Accepts or rejects one of them, undoably.

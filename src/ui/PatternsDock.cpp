@@ -214,11 +214,7 @@ void PatternsDock::showQuotes() {
         m_workspace->report(!rows ? rows.error() : tags.error());
         return;
     }
-    std::map<core::Id, std::string> names;
-    for (const auto& tag : *tags) {
-        names[tag.id] = tag.name;
-    }
-    m_quotes->setRows(std::move(*rows), std::move(names));
+    m_quotes->setRows(std::move(*rows), *tags);
 }
 
 core::Result<std::size_t> PatternsDock::findPatterns(bool cancelAtOnce) {

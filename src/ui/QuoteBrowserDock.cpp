@@ -113,12 +113,8 @@ void QuoteBrowserDock::refresh() {
         m_workspace->report(rows ? tags.error() : rows.error());
         return;
     }
-    std::map<core::Id, std::string> names;
-    for (const auto& tag : *tags) {
-        names[tag.id] = tag.name;
-    }
     m_count->setText(tr("%n quote(s)", nullptr, static_cast<int>(rows->size())));
-    m_model->setRows(std::move(*rows), std::move(names));
+    m_model->setRows(std::move(*rows), *tags);
 }
 
 QString QuoteBrowserDock::selectedAsText() const {

@@ -1,8 +1,11 @@
 #include "ui/QuoteBrowserModel.h"
 
+#include "core/domain/Buckets.h"
+#include "core/domain/Vocabulary.h"
 #include "ui/TextPositions.h"
 
 #include <QDate>
+#include <QFont>
 #include <QLocale>
 
 namespace earmark::ui {
@@ -10,10 +13,14 @@ namespace earmark::ui {
 QuoteBrowserModel::QuoteBrowserModel(QObject* parent) : QAbstractTableModel(parent) {
 }
 
-void QuoteBrowserModel::setRows(std::vector<core::QuoteRow> rows, std::map<core::Id, std::string> tagNames) {
+void QuoteBrowserModel::setRows(std::vector<core::QuoteRow> rows, const std::vector<core::Tag>& tags) {
     beginResetModel();
     m_rows = std::move(rows);
-    m_tagNames = std::move(tagNames);
+    m_tagNames.clear();
+    for (const auto& tag : tags) {
+        m_tagNames[tag.id] = tag.name;
+    }
+    m_tagBuckets = core::tagDefaultBuckets(tags);
     endResetModel();
 }
 
@@ -78,9 +85,23 @@ QVariant QuoteBrowserModel::data(const QModelIndex& index, int role) const {
             return toQString(r.startedAt.substr(0, 10));
         case Tags:
             return tagsOf(r);
+        case Bucket: {
+            const auto bucket = core::quoteBucket(r.bucket, r.tagIds, m_tagBuckets);
+            if (!bucket) {
+                return role == Qt::ToolTipRole ? tr("Not filed: file it from the call editor's context menu")
+                                               : QVariant();
+            }
+            const QString name = toQString(std::string(core::label(*bucket)));
+            return role == Qt::ToolTipRole && !r.bucket ? tr("%1, from its tags").arg(name) : name;
+        }
         default:
             return {};
         }
+    }
+    if (role == Qt::FontRole && index.column() == Bucket && !r.bucket) {
+        QFont font;
+        font.setItalic(true); // from a tag's default, not a person's decision
+        return font;
     }
     return {};
 }
@@ -100,6 +121,8 @@ QVariant QuoteBrowserModel::headerData(int section, Qt::Orientation orientation,
         return tr("Date");
     case Tags:
         return tr("Tags");
+    case Bucket:
+        return tr("Bucket");
     default:
         return {};
     }

@@ -9,17 +9,18 @@
 
 namespace earmark::ui {
 
-/// Quotes with who said them: quote, customer, segment, date, tags.
+/// Quotes with who said them: quote, customer, segment, date, tags, bucket (italic when
+/// it comes from a tag rather than from a person).
 class QuoteBrowserModel final : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { Text, Customer, Segment, Date, Tags, ColumnCount };
+    enum Column { Text, Customer, Segment, Date, Tags, Bucket, ColumnCount };
 
     explicit QuoteBrowserModel(QObject* parent = nullptr);
 
-    /// Shows `rows`; `tagNames` names the tags they carry.
-    void setRows(std::vector<core::QuoteRow> rows, std::map<core::Id, std::string> tagNames);
+    /// Shows `rows`; `tags` (the codebook) names their tags and files them in buckets.
+    void setRows(std::vector<core::QuoteRow> rows, const std::vector<core::Tag>& tags);
     [[nodiscard]] const core::QuoteRow* row(int index) const;
 
     /// The quote as a person would paste it: “words” — Sarah from Phoenix, cart abandoner, 12 Mar 2026
@@ -35,6 +36,7 @@ private:
 
     std::vector<core::QuoteRow> m_rows;
     std::map<core::Id, std::string> m_tagNames;
+    std::map<core::Id, std::optional<core::Bucket>> m_tagBuckets;
 };
 
 } // namespace earmark::ui

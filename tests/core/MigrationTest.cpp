@@ -23,7 +23,7 @@ std::filesystem::path copyFixture(const test::TempDir& dir, const std::string& n
 // workspace). Keep every row forever: every later schema must still open each of them.
 class OlderWorkspace : public testing::TestWithParam<int> {};
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, OlderWorkspace, testing::Values(1, 2),
+INSTANTIATE_TEST_SUITE_P(Fixtures, OlderWorkspace, testing::Values(1, 2, 3),
                          [](const testing::TestParamInfo<int>& info) { return "v" + std::to_string(info.param); });
 
 TEST_P(OlderWorkspace, StillOpensWithEverythingInIt) {
@@ -72,6 +72,16 @@ TEST_P(OlderWorkspace, StillOpensWithEverythingInIt) {
         EXPECT_EQ(backup.execAndGet("SELECT count(*) FROM quotes").getInt(), stats->quotes);
     } else {
         EXPECT_FALSE((*store)->migrationBackup().has_value());
+    }
+    // The tagging engine's rows (schema 3) come through; older files start with the starter rules.
+    const auto rules = (*store)->rules();
+    ASSERT_TRUE(rules.has_value());
+    EXPECT_FALSE(rules->empty());
+    if (version >= 3) {
+        EXPECT_EQ((*store)->patterns()->size(), 27U);
+        EXPECT_EQ((*store)->proposals(std::nullopt, core::ProposalStatus::Accepted)->size(), 1U);
+        EXPECT_EQ((*store)->proposals(std::nullopt, core::ProposalStatus::Rejected)->size(), 1U);
+        EXPECT_EQ((*store)->proposals(std::nullopt, core::ProposalStatus::Open)->size(), 19U);
     }
     // What the later schema added works on the old data.
     const auto firstCall = calls->front().id;

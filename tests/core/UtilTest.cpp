@@ -1,3 +1,4 @@
+#include "core/domain/Buckets.h"
 #include "core/domain/Vocabulary.h"
 #include "core/util/DateTime.h"
 #include "core/util/Utf8.h"
@@ -5,6 +6,8 @@
 
 #include <chrono>
 #include <gtest/gtest.h>
+#include <map>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -124,3 +127,28 @@ TEST(Vocabulary, OutcomesAndChannelsMatchLeniently) {
     EXPECT_EQ(parseChannel("e-mail"), Channel::Email);
     EXPECT_EQ(parseBucket("FUTURE"), Bucket::Future);
 }
+
+// Where a quote is filed: by hand first, else its first tag's default bucket.
+struct BucketRow {
+    const char* name;
+    std::optional<Bucket> byHand;
+    std::vector<Id> tags;
+    std::optional<Bucket> expected;
+};
+
+class QuoteBucketTest : public testing::TestWithParam<BucketRow> {};
+
+TEST_P(QuoteBucketTest, FilesTheQuote) {
+    // Tag 1 has no default, 2 files in Fix, 3 in Fill.
+    const std::map<Id, std::optional<Bucket>> defaults{{1, std::nullopt}, {2, Bucket::Fix}, {3, Bucket::Fill}};
+    EXPECT_EQ(quoteBucket(GetParam().byHand, GetParam().tags, defaults), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, QuoteBucketTest,
+                         testing::Values(BucketRow{"UnfiledWithoutTags", std::nullopt, {}, std::nullopt},
+                                         BucketRow{"UnfiledWhenNoTagHasADefault", std::nullopt, {1}, std::nullopt},
+                                         BucketRow{"FromItsTag", std::nullopt, {1, 2}, Bucket::Fix},
+                                         BucketRow{"FirstTagByIdWins", std::nullopt, {3, 2}, Bucket::Fix},
+                                         BucketRow{"ByHandBeatsTags", Bucket::Future, {2, 3}, Bucket::Future},
+                                         BucketRow{"UnknownTagsAreIgnored", std::nullopt, {99, 3}, Bucket::Fill}),
+                         [](const testing::TestParamInfo<BucketRow>& info) { return std::string(info.param.name); });

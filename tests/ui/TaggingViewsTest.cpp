@@ -1,11 +1,13 @@
 // Offscreen UI tests of the tagging engine in the window: rules' proposals in the call
 // editor, the patterns view and the saturation chart.
+#include "core/engine/Insights.h"
 #include "core/engine/TaggingEngine.h"
 #include "core/sample/CorpusGenerator.h"
 #include "ui/CallEditor.h"
 #include "ui/MainWindow.h"
 #include "ui/PatternListModel.h"
 #include "ui/PatternsDock.h"
+#include "ui/QuoteBrowserDock.h"
 #include "ui/QuoteBrowserModel.h"
 #include "ui/SaturationDialog.h"
 #include "ui/UiSupport.h"
@@ -390,4 +392,57 @@ TEST(Saturation, TheChartFollowsTheSegmentAndSaysWhatItMeans) {
     // Closing the workspace takes the chart with it.
     window.closeWorkspace();
     EXPECT_EQ(window.findChild<ui::SaturationDialog*>(), nullptr);
+}
+
+TEST(Buckets, AQuoteTakesItsTagsBucketUntilAPersonFilesItUndoably) {
+    Fixture f;
+    {
+        // "zipper" files its quotes in Fix; the call has one quote tagged zipper.
+        auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
+        auto tags = (*store)->tags().value();
+        auto zipper = *std::find_if(tags.begin(), tags.end(), [&](const auto& t) { return t.id == f.zipperTag; });
+        zipper.defaultBucket = core::Bucket::Fix;
+        ASSERT_TRUE((*store)->updateTag(zipper).has_value());
+        auto call = (*store)->call(f.callId).value();
+        call.notes = "The zipper jammed on day one.";
+        ASSERT_TRUE((*store)->updateCall(call).has_value());
+        core::Quote quote;
+        quote.callId = f.callId;
+        quote.start = 4;
+        quote.end = 17;
+        quote.tagIds = {f.zipperTag};
+        ASSERT_TRUE((*store)->addQuote(quote).has_value());
+    }
+    ui::MainWindow window;
+    openOnNewestCall(window, f.path);
+    ui::QuoteBrowserDock* browser = window.quoteBrowser();
+    QAbstractItemModelTester tester(browser->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    browser->setTags({f.zipperTag});
+    ASSERT_EQ(browser->model()->rowCount(), 1);
+    const QModelIndex bucket = browser->model()->index(0, ui::QuoteBrowserModel::Bucket);
+    EXPECT_EQ(bucket.data().toString(), QStringLiteral("Fix"));
+    EXPECT_TRUE(bucket.data(Qt::FontRole).value<QFont>().italic()); // from the tag, not a person
+    const auto inBucket = [&](core::Bucket b) {
+        core::engine::QuoteScope scope;
+        scope.bucket = b;
+        return core::engine::quotesIn(window.workspace()->store(), scope)->size();
+    };
+    EXPECT_EQ(inBucket(core::Bucket::Fix), 1U);
+
+    // A person files it in Fill: the store, the browser and the counts follow.
+    const core::Id quoteId = browser->model()->row(0)->quoteId;
+    ASSERT_TRUE(window.callEditor()->setQuoteBucket(quoteId, core::Bucket::Fill));
+    EXPECT_EQ(readStore(f.path, f.callId).quotes.front().bucket, core::Bucket::Fill);
+    const QModelIndex filed = browser->model()->index(0, ui::QuoteBrowserModel::Bucket);
+    EXPECT_EQ(filed.data().toString(), QStringLiteral("Fill"));
+    EXPECT_FALSE(filed.data(Qt::FontRole).value<QFont>().italic());
+    EXPECT_EQ(inBucket(core::Bucket::Fix), 0U);
+    EXPECT_EQ(inBucket(core::Bucket::Fill), 1U);
+    EXPECT_EQ(window.workspace()->undoStack()->undoText(), QStringLiteral("File \u201czipper jammed\u201d in Fill"));
+
+    // Undo: back to its tag's bucket.
+    window.workspace()->undoStack()->undo();
+    EXPECT_EQ(readStore(f.path, f.callId).quotes.front().bucket, std::nullopt);
+    EXPECT_EQ(browser->model()->index(0, ui::QuoteBrowserModel::Bucket).data().toString(), QStringLiteral("Fix"));
+    EXPECT_EQ(inBucket(core::Bucket::Fix), 1U);
 }

@@ -1,6 +1,7 @@
 #include "core/engine/Insights.h"
 
 #include "core/analysis/Text.h"
+#include "core/domain/Buckets.h"
 
 #include <algorithm>
 #include <limits>
@@ -49,10 +50,7 @@ Result<std::vector<QuoteRow>> quotesIn(Store& store, const QuoteScope& scope) {
     if (scope.tagId) {
         wantedTags = subtree(*tags, *scope.tagId);
     }
-    std::map<Id, std::optional<Bucket>> defaults;
-    for (const auto& tag : *tags) {
-        defaults[tag.id] = tag.defaultBucket;
-    }
+    const auto defaults = tagDefaultBuckets(*tags);
     std::set<Id> inPattern;
     if (scope.patternId) {
         auto patterns = store.patterns();
@@ -88,16 +86,8 @@ Result<std::vector<QuoteRow>> quotesIn(Store& store, const QuoteScope& scope) {
             std::none_of(row.tagIds.begin(), row.tagIds.end(), [&](Id t) { return wantedTags.contains(t); })) {
             continue;
         }
-        if (scope.bucket) {
-            std::optional<Bucket> bucket = row.bucket;
-            for (const Id t : row.tagIds) {
-                if (!bucket) {
-                    bucket = defaults[t];
-                }
-            }
-            if (bucket != scope.bucket) {
-                continue;
-            }
+        if (scope.bucket && quoteBucket(row.bucket, row.tagIds, defaults) != scope.bucket) {
+            continue;
         }
         out.push_back(std::move(row));
     }

@@ -145,6 +145,30 @@ void SetQuoteImportanceCommand::apply(int importance) {
     emit m_workspace.quotesChanged(m_callId);
 }
 
+SetQuoteBucketCommand::SetQuoteBucketCommand(Workspace& workspace, const core::Quote& quote,
+                                             std::optional<core::Bucket> bucket)
+    : m_workspace(workspace), m_callId(quote.callId), m_quoteId(quote.id), m_before(quote.bucket), m_after(bucket) {
+    const QString words = toQString(quote.text).left(30);
+    setText(bucket ? QCoreApplication::translate("SetQuoteBucketCommand", "File \u201c%1\u201d in %2")
+                         .arg(words, toQString(std::string(core::label(*bucket))))
+                   : QCoreApplication::translate("SetQuoteBucketCommand", "Unfile \u201c%1\u201d").arg(words));
+}
+
+void SetQuoteBucketCommand::redo() {
+    apply(m_after);
+}
+
+void SetQuoteBucketCommand::undo() {
+    apply(m_before);
+}
+
+void SetQuoteBucketCommand::apply(std::optional<core::Bucket> bucket) {
+    if (auto ok = m_workspace.store().setQuoteBucket(m_quoteId, bucket); !ok) {
+        m_workspace.report(ok.error());
+    }
+    emit m_workspace.quotesChanged(m_callId);
+}
+
 AddTagCommand::AddTagCommand(Workspace& workspace, core::Tag tag, QUndoCommand* parent)
     : QUndoCommand(parent), m_workspace(workspace), m_tag(std::move(tag)) {
     setText(QCoreApplication::translate("AddTagCommand", "New tag \u201c%1\u201d").arg(toQString(m_tag.name)));

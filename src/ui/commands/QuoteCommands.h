@@ -86,6 +86,23 @@ private:
     int m_after;
 };
 
+/// Files a quote in a bucket by hand (nullopt: its tags' default bucket again).
+class SetQuoteBucketCommand final : public QUndoCommand {
+public:
+    SetQuoteBucketCommand(Workspace& workspace, const core::Quote& quote, std::optional<core::Bucket> bucket);
+    void redo() override;
+    void undo() override;
+
+private:
+    void apply(std::optional<core::Bucket> bucket);
+
+    Workspace& m_workspace;
+    core::Id m_callId;
+    core::Id m_quoteId;
+    std::optional<core::Bucket> m_before;
+    std::optional<core::Bucket> m_after;
+};
+
 /// Adds a tag to the codebook; the first redo gives it its id, later redos reuse it.
 /// Used alone (codebook) and inside "Quote" when the tag picker creates a tag inline.
 class AddTagCommand final : public QUndoCommand {
