@@ -12,8 +12,8 @@
 //       {"mine_ms", "load_ms", "save_call_p50_ms", "save_call_max_ms"}
 #include "core/analysis/Patterns.h"
 #include "core/engine/TaggingEngine.h"
-#include "core/store/Store.h"
 #include "core/sample/CorpusGenerator.h"
+#include "core/store/Store.h"
 #include "core/util/Utf8.h"
 
 #include <algorithm>
@@ -53,9 +53,9 @@ std::vector<std::vector<analysis::TextDoc>> generateQuotes(std::size_t wanted) {
         std::vector<analysis::TextDoc> quotes;
         const std::string customer = call.record[Field::FirstName] + call.record[Field::City];
         for (const auto& q : call.quotes) {
-            const std::string& text =
-                q.answerIndex < 0 ? call.record[Field::Notes]
-                                  : call.record.answers[static_cast<std::size_t>(q.answerIndex)].second;
+            const std::string& text = q.answerIndex < 0
+                                          ? call.record[Field::Notes]
+                                          : call.record.answers[static_cast<std::size_t>(q.answerIndex)].second;
             const auto words = utf8::slice(text, q.start, q.end);
             if (words && made < wanted) {
                 quotes.push_back({++id, customer, std::string(*words)});
@@ -146,9 +146,10 @@ int main(int argc, char** argv) {
             saves.push_back(msSince(start));
         }
         std::sort(saves.begin(), saves.end());
-        std::cout << fmt::format(R"({{"patterns": {}, "mine_ms": {:.0f}, "load_ms": {:.0f}, "save_call_p50_ms": {:.2f}, )"
-                                 R"("save_call_max_ms": {:.2f}, "peak_mib": {:.1f}}})",
-                                 mined->size(), mineMs, loadMs, saves[saves.size() / 2], saves.back(), peakMib())
+        std::cout << fmt::format(
+                         R"({{"patterns": {}, "mine_ms": {:.0f}, "load_ms": {:.0f}, "save_call_p50_ms": {:.2f}, )"
+                         R"("save_call_max_ms": {:.2f}, "peak_mib": {:.1f}}})",
+                         mined->size(), mineMs, loadMs, saves[saves.size() / 2], saves.back(), peakMib())
                   << '\n';
         return 0;
     }
@@ -198,8 +199,8 @@ int main(int argc, char** argv) {
         std::sort(updates.begin(), updates.end());
         std::cout << fmt::format(R"({{"quotes": {}, "calls": {}, "build_ms": {:.0f}, "update_p50_ms": {:.3f}, )"
                                  R"("update_max_ms": {:.3f}, "peak_mib": {:.1f}}})",
-                                 docs.size(), calls.size() - held, buildMs, updates[updates.size() / 2],
-                                 updates.back(), peakMib())
+                                 docs.size(), calls.size() - held, buildMs, updates[updates.size() / 2], updates.back(),
+                                 peakMib())
                   << '\n';
         return 0;
     }

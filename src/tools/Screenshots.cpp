@@ -12,6 +12,7 @@
 #include "ui/PatternListModel.h"
 #include "ui/PatternsDock.h"
 #include "ui/QuoteBrowserDock.h"
+#include "ui/RulesDialog.h"
 #include "ui/SaturationDialog.h"
 #include "ui/TagPicker.h"
 
@@ -194,6 +195,23 @@ int main(int argc, char** argv) {
         settle(600);
         ok = shootWidget(saturation, out + QStringLiteral("/saturation.png")) && ok;
         saturation->close();
+    }
+    // The rules editor on a starter rule, with what it would propose in this workspace.
+    {
+        ui::RulesDialog rules(*window.workspace(), &window);
+        rules.show();
+        for (int row = 0; row < static_cast<int>(rules.rules().size()); ++row) {
+            if (rules.rules()[static_cast<std::size_t>(row)].name == "It would be amazing if") {
+                rules.selectRule(row);
+                break;
+            }
+        }
+        if (!QTest::qWaitFor([&rules] { return rules.previewCurrent(); }, 5000)) {
+            std::cerr << "the rule preview did not come\n";
+            ok = false;
+        }
+        settle(600);
+        ok = shootWidget(&rules, out + QStringLiteral("/rules.png")) && ok;
     }
     window.quoteBrowser()->raise();
     settle();

@@ -13,6 +13,7 @@
 #include "ui/NewCallDialog.h"
 #include "ui/PatternsDock.h"
 #include "ui/QuoteBrowserDock.h"
+#include "ui/RulesDialog.h"
 #include "ui/RulesPreviewDialog.h"
 #include "ui/SaturationDialog.h"
 #include "ui/Workspace.h"
@@ -529,6 +530,10 @@ void MainWindow::setUpAnalysisMenu() {
     add(tr("Apply Rules to Workspace…"), QKeySequence(QStringLiteral("Ctrl+Shift+R")), [this] {
         applyRules(true);
     })->setObjectName(QStringLiteral("actionRulesWorkspace"));
+    add(tr("Edit Rules…"), QKeySequence(QStringLiteral("Ctrl+Alt+R")), [this] {
+        RulesDialog dialog(*m_workspace, this);
+        dialog.exec();
+    });
     menu->addSeparator();
     add(tr("Next Proposal"), QKeySequence(Qt::Key_F8), [this] { m_ui->callEditor->selectNextProposal(true); });
     add(tr("Previous Proposal"), QKeySequence(Qt::SHIFT | Qt::Key_F8),

@@ -39,6 +39,7 @@ signals:
     /// Saving a call's quotes regrouped them into the saved patterns (in the background).
     void patternsRegrouped(core::Id callId);
     void proposalsChanged(); ///< proposals were made, accepted, rejected or undone
+    void rulesChanged();     ///< the rules were edited, imported or restored
     void failed(const QString& message);
 
 private:

@@ -9,6 +9,7 @@
 #include "ui/PatternsDock.h"
 #include "ui/QuoteBrowserDock.h"
 #include "ui/QuoteBrowserModel.h"
+#include "ui/RulesDialog.h"
 #include "ui/SaturationDialog.h"
 #include "ui/UiSupport.h"
 #include "ui/Workspace.h"
@@ -16,7 +17,11 @@
 #include <gtest/gtest.h>
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QLineSeries>
+#include <QListWidget>
 #include <QSortFilterProxyModel>
 #include <QTest>
 #include <QTreeWidget>
@@ -445,4 +450,65 @@ TEST(Buckets, AQuoteTakesItsTagsBucketUntilAPersonFilesItUndoably) {
     EXPECT_EQ(readStore(f.path, f.callId).quotes.front().bucket, std::nullopt);
     EXPECT_EQ(browser->model()->index(0, ui::QuoteBrowserModel::Bucket).data().toString(), QStringLiteral("Fix"));
     EXPECT_EQ(inBucket(core::Bucket::Fix), 1U);
+}
+
+TEST(Rules, EditARuleWithALivePreviewRefuseABrokenOneAndUndo) {
+    ProposalFixture f;
+    ui::MainWindow window;
+    openOnNewestCall(window, f.path);
+    const auto starter = window.workspace()->store().rules().value();
+    ui::RulesDialog dialog(*window.workspace(), &window);
+    dialog.show();
+    ASSERT_EQ(dialog.list()->count(), static_cast<int>(starter.size()));
+
+    // A new rule, typed into the form: its preview reads this workspace.
+    dialog.addRule();
+    const int mine = dialog.currentRule();
+    dialog.nameEdit()->selectAll();
+    QTest::keyClicks(dialog.nameEdit(), QStringLiteral("Zips"));
+    QTest::keyClicks(dialog.phrasesEdit(), QStringLiteral("zipper broke"));
+    QTest::keyClicks(dialog.tagEdit(), QStringLiteral("zipper"));
+    dialog.bucketBox()->setCurrentIndex(dialog.bucketBox()->findText(QStringLiteral("Fix")));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return dialog.previewCurrent() && dialog.previewList()->topLevelItemCount() > 0; }, 5000));
+    EXPECT_EQ(dialog.previewList()->topLevelItem(0)->text(0), QStringLiteral("The zipper broke after a week!"));
+    EXPECT_EQ(dialog.previewList()->topLevelItem(0)->text(1), QStringLiteral("zipper (Fix)"));
+    EXPECT_TRUE(dialog.previewSummary().contains(QStringLiteral("1 change"))) << dialog.previewSummary().toStdString();
+    EXPECT_TRUE(dialog.list()->item(mine)->text().startsWith(QStringLiteral("Zips")));
+
+    // A broken regex is explained, and OK stores nothing.
+    QTest::keyClicks(dialog.regexesEdit(), QStringLiteral("[unclosed"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.previewCurrent(); }, 5000));
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("ruleError"));
+    ASSERT_NE(error, nullptr);
+    EXPECT_FALSE(error->isHidden());
+    EXPECT_TRUE(error->text().contains(QStringLiteral("Zips"))) << error->text().toStdString();
+    EXPECT_FALSE(dialog.apply());
+    EXPECT_EQ(window.workspace()->store().rules()->size(), starter.size());
+
+    // Export, then import: the same rules come back.
+    dialog.regexesEdit()->clear();
+    test::TempDir dir;
+    const QString file = QString::fromStdString((dir / "rules.json").string());
+    ASSERT_TRUE(dialog.exportTo(file));
+    const auto edited = dialog.rules();
+    ASSERT_TRUE(dialog.importFrom(file));
+    ASSERT_EQ(dialog.rules().size(), edited.size());
+    EXPECT_EQ(dialog.rules()[static_cast<std::size_t>(mine)].phrases, edited[static_cast<std::size_t>(mine)].phrases);
+
+    // OK stores them as one step; undo puts the starter rules back.
+    ASSERT_TRUE(dialog.apply());
+    const auto stored = window.workspace()->store().rules().value();
+    ASSERT_EQ(stored.size(), starter.size() + 1);
+    EXPECT_EQ(stored[static_cast<std::size_t>(mine)].name, "Zips");
+    EXPECT_EQ(stored[static_cast<std::size_t>(mine)].bucket, core::Bucket::Fix);
+    QUndoStack* undo = window.workspace()->undoStack();
+    EXPECT_EQ(undo->undoText(), QStringLiteral("Edit Rules"));
+    undo->undo();
+    const auto back = window.workspace()->store().rules().value();
+    ASSERT_EQ(back.size(), starter.size());
+    for (std::size_t i = 0; i < back.size(); ++i) {
+        EXPECT_EQ(back[i].name, starter[i].name);
+        EXPECT_EQ(back[i].phrases, starter[i].phrases);
+    }
 }
