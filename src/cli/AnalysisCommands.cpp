@@ -1,11 +1,11 @@
 // The tagging engine's verbs: rules, proposals, patterns, saturation and phrases.
 #include "cli/Commands.h"
-
 #include "core/domain/Vocabulary.h"
 #include "core/engine/Insights.h"
 #include "core/engine/TaggingEngine.h"
 #include "core/io/AtomicFile.h"
 #include "core/io/CsvWriter.h"
+#include "core/io/PhraseBank.h"
 #include "core/store/Store.h"
 #include "core/util/DateTime.h"
 
@@ -157,7 +157,8 @@ int runRulesApply(const Common& common, std::int64_t callId, bool preview) {
         return kOk;
     }
     std::cout << fmt::format("The rules propose {} change{}", proposals->size(), proposals->size() == 1 ? "" : "s");
-    std::cout << (preview ? " (preview: nothing stored)" : fmt::format("; {} new (others were proposed before)", stored))
+    std::cout << (preview ? " (preview: nothing stored)"
+                          : fmt::format("; {} new (others were proposed before)", stored))
               << ".\n";
     for (std::size_t i = 0; i < proposals->size() && i < 10; ++i) {
         std::cout << "  " << proposalLine((*proposals)[i]) << '\n';
@@ -208,8 +209,8 @@ int runDecide(const Common& common, const std::vector<std::int64_t>& ids, bool a
     for (const auto id : ids) {
         const auto it = std::find_if(all->begin(), all->end(), [&](const core::Proposal& p) { return p.id == id; });
         if (it == all->end()) {
-            return reportError({core::ErrorCode::NotFound, "there is no open proposal with that number",
-                                std::to_string(id)});
+            return reportError(
+                {core::ErrorCode::NotFound, "there is no open proposal with that number", std::to_string(id)});
         }
         if (accept) {
             if (auto ok = core::engine::acceptProposal(**store, *it); !ok) {
@@ -377,10 +378,14 @@ int runPhrases(const Common& common, const PhrasesOptions& options) {
         if (common.json) {
             json list = json::array();
             for (const auto& c : changes) {
-                list.push_back({{"phrase", c.phrase}, {"before", c.before}, {"after", c.after}, {"g2", c.g2},
+                list.push_back({{"phrase", c.phrase},
+                                {"before", c.before},
+                                {"after", c.after},
+                                {"g2", c.g2},
                                 {"direction", c.rose ? "rose" : "fell"}});
             }
-            std::cout << json{{"quotes_before", rowsBefore->size()}, {"quotes_after", rowsAfter->size()},
+            std::cout << json{{"quotes_before", rowsBefore->size()},
+                              {"quotes_after", rowsAfter->size()},
                               {"changes", list}}
                              .dump(2)
                       << '\n';
@@ -405,30 +410,14 @@ int runPhrases(const Common& common, const PhrasesOptions& options) {
     }
     std::string text;
     if (options.format == "csv") {
-        std::ostringstream out;
-        core::writeCsvRow(out, {"phrase", "customers", "uses", "example"});
-        for (const auto& p : *phrases) {
-            core::writeCsvRow(out, {core::spreadsheetSafe(p.phrase), std::to_string(p.customers),
-                                    std::to_string(p.uses), core::spreadsheetSafe(p.example)});
-        }
-        text = out.str();
+        text = core::phraseBankCsv(*phrases);
     } else if (options.format == "md") {
-        text = fmt::format("# What customers say{}\n\n| phrase | customers | example |\n|---|---:|---|\n",
-                           options.tag.empty() ? std::string() : fmt::format(" about “{}”", options.tag));
-        const auto cell = [](std::string s) {
-            std::string out;
-            for (const char c : s) {
-                out += c == '|' ? std::string("\\|") : (c == '\n' ? std::string(" ") : std::string(1, c));
-            }
-            return out;
-        };
-        for (const auto& p : *phrases) {
-            text += fmt::format("| {} | {} | “{}” |\n", cell(p.phrase), p.customers, cell(p.example));
-        }
+        text = core::phraseBankMarkdown(*phrases, options.tag);
     } else if (common.json) {
         json list = json::array();
         for (const auto& p : *phrases) {
-            list.push_back({{"phrase", p.phrase}, {"customers", p.customers}, {"uses", p.uses}, {"example", p.example}});
+            list.push_back(
+                {{"phrase", p.phrase}, {"customers", p.customers}, {"uses", p.uses}, {"example", p.example}});
         }
         text = list.dump(2) + "\n";
     } else {

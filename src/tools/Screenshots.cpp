@@ -8,6 +8,7 @@
 #include "ui/CallEditor.h"
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
+#include "ui/LanguageDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/PatternListModel.h"
 #include "ui/PatternsDock.h"
@@ -212,6 +213,17 @@ int main(int argc, char** argv) {
         }
         settle(600);
         ok = shootWidget(&rules, out + QStringLiteral("/rules.png")) && ok;
+    }
+    // Customer language: the phrases most customers used.
+    {
+        ui::LanguageDialog language(*window.workspace(), &window);
+        language.show();
+        if (!QTest::qWaitFor([&language] { return language.loaded(); }, 5000)) {
+            std::cerr << "the phrases did not load\n";
+            ok = false;
+        }
+        settle(400);
+        ok = shootWidget(&language, out + QStringLiteral("/language.png")) && ok;
     }
     window.quoteBrowser()->raise();
     settle();

@@ -9,6 +9,7 @@
 #include "ui/CodebookModel.h"
 #include "ui/ImportDialog.h"
 #include "ui/ImportJob.h"
+#include "ui/LanguageDialog.h"
 #include "ui/LongTask.h"
 #include "ui/NewCallDialog.h"
 #include "ui/PatternsDock.h"
@@ -162,8 +163,9 @@ MainWindow::~MainWindow() {
     m_codebook->setWorkspace(nullptr);
     m_quotes->setWorkspace(nullptr);
     m_patterns->setWorkspace(nullptr);
-    delete findChild<SaturationDialog*>(); // it reads the workspace that is going
-    m_calls->setStore(nullptr);            // the views must let go before the store closes
+    delete findChild<SaturationDialog*>(); // these read the workspace that is going
+    qDeleteAll(findChildren<LanguageDialog*>());
+    m_calls->setStore(nullptr); // the views must let go before the store closes
 }
 
 CallEditor* MainWindow::callEditor() const {
@@ -183,7 +185,8 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     m_codebook->setWorkspace(nullptr);
     m_quotes->setWorkspace(nullptr);
     m_patterns->setWorkspace(nullptr);
-    delete findChild<SaturationDialog*>(); // it reads the workspace that is going
+    delete findChild<SaturationDialog*>(); // these read the workspace that is going
+    qDeleteAll(findChildren<LanguageDialog*>());
     m_calls->setStore(nullptr);
     if (m_workspace) {
         m_undoGroup->removeStack(m_workspace->undoStack());
@@ -413,7 +416,8 @@ void MainWindow::closeWorkspace() {
     m_codebook->setWorkspace(nullptr);
     m_quotes->setWorkspace(nullptr);
     m_patterns->setWorkspace(nullptr);
-    delete findChild<SaturationDialog*>(); // it reads the workspace that is going
+    delete findChild<SaturationDialog*>(); // these read the workspace that is going
+    qDeleteAll(findChildren<LanguageDialog*>());
     m_ui->callFilters->setStore(nullptr);
     m_calls->setStore(nullptr);
     if (m_workspace) {
@@ -551,6 +555,11 @@ void MainWindow::setUpAnalysisMenu() {
     add(tr("Saturation…"), QKeySequence(QStringLiteral("Ctrl+Shift+U")), [this] {
         showSaturation();
     })->setObjectName(QStringLiteral("actionSaturation"));
+    add(tr("Customer Language…"), QKeySequence(QStringLiteral("Ctrl+Shift+L")), [this] {
+        auto* dialog = new LanguageDialog(*m_workspace, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     QAction* showPatterns = m_patterns->toggleViewAction();
     showPatterns->setText(tr("Show Patterns"));
     menu->addAction(showPatterns);

@@ -2,8 +2,10 @@
 // editor, the patterns view and the saturation chart.
 #include "core/engine/Insights.h"
 #include "core/engine/TaggingEngine.h"
+#include "core/io/PhraseBank.h"
 #include "core/sample/CorpusGenerator.h"
 #include "ui/CallEditor.h"
+#include "ui/LanguageDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/PatternListModel.h"
 #include "ui/PatternsDock.h"
@@ -511,4 +513,50 @@ TEST(Rules, EditARuleWithALivePreviewRefuseABrokenOneAndUndo) {
         EXPECT_EQ(back[i].name, starter[i].name);
         EXPECT_EQ(back[i].phrases, starter[i].phrases);
     }
+}
+
+TEST(Language, PhrasesOfAScopeComparisonAroundADateAndAPhraseBank) {
+    test::TempDir dir;
+    const auto path = makeDemo(dir);
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(path).has_value());
+    window.show();
+    core::Store& store = window.workspace()->store();
+    ui::LanguageDialog dialog(*window.workspace(), &window);
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.loaded(); }, 5000));
+
+    // Every quote: the phrases the core counts, most customers first.
+    const auto all = core::engine::customerPhrases(store, {}, ui::LanguageDialog::phraseOptions()).value();
+    ASSERT_FALSE(all.empty());
+    ASSERT_EQ(dialog.table()->topLevelItemCount(), static_cast<int>(all.size()));
+    EXPECT_EQ(dialog.table()->topLevelItem(0)->text(0), QString::fromStdString(all.front().phrase));
+    EXPECT_EQ(dialog.table()->topLevelItem(0)->text(1).toULongLong(), all.front().customers);
+
+    // One tag narrows it.
+    ASSERT_TRUE(dialog.setScope(QStringLiteral("Tag: broke")));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.loaded(); }, 5000));
+    const auto tags = store.tags().value();
+    const auto broke = std::find_if(tags.begin(), tags.end(), [](const auto& t) { return t.name == "broke"; });
+    ASSERT_NE(broke, tags.end());
+    core::engine::QuoteScope scope;
+    scope.tagId = broke->id;
+    const auto ofBroke = core::engine::customerPhrases(store, scope, ui::LanguageDialog::phraseOptions()).value();
+    EXPECT_EQ(dialog.table()->topLevelItemCount(), static_cast<int>(ofBroke.size()));
+
+    // The phrase bank, as CSV and Markdown, is what the core writes.
+    const QString csv = QString::fromStdString((dir / "bank.csv").string());
+    const QString md = QString::fromStdString((dir / "bank.md").string());
+    ASSERT_TRUE(dialog.exportPhraseBank(csv));
+    ASSERT_TRUE(dialog.exportPhraseBank(md));
+    EXPECT_EQ(test::readFile(csv.toStdString()), core::phraseBankCsv(ofBroke));
+    EXPECT_EQ(test::readFile(md.toStdString()), core::phraseBankMarkdown(ofBroke, "Tag: broke"));
+
+    // Around a date: the changes the core finds, with their G².
+    dialog.setScope(QStringLiteral("Every quote"));
+    dialog.setComparison(QStringLiteral("2026-10-01"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.loaded(); }, 5000));
+    const auto changes = core::engine::phraseChanges(store, {}, "2026-10-01").value();
+    EXPECT_EQ(dialog.table()->topLevelItemCount(), static_cast<int>(changes.size()));
+    EXPECT_TRUE(dialog.summary().contains(QStringLiteral("2026-10-01")));
 }
