@@ -10,7 +10,7 @@ build_packages=(
     nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
     libstemmer-dev libutf8proc-dev libpcre2-dev
     libgtest-dev libgmock-dev libbenchmark-dev
-    qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-l10n-tools libgl-dev fonts-dejavu-core
 )
 screenshot_packages=(xvfb xauth imagemagick)
 

@@ -3,6 +3,7 @@
 #include "core/store/Store.h"
 #include "core/util/Logging.h"
 #include "ui/MainWindow.h"
+#include "ui/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,6 +16,7 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("Earmark"));
     QApplication::setApplicationVersion(QStringLiteral(EARMARK_VERSION));
     earmark::core::initLogging(earmark::core::defaultStateDir());
+    earmark::ui::installTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Voice-of-customer research workbench"));

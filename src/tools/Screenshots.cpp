@@ -16,6 +16,7 @@
 #include "ui/RulesDialog.h"
 #include "ui/SaturationDialog.h"
 #include "ui/TagPicker.h"
+#include "ui/Translations.h"
 
 #include <filesystem>
 #include <iostream>
@@ -84,6 +85,7 @@ bool shoot(const QString& file) {
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
+    ui::installTranslations(app);
     if (argc < 2) {
         std::cerr << "usage: earmark-screenshots OUTPUT_DIR\n";
         return 1;

@@ -503,8 +503,9 @@ void MainWindow::deleteCurrentCall(bool ask) {
     if (ask) {
         const auto quotes = m_workspace->store().quotesForCall(callId);
         const int count = quotes ? static_cast<int>(quotes->size()) : 0;
-        const QString question = tr(
-            "Delete this call with its answers and notes? %n quote(s) go with it. You can undo this.", nullptr, count);
+        const QString question =
+            tr("Delete this call with its answers and notes? Its %n quote(s) will go with it. You can undo this.",
+               nullptr, count);
         if (QMessageBox::question(this, tr("Delete Call"), question) != QMessageBox::Yes) {
             return;
         }

@@ -7,6 +7,7 @@
 #include "ui/RulesPreviewDialog.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
+#include "ui/commands/ProposalCommands.h"
 #include "ui/commands/RuleCommands.h"
 
 #include <algorithm>
@@ -79,7 +80,7 @@ RulesDialog::RulesDialog(Workspace& workspace, QWidget* parent)
       m_bucket(new QComboBox(this)), m_confidence(new QDoubleSpinBox(this)), m_segments(new QLineEdit(this)),
       m_tiers(new QLineEdit(this)), m_productLines(new QLineEdit(this)), m_questions(new QLineEdit(this)),
       m_error(new QLabel(this)), m_summary(new QLabel(this)), m_preview(new QTreeWidget(this)),
-      m_previewDelay(new QTimer(this)) {
+      m_previewDelay(new QTimer(this)), m_applyRule(new QPushButton(tr("&Apply This Rule to the Workspace…"), this)) {
     setWindowTitle(tr("Rules"));
     m_stored = workspace.store().rules().value_or(std::vector<core::analysis::Rule>{});
     m_rules = m_stored;
@@ -176,6 +177,14 @@ RulesDialog::RulesDialog(Workspace& workspace, QWidget* parent)
     rightLayout->addLayout(form);
     rightLayout->addWidget(m_summary);
     rightLayout->addWidget(m_preview, 1);
+    m_applyRule->setAutoDefault(false);
+    m_applyRule->setEnabled(false);
+    m_applyRule->setToolTip(tr("Store what this rule proposes, to accept or reject in each call (one step to undo)"));
+    auto* applyRow = new QHBoxLayout;
+    applyRow->addStretch(1);
+    applyRow->addWidget(m_applyRule);
+    rightLayout->addLayout(applyRow);
+    connect(m_applyRule, &QPushButton::clicked, this, [this] { applyCurrentRule(); });
 
     auto* split = new QSplitter(this);
     split->addWidget(left);
@@ -372,6 +381,8 @@ void RulesDialog::setError(const QString& text) {
 
 void RulesDialog::schedulePreview() {
     m_previewCurrent = false;
+    m_previewed.clear();
+    m_applyRule->setEnabled(false);
     m_previewDelay->start();
 }
 
@@ -421,11 +432,12 @@ void RulesDialog::runPreview() {
             for (const auto& p : *found) {
                 calls.insert(p.callId);
             }
-            m_summary->setText(found->empty()
-                                   ? tr("In this workspace the rule would propose nothing.")
-                                   : tr("In this workspace the rule would propose %1 change(s) in %2 call(s):")
-                                         .arg(found->size())
-                                         .arg(calls.size()));
+            m_previewed = *found;
+            m_applyRule->setEnabled(!found->empty());
+            m_summary->setText(found->empty() ? tr("In this workspace the rule would propose nothing.")
+                                              : tr("In this workspace the rule would propose %1 in %2:")
+                                                    .arg(tr("%n change(s)", nullptr, static_cast<int>(found->size())),
+                                                         tr("%n call(s)", nullptr, static_cast<int>(calls.size()))));
             for (std::size_t i = 0; i < found->size() && i < 100; ++i) {
                 const auto& p = (*found)[i];
                 auto* item = new QTreeWidgetItem(m_preview);
@@ -435,6 +447,30 @@ void RulesDialog::runPreview() {
                 item->setText(2, toQString(p.reason));
             }
         });
+}
+
+std::size_t RulesDialog::applyCurrentRule(bool ask) {
+    if (!m_previewCurrent || m_previewed.empty()) {
+        return 0;
+    }
+    auto fresh = core::engine::newProposalsOnly(m_workspace.store(), m_previewed);
+    if (!fresh) {
+        m_workspace.report(fresh.error());
+        return 0;
+    }
+    if (ask) {
+        RulesPreviewDialog preview(*fresh, this);
+        preview.setWindowTitle(tr("Apply \u2018%1\u2019 to the Workspace").arg(m_name->text()));
+        if (preview.exec() != QDialog::Accepted) {
+            return 0;
+        }
+    }
+    if (fresh->empty()) {
+        return 0;
+    }
+    const std::size_t count = fresh->size();
+    m_workspace.undoStack()->push(new ApplyRulesCommand(m_workspace, std::move(*fresh)));
+    return count;
 }
 
 QString RulesDialog::previewSummary() const {

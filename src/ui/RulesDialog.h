@@ -56,6 +56,10 @@ public:
     bool importFrom(const QString& file);
     /// Writes these rules to a JSON file, atomically.
     bool exportTo(const QString& file);
+    /// Stores what the current rule would propose in the whole workspace (those not
+    /// proposed before), after a preview unless `ask` is false, as one undo step.
+    /// Returns how many were stored.
+    std::size_t applyCurrentRule(bool ask = true);
     /// Stores the rules as one undo step; false (and a message) when one is invalid.
     bool apply();
 
@@ -91,6 +95,8 @@ private:
     QTreeWidget* m_preview;
     QTimer* m_previewDelay;
     bool m_previewCurrent = false;
+    std::vector<core::Proposal> m_previewed; ///< what the current rule would propose, as last read
+    QPushButton* m_applyRule;
 };
 
 } // namespace earmark::ui

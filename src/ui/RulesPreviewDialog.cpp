@@ -46,14 +46,12 @@ RulesPreviewDialog::RulesPreviewDialog(const std::vector<core::Proposal>& propos
     if (proposals.empty()) {
         text = tr("The rules propose nothing new: every match was proposed before, accepted or rejected.");
     } else {
-        text = tr("The rules propose %1 change(s) in %2 call(s): %3 new quote(s), %4 tag(s) on existing quotes, %5 "
-                  "bucket(s). Nothing changes until you accept a proposal in the call editor (Enter accepts, Delete "
-                  "rejects, F8 goes to the next).")
-                   .arg(locale.toString(static_cast<qulonglong>(proposals.size())),
-                        locale.toString(static_cast<qulonglong>(calls.size())),
-                        locale.toString(static_cast<qulonglong>(newQuotes)),
-                        locale.toString(static_cast<qulonglong>(tagsOnQuotes)),
-                        locale.toString(static_cast<qulonglong>(buckets)));
+        const auto n = [](std::size_t count) { return static_cast<int>(count); };
+        text = tr("The rules propose %1 in %2: %3, %4 on existing quotes, %5. Nothing changes until you accept a "
+                  "proposal in the call editor (Enter accepts, Delete rejects, F8 goes to the next).")
+                   .arg(tr("%n change(s)", nullptr, n(proposals.size())), tr("%n call(s)", nullptr, n(calls.size())),
+                        tr("%n new quote(s)", nullptr, n(newQuotes)), tr("%n tag(s)", nullptr, n(tagsOnQuotes)),
+                        tr("%n bucket(s)", nullptr, n(buckets)));
     }
     m_summary->setText(text);
     m_summary->setWordWrap(true);

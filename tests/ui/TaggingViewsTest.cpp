@@ -135,7 +135,9 @@ TEST(Proposals, ApplyRulesThenAcceptWithEnterAndRejectWithDeleteAllUndoable) {
     const int before = undo->index(); // the undone rejection above is dropped by the next step
     EXPECT_EQ(editor->decideAllProposals(true), static_cast<int>(left));
     EXPECT_EQ(undo->index(), before + 1);
-    EXPECT_EQ(undo->undoText(), QStringLiteral("Accept %1 Proposal(s)").arg(left));
+    // English plurals: "Accept 1 Proposal", "Accept 2 Proposals".
+    EXPECT_EQ(undo->undoText(),
+              left == 1 ? QStringLiteral("Accept 1 Proposal") : QStringLiteral("Accept %1 Proposals").arg(left));
     EXPECT_EQ(f.stored(core::ProposalStatus::Accepted).size(), left + 1);
     EXPECT_TRUE(editor->proposals().empty());
     EXPECT_EQ(dashedSelections(notes), 0);
@@ -477,6 +479,14 @@ TEST(Rules, EditARuleWithALivePreviewRefuseABrokenOneAndUndo) {
     EXPECT_EQ(dialog.previewList()->topLevelItem(0)->text(1), QStringLiteral("zipper (Fix)"));
     EXPECT_TRUE(dialog.previewSummary().contains(QStringLiteral("1 change"))) << dialog.previewSummary().toStdString();
     EXPECT_TRUE(dialog.list()->item(mine)->text().startsWith(QStringLiteral("Zips")));
+
+    // Applied to the workspace on its own: its proposal is stored, once, as one step.
+    EXPECT_EQ(dialog.applyCurrentRule(/*ask=*/false), 1U);
+    EXPECT_EQ(f.stored(core::ProposalStatus::Open).size(), 1U);
+    EXPECT_EQ(f.stored(core::ProposalStatus::Open).front().tagName, "zipper");
+    EXPECT_EQ(dialog.applyCurrentRule(false), 0U); // proposed before: nothing new
+    window.workspace()->undoStack()->undo();
+    EXPECT_TRUE(f.stored(core::ProposalStatus::Open).empty());
 
     // A broken regex is explained, and OK stores nothing.
     QTest::keyClicks(dialog.regexesEdit(), QStringLiteral("[unclosed"));

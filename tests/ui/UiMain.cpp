@@ -1,4 +1,6 @@
 // The UI tests' entry point: offscreen, with settings of this process's own.
+#include "ui/Translations.h"
+
 #include <gtest/gtest.h>
 
 #include <QApplication>
@@ -9,6 +11,7 @@ int main(int argc, char** argv) {
     // Offscreen before QApplication exists: test discovery runs this binary too.
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    earmark::ui::installTranslations(app); // what people read: "1 quote", not "1 quote(s)"
     QApplication::setOrganizationName(QStringLiteral("EarmarkTests"));
     // Settings (recent workspaces, the last one, the interviewer) in a folder of this
     // process's own: ctest runs these tests in parallel processes that must not share them.
