@@ -69,6 +69,13 @@
     <context>
         <name>earmark::ui::PatternListModel</name>
         <message numerus="yes">
+            <source>%n of them here; %1 in all</source>
+            <translation>
+                <numerusform>%n of them here; %1 in all</numerusform>
+                <numerusform>%n of them here; %1 in all</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n distinct customer(s) said this</source>
             <translation>
                 <numerusform>%n distinct customer said this</numerusform>

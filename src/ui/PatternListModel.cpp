@@ -2,6 +2,8 @@
 
 #include "ui/TextPositions.h"
 
+#include <algorithm>
+
 #include <QDate>
 #include <QFont>
 #include <QLocale>
@@ -30,8 +32,43 @@ PatternListModel::PatternListModel(QObject* parent) : QAbstractTableModel(parent
 
 void PatternListModel::setPatterns(std::vector<core::engine::PatternSummary> patterns) {
     beginResetModel();
-    m_patterns = std::move(patterns);
+    m_all = std::move(patterns);
+    select();
     endResetModel();
+}
+
+void PatternListModel::setAudience(const QString& segment, const QString& valueTier) {
+    beginResetModel();
+    m_segment = segment;
+    m_tier = valueTier;
+    select();
+    endResetModel();
+}
+
+std::size_t PatternListModel::customersOf(const core::engine::PatternSummary& s) const {
+    const auto in = [](const std::map<std::string, std::size_t>& counts, const QString& name) {
+        const auto it = counts.find(toStd(name));
+        return it == counts.end() ? std::size_t{0} : it->second;
+    };
+    if (!m_segment.isEmpty()) {
+        return in(s.customersBySegment, m_segment);
+    }
+    if (!m_tier.isEmpty()) {
+        return in(s.customersByTier, m_tier);
+    }
+    return s.customers;
+}
+
+void PatternListModel::select() {
+    m_patterns.clear();
+    for (const auto& s : m_all) {
+        if (customersOf(s) > 0) {
+            m_patterns.push_back(s);
+        }
+    }
+    // Strongest for this audience first, ties by id: the same order every time.
+    std::stable_sort(m_patterns.begin(), m_patterns.end(),
+                     [this](const auto& a, const auto& b) { return customersOf(a) > customersOf(b); });
 }
 
 const core::engine::PatternSummary* PatternListModel::summary(int row) const {
@@ -73,7 +110,7 @@ QVariant PatternListModel::data(const QModelIndex& index, int role) const {
         case Label:
             return role == kSortRole ? toQString(s->pattern.label).toCaseFolded() : toQString(s->pattern.label);
         case Customers:
-            return QVariant::fromValue<qulonglong>(s->customers);
+            return QVariant::fromValue<qulonglong>(customersOf(*s));
         case Quotes:
             return QVariant::fromValue<qulonglong>(s->pattern.quoteIds.size());
         case Segments:
@@ -102,7 +139,9 @@ QVariant PatternListModel::data(const QModelIndex& index, int role) const {
                                       : tr("Named after the phrase most of its customers used. F2 renames it.");
     }
     if (role == Qt::ToolTipRole && column == Customers) {
-        return tr("%n distinct customer(s) said this", nullptr, static_cast<int>(s->customers));
+        return hasAudience()
+                   ? tr("%n of them here; %1 in all", nullptr, static_cast<int>(customersOf(*s))).arg(s->customers)
+                   : tr("%n distinct customer(s) said this", nullptr, static_cast<int>(s->customers));
     }
     return {};
 }
@@ -115,7 +154,7 @@ QVariant PatternListModel::headerData(int section, Qt::Orientation orientation, 
     case Label:
         return tr("Pattern");
     case Customers:
-        return tr("Customers");
+        return hasAudience() ? tr("Customers (%1)").arg(m_segment.isEmpty() ? m_tier : m_segment) : tr("Customers");
     case Quotes:
         return tr("Quotes");
     case Segments:

@@ -23,6 +23,10 @@ public:
     explicit PatternListModel(QObject* parent = nullptr);
 
     void setPatterns(std::vector<core::engine::PatternSummary> patterns);
+    /// Who counts: everyone (both empty), one segment's customers or one value tier's.
+    /// Patterns none of them voiced are left out, and Customers counts only them.
+    void setAudience(const QString& segment, const QString& valueTier);
+    [[nodiscard]] bool hasAudience() const { return !m_segment.isEmpty() || !m_tier.isEmpty(); }
     [[nodiscard]] const core::engine::PatternSummary* summary(int row) const;
     [[nodiscard]] const core::engine::PatternSummary* find(core::Id id) const;
     [[nodiscard]] int rowOf(core::Id id) const;
@@ -38,7 +42,14 @@ signals:
     void renameRequested(core::Id patternId, const QString& label);
 
 private:
-    std::vector<core::engine::PatternSummary> m_patterns;
+    /// The customers of a pattern who count under the audience.
+    [[nodiscard]] std::size_t customersOf(const core::engine::PatternSummary& s) const;
+    void select();
+
+    std::vector<core::engine::PatternSummary> m_all;
+    std::vector<core::engine::PatternSummary> m_patterns; ///< those shown
+    QString m_segment;
+    QString m_tier;
 };
 
 } // namespace earmark::ui

@@ -1,5 +1,6 @@
 #include "ui/PatternsDock.h"
 
+#include "core/domain/Vocabulary.h"
 #include "core/engine/TaggingEngine.h"
 #include "ui/BackgroundReader.h"
 #include "ui/LongTask.h"
@@ -13,6 +14,7 @@
 #include <set>
 
 #include <QAction>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -43,7 +45,8 @@ QAction* addViewAction(QWidget* view, const QString& text, const QKeySequence& k
 PatternsDock::PatternsDock(QWidget* parent)
     : QDockWidget(tr("Patterns"), parent), m_model(new PatternListModel(this)),
       m_proxy(new QSortFilterProxyModel(this)), m_view(new QTableView), m_quotes(new QuoteBrowserModel(this)),
-      m_quotesView(new QTableView), m_filter(new QLineEdit), m_status(new QLabel), m_reloadDelay(new QTimer(this)) {
+      m_quotesView(new QTableView), m_filter(new QLineEdit), m_audience(new QComboBox), m_status(new QLabel),
+      m_reloadDelay(new QTimer(this)) {
     setObjectName(QStringLiteral("patternsDock"));
     auto* body = new QWidget(this);
     auto* find = new QToolButton(body);
@@ -56,7 +59,10 @@ PatternsDock::PatternsDock(QWidget* parent)
     m_status->setObjectName(QStringLiteral("patternsStatus"));
     auto* top = new QHBoxLayout;
     top->addWidget(find);
+    m_audience->setObjectName(QStringLiteral("patternAudience"));
+    m_audience->setToolTip(tr("Rank patterns by the customers of one segment or value tier"));
     top->addWidget(m_filter, 1);
+    top->addWidget(m_audience);
     top->addWidget(m_status);
 
     m_proxy->setSourceModel(m_model);
@@ -114,6 +120,11 @@ PatternsDock::PatternsDock(QWidget* parent)
     connect(m_reloadDelay, &QTimer::timeout, this, &PatternsDock::reload);
     connect(find, &QToolButton::clicked, this, [this] { findPatterns(); });
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_audience, &QComboBox::currentIndexChanged, this, [this] {
+        const QStringList who = m_audience->currentData().toStringList();
+        m_model->setAudience(who.value(0), who.value(1));
+        showQuotes();
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PatternsDock::showQuotes);
     connect(m_model, &PatternListModel::renameRequested, this,
             [this](core::Id id, const QString& label) { renamePattern(id, label); });
@@ -130,6 +141,25 @@ void PatternsDock::setWorkspace(Workspace* workspace) {
     }
     m_workspace = workspace;
     m_loaded = false;
+    {
+        const QSignalBlocker quiet(m_audience);
+        m_audience->clear();
+        m_audience->addItem(tr("Every customer"), QStringList{});
+        if (workspace != nullptr) {
+            if (auto segments = workspace->store().segments()) {
+                for (const auto& segment : *segments) {
+                    m_audience->addItem(tr("Segment: %1").arg(toQString(segment.name)),
+                                        QStringList{toQString(segment.name), QString()});
+                }
+            }
+            for (const auto tier :
+                 {core::ValueTier::HighLtv, core::ValueTier::Standard, core::ValueTier::PriceSensitive}) {
+                const QString name = toQString(std::string(core::label(tier)));
+                m_audience->addItem(tr("Value tier: %1").arg(name), QStringList{QString(), name});
+            }
+        }
+        m_model->setAudience({}, {});
+    }
     m_model->setPatterns({});
     m_quotes->setRows({}, {});
     if (workspace != nullptr) {
@@ -165,6 +195,15 @@ void PatternsDock::reload() {
             selectPatterns(selected);
             showQuotes();
         });
+}
+
+bool PatternsDock::setAudience(const QString& text) {
+    const int at = m_audience->findText(text);
+    if (at < 0) {
+        return false;
+    }
+    m_audience->setCurrentIndex(at);
+    return true;
 }
 
 std::vector<core::Id> PatternsDock::selectedPatterns() const {

@@ -8,6 +8,7 @@
 
 #include <QDockWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -53,6 +54,9 @@ public:
     bool tagPattern(core::Id id, const QString& tagName);
     /// Asks for a tag name (the pattern's, to start with) and tags the chosen pattern.
     void tagSelectedPattern();
+    /// Ranks patterns by one segment's or one value tier's customers ("Segment: Cart
+    /// abandoner", "Value tier: high LTV"), or everyone's ("Every customer").
+    bool setAudience(const QString& text);
     /// Reads the patterns again.
     void reload();
 
@@ -72,6 +76,7 @@ private:
     QuoteBrowserModel* m_quotes;
     QTableView* m_quotesView;
     QLineEdit* m_filter;
+    QComboBox* m_audience;
     QLabel* m_status;
     QTimer* m_reloadDelay;
     bool m_loaded = false;

@@ -16,7 +16,9 @@
 #include "ui/UiSupport.h"
 #include "ui/Workspace.h"
 
+#include <climits>
 #include <gtest/gtest.h>
+#include <tuple>
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -569,4 +571,44 @@ TEST(Language, PhrasesOfAScopeComparisonAroundADateAndAPhraseBank) {
     const auto changes = core::engine::phraseChanges(store, {}, "2026-10-01").value();
     EXPECT_EQ(dialog.table()->topLevelItemCount(), static_cast<int>(changes.size()));
     EXPECT_TRUE(dialog.summary().contains(QStringLiteral("2026-10-01")));
+}
+
+TEST(Patterns, TopPatternsOfOneSegmentOrValueTier) {
+    test::TempDir dir;
+    const auto path = makeDemo(dir);
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(path).has_value());
+    window.show();
+    ui::PatternsDock* dock = window.patterns();
+    QAbstractItemModelTester tester(dock->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_TRUE(dock->findPatterns().has_value());
+    waitForPatterns(dock);
+    const int everyone = dock->model()->rowCount();
+    const auto all = core::engine::patternSummaries(window.workspace()->store()).value();
+    ASSERT_EQ(everyone, static_cast<int>(all.size()));
+
+    for (const auto& [audience, key, bySegment] :
+         {std::tuple{QStringLiteral("Segment: Cart abandoner"), std::string("Cart abandoner"), true},
+          std::tuple{QStringLiteral("Value tier: high LTV"), std::string("high LTV"), false}}) {
+        ASSERT_TRUE(dock->setAudience(audience));
+        std::size_t voiced = 0;
+        for (const auto& s : all) {
+            const auto& counts = bySegment ? s.customersBySegment : s.customersByTier;
+            voiced += counts.contains(key) ? 1 : 0;
+        }
+        ASSERT_GT(voiced, 0U) << key;
+        ASSERT_EQ(dock->model()->rowCount(), static_cast<int>(voiced)) << key;
+        std::size_t previous = SIZE_MAX;
+        for (int row = 0; row < dock->model()->rowCount(); ++row) {
+            const auto* s = dock->model()->summary(row);
+            const auto& counts = bySegment ? s->customersBySegment : s->customersByTier;
+            const std::size_t shown =
+                dock->model()->data(dock->model()->index(row, ui::PatternListModel::Customers)).toULongLong();
+            EXPECT_EQ(shown, counts.at(key));
+            EXPECT_LE(shown, previous); // strongest for this audience first
+            previous = shown;
+        }
+    }
+    ASSERT_TRUE(dock->setAudience(QStringLiteral("Every customer")));
+    EXPECT_EQ(dock->model()->rowCount(), everyone);
 }

@@ -110,26 +110,67 @@ std::pair<std::int64_t, double> PatternIndex::bestGroup(const Doc& doc, std::int
 }
 
 std::pair<std::int64_t, double> PatternIndex::nearestText(const Doc& doc) const {
-    // Texts are compared with today's weights: a word only the twin had was left out of
-    // its vector when it was weighed, and now that two texts have it, it counts.
-    const Vector mine = weigh(doc.features);
+    // Texts are compared on their distinct features with today's weights: a word only the
+    // twin had was left out of its vector when it was weighed, and now that two texts have
+    // it, it counts. No allocation per text: a merge walk over two sorted lists.
+    const auto weight2 = [this](int f) {
+        if (m_df[static_cast<std::size_t>(f)] < 2) {
+            return 0.0;
+        }
+        const double w = idf(f);
+        return w * w;
+    };
+    double mine = 0;
+    for (const int f : doc.features) {
+        mine += weight2(f);
+    }
+    if (mine <= 0) {
+        return {-1, 0.0};
+    }
+    // Candidates: groups holding one of the text's three rarest shared features (a twin
+    // has them all). Large groups are read up to a bound, so one save stays cheap however
+    // big the workspace.
+    std::vector<std::pair<double, int>> rarest;
+    for (const int f : doc.features) {
+        if (m_postings.contains(f)) {
+            rarest.emplace_back(-idf(f), f);
+        }
+    }
+    std::sort(rarest.begin(), rarest.end());
+    rarest.resize(std::min<std::size_t>(rarest.size(), 3));
+    std::vector<std::int64_t> groups;
+    for (const auto& [w, f] : rarest) {
+        const auto& list = m_postings.at(f);
+        groups.insert(groups.end(), list.begin(),
+                      list.begin() + static_cast<std::ptrdiff_t>(std::min(list.size(), m_options.maxCandidatesPerFeature)));
+    }
+    std::sort(groups.begin(), groups.end());
+    groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
+    constexpr std::size_t kMembersPerGroup = 2000;
     std::pair<std::int64_t, double> best{-1, 0.0};
-    for (const std::int64_t g : candidateGroups(doc, doc.vector.size())) {
-        for (const std::int64_t member : m_groups.at(g).members) {
-            const Vector other = weigh(m_docs.at(member).features);
-            // Both vectors are unit length and sorted by feature: a merge walk gives the cosine.
+    for (const std::int64_t g : groups) {
+        const auto& members = m_groups.at(g).members;
+        for (std::size_t i = 0; i < members.size() && i < kMembersPerGroup; ++i) {
+            const auto& other = m_docs.at(members[i]).features;
             double dot = 0;
-            for (auto a = mine.begin(), b = other.begin(); a != mine.end() && b != other.end();) {
-                if (a->first < b->first) {
+            double theirs = 0;
+            auto a = doc.features.begin();
+            for (const int f : other) {
+                const double w2 = weight2(f);
+                theirs += w2;
+                while (a != doc.features.end() && *a < f) {
                     ++a;
-                } else if (b->first < a->first) {
-                    ++b;
-                } else {
-                    dot += (a++)->second * (b++)->second;
+                }
+                if (a != doc.features.end() && *a == f) {
+                    dot += w2;
                 }
             }
-            if (dot > best.second + 1e-12) {
-                best = {member, dot};
+            if (theirs <= 0) {
+                continue;
+            }
+            const double cosine = dot / std::sqrt(mine * theirs);
+            if (cosine > best.second + 1e-12) {
+                best = {members[i], cosine};
             }
         }
     }

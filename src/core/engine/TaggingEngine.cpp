@@ -85,37 +85,41 @@ std::vector<PatternSummary> summarize(std::vector<Pattern> saved, const std::map
     for (auto& pattern : saved) {
         PatternSummary summary;
         std::set<Id> customers;
-        std::map<std::string, int> segments;
-        std::map<std::string, int> tiers;
+        std::map<std::string, std::set<Id>> segments; // distinct customers, not quotes: one
+        std::map<std::string, std::set<Id>> tiers;    // talkative customer is one voice
         for (const Id q : pattern.quoteIds) {
             const auto it = said.find(q);
             if (it == said.end()) {
                 continue;
             }
-            customers.insert(it->second.customer);
-            const auto& who = context.customers[it->second.customer];
-            ++segments[who.segmentId ? context.segmentNames[*who.segmentId] : std::string("no segment")];
-            ++tiers[std::string(label(who.valueTier))];
+            const Id customer = it->second.customer;
+            customers.insert(customer);
+            const auto& who = context.customers[customer];
+            segments[who.segmentId ? context.segmentNames[*who.segmentId] : std::string("no segment")].insert(customer);
+            tiers[std::string(label(who.valueTier))].insert(customer);
             if (summary.firstSeen.empty() || it->second.date < summary.firstSeen) {
                 summary.firstSeen = it->second.date;
             }
             summary.lastSeen = std::max(summary.lastSeen, it->second.date);
         }
         summary.customers = customers.size();
-        const auto byCount = [](const std::map<std::string, int>& counts) {
-            std::vector<std::pair<int, std::string>> sorted;
-            for (const auto& [name, n] : counts) {
-                sorted.emplace_back(-n, name);
+        const auto byCount = [](const std::map<std::string, std::set<Id>>& who,
+                                std::map<std::string, std::size_t>& counts) {
+            std::vector<std::pair<std::size_t, std::string>> sorted;
+            for (const auto& [name, ids] : who) {
+                counts[name] = ids.size();
+                sorted.emplace_back(ids.size(), name);
             }
-            std::sort(sorted.begin(), sorted.end());
+            std::stable_sort(sorted.begin(), sorted.end(),
+                             [](const auto& a, const auto& b) { return a.first > b.first; });
             std::vector<std::string> names;
             for (auto& [n, name] : sorted) {
                 names.push_back(std::move(name));
             }
             return names;
         };
-        summary.segments = byCount(segments);
-        summary.valueTiers = byCount(tiers);
+        summary.segments = byCount(segments, summary.customersBySegment);
+        summary.valueTiers = byCount(tiers, summary.customersByTier);
         summary.pattern = std::move(pattern);
         out.push_back(std::move(summary));
     }

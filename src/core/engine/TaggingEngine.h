@@ -55,9 +55,11 @@ Status undoAcceptance(Store& store, const Proposal& proposal, const Acceptance& 
 struct PatternSummary {
     Pattern pattern;
     std::size_t customers = 0;         ///< distinct customers: the strength
-    std::vector<std::string> segments; ///< segment names, most frequent first
+    std::vector<std::string> segments; ///< segment names, most customers first
     std::vector<std::string> valueTiers;
-    std::string firstSeen; ///< call dates, "YYYY-MM-DD"
+    std::map<std::string, std::size_t> customersBySegment; ///< distinct customers per segment name
+    std::map<std::string, std::size_t> customersByTier;    ///< and per value tier label
+    std::string firstSeen;                                 ///< call dates, "YYYY-MM-DD"
     std::string lastSeen;
 };
 
