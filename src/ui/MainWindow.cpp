@@ -553,6 +553,8 @@ void MainWindow::setUpAnalysisMenu() {
         m_patterns->raise();
         m_patterns->findPatterns();
     });
+    add(tr("Propose Quotes from Patterns…"), QKeySequence(QStringLiteral("Ctrl+Alt+P")),
+        [this] { proposeFromPatterns(); });
     add(tr("Saturation…"), QKeySequence(QStringLiteral("Ctrl+Shift+U")), [this] {
         showSaturation();
     })->setObjectName(QStringLiteral("actionSaturation"));
@@ -577,9 +579,9 @@ core::Result<std::size_t> MainWindow::applyRules(bool wholeWorkspace, bool ask, 
                                  5000);
         return std::size_t{0};
     }
-    m_ui->callEditor->save(); // the rules read what the store holds
-    std::vector<core::Proposal> proposals;
-    const auto work = [&](core::Store& store, const core::engine::Progress& progress) -> core::Status {
+    const auto find = [wholeWorkspace,
+                       callId](core::Store& store,
+                               const core::engine::Progress& progress) -> core::Result<std::vector<core::Proposal>> {
         auto rules = store.rules();
         if (!rules) {
             return std::unexpected(rules.error());
@@ -593,7 +595,35 @@ core::Result<std::size_t> MainWindow::applyRules(bool wholeWorkspace, bool ask, 
             options.callId = callId;
         }
         options.progress = progress;
-        auto found = core::engine::proposeWithRules(store, *compiled, options);
+        return core::engine::proposeWithRules(store, *compiled, options);
+    };
+    auto stored =
+        storeProposals(tr("Apply Rules"), tr("Applying the rules…"), find, wholeWorkspace && ask, cancelAtOnce);
+    if (stored && *stored > 0 && !wholeWorkspace) {
+        m_ui->callEditor->selectNextProposal(true);
+    }
+    return stored;
+}
+
+core::Result<std::size_t> MainWindow::proposeFromPatterns(bool ask, bool cancelAtOnce) {
+    if (!m_workspace) {
+        return std::size_t{0};
+    }
+    const auto find = [](core::Store& store, const core::engine::Progress& progress) {
+        core::engine::PatternProposalOptions options;
+        options.progress = progress;
+        return core::engine::proposeFromPatterns(store, options);
+    };
+    return storeProposals(tr("Propose from Patterns"), tr("Reading every call for what the patterns say…"), find, ask,
+                          cancelAtOnce);
+}
+
+core::Result<std::size_t> MainWindow::storeProposals(const QString& what, const QString& busy,
+                                                     const FindProposals& find, bool preview, bool cancelAtOnce) {
+    m_ui->callEditor->save(); // proposals are read from what the store holds
+    std::vector<core::Proposal> proposals;
+    const auto work = [&](core::Store& store, const core::engine::Progress& progress) -> core::Status {
+        auto found = find(store, progress);
         if (!found) {
             return std::unexpected(found.error());
         }
@@ -604,33 +634,31 @@ core::Result<std::size_t> MainWindow::applyRules(bool wholeWorkspace, bool ask, 
         proposals = std::move(*fresh);
         return {};
     };
-    auto ran = runLongTask(this, tr("Applying the rules…"), m_workspace->store().path(), work, cancelAtOnce);
+    auto ran = runLongTask(this, busy, m_workspace->store().path(), work, cancelAtOnce);
     if (!ran) {
         if (ran.error().code == core::ErrorCode::Cancelled) {
             statusBar()->showMessage(tr("Cancelled: nothing was proposed."), 5000);
         } else {
-            QMessageBox::warning(this, tr("Could not apply the rules"), QString::fromStdString(ran.error().describe()));
+            QMessageBox::warning(this, tr("Nothing was proposed"), QString::fromStdString(ran.error().describe()));
         }
         return std::unexpected(ran.error());
     }
-    if (wholeWorkspace && ask) {
-        RulesPreviewDialog preview(proposals, this);
-        if (preview.exec() != QDialog::Accepted) {
+    if (preview) {
+        RulesPreviewDialog dialog(proposals, this);
+        dialog.setWindowTitle(what);
+        if (dialog.exec() != QDialog::Accepted) {
             return std::size_t{0};
         }
     }
     if (proposals.empty()) {
-        statusBar()->showMessage(tr("The rules propose nothing new here."), 5000);
+        statusBar()->showMessage(tr("Nothing new to propose here."), 5000);
         return std::size_t{0};
     }
     const std::size_t count = proposals.size();
-    m_workspace->undoStack()->push(new ApplyRulesCommand(*m_workspace, std::move(proposals)));
+    m_workspace->undoStack()->push(new StoreProposalsCommand(*m_workspace, std::move(proposals), what));
     statusBar()->showMessage(tr("%n proposal(s) stored. F8 goes to the next; Enter accepts, Delete rejects.", nullptr,
                                 static_cast<int>(count)),
                              8000);
-    if (!wholeWorkspace) {
-        m_ui->callEditor->selectNextProposal(true);
-    }
     return count;
 }
 

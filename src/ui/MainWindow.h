@@ -1,9 +1,11 @@
 #pragma once
 
+#include "core/engine/TaggingEngine.h"
 #include "core/io/CallImporter.h"
 #include "core/store/Store.h"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 #include <QMainWindow>
@@ -69,6 +71,9 @@ public:
     /// GUI thread, with progress and Cancel, then a preview unless `ask` is false), and
     /// stores what is new as one undo step. Returns how many proposals were stored.
     core::Result<std::size_t> applyRules(bool wholeWorkspace, bool ask = true, bool cancelAtOnce = false);
+    /// Proposes, as new quotes, the unquoted sentences of every call that say what a saved
+    /// pattern says (off the GUI thread, previewed unless `ask` is false), as one undo step.
+    core::Result<std::size_t> proposeFromPatterns(bool ask = true, bool cancelAtOnce = false);
     /// Opens (or raises) the saturation chart of the open workspace.
     SaturationDialog* showSaturation();
 
@@ -76,6 +81,12 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    using FindProposals =
+        std::function<core::Result<std::vector<core::Proposal>>(core::Store&, const core::engine::Progress&)>;
+    /// Finds proposals on a worker (progress, Cancel), keeps the new ones, previews them if
+    /// asked and stores them as one step named `what`. Returns how many were stored.
+    core::Result<std::size_t> storeProposals(const QString& what, const QString& busy, const FindProposals& find,
+                                             bool preview, bool cancelAtOnce);
     void chooseWorkspace();
     void showAbout();
     void updateStatus();

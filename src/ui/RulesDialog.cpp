@@ -469,7 +469,8 @@ std::size_t RulesDialog::applyCurrentRule(bool ask) {
         return 0;
     }
     const std::size_t count = fresh->size();
-    m_workspace.undoStack()->push(new ApplyRulesCommand(m_workspace, std::move(*fresh)));
+    m_workspace.undoStack()->push(
+        new StoreProposalsCommand(m_workspace, std::move(*fresh), tr("Apply Rule \u2018%1\u2019").arg(m_name->text())));
     return count;
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <iostream>
 #include <map>
 #include <set>
 
@@ -374,4 +375,68 @@ TEST_F(Engine, SavingOneCallRegroupsOnlyItsQuotesAndLeavesPinnedOnesAlone) {
         std::erase(expected, quote.id);
         EXPECT_EQ(after[i].quoteIds, expected);
     }
+}
+
+TEST_F(Engine, UnquotedSentencesThatSayWhatAPatternSaysAreProposedAsQuotes) {
+    // Every sixth quote of the evaluation set is left as unquoted notes of its call.
+    std::map<std::string, core::Id> customers;
+    std::map<core::Id, std::string> problemOfQuote;
+    std::map<core::Id, std::string> problemOfHeldCall;
+    int n = 0;
+    for (const auto& q : test::loadEvalSet()) {
+        auto [it, fresh] = customers.try_emplace(q.customer + q.city, 0);
+        if (fresh) {
+            it->second = addCustomer(q.customer, q.city);
+        }
+        const core::Id call = addCall(it->second, q.text);
+        if (n++ % 6 == 5) {
+            problemOfHeldCall[call] = q.problem;
+            continue;
+        }
+        core::Quote quote;
+        quote.callId = call;
+        quote.start = 0;
+        quote.end = core::utf8::codePointCount(q.text);
+        ASSERT_TRUE(store->addQuote(quote).has_value());
+        problemOfQuote[quote.id] = q.problem;
+    }
+    EXPECT_TRUE(core::engine::proposeFromPatterns(*store).value().empty()); // no patterns yet: nothing to say
+    ASSERT_TRUE(core::engine::minePatterns(*store, {}).has_value());
+    // Each pattern stands for the problem most of its quotes are about.
+    std::map<core::Id, std::string> problemOfPattern;
+    const auto patterns = store->patterns().value();
+    for (const auto& p : patterns) {
+        std::map<std::string, int> votes;
+        for (const core::Id q : p.quoteIds) {
+            ++votes[problemOfQuote[q]];
+        }
+        problemOfPattern[p.id] = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
+                                     return a.second < b.second;
+                                 })->first;
+    }
+
+    const auto proposals = core::engine::proposeFromPatterns(*store).value();
+    std::set<core::Id> reached;
+    int right = 0;
+    int wrong = 0;
+    for (const auto& p : proposals) {
+        EXPECT_EQ(p.source, "pattern");
+        EXPECT_FALSE(p.quoteId.has_value()); // a new quote of the customer's sentence
+        EXPECT_NE(p.reason.find("says what"), std::string::npos);
+        ASSERT_TRUE(problemOfHeldCall.contains(p.callId)) << "only unquoted words are proposed: " << p.text;
+        const core::Id pattern = std::stoll(p.fingerprint.substr(p.fingerprint.rfind(":p") + 2));
+        (problemOfPattern[pattern] == problemOfHeldCall[p.callId] ? right : wrong) += 1;
+        reached.insert(p.callId);
+    }
+    const double precision = static_cast<double>(right) / std::max(1, right + wrong);
+    const double recall = static_cast<double>(reached.size()) / static_cast<double>(problemOfHeldCall.size());
+    std::cout << "pattern proposals for " << problemOfHeldCall.size() << " unquoted calls: " << proposals.size()
+              << " proposals, precision " << precision << ", calls reached " << recall << '\n';
+    EXPECT_GE(precision, 0.8);
+    EXPECT_GE(recall, 0.8);
+
+    // Stored and run again: nothing new; a proposal accepted becomes a quote in its pattern's words.
+    auto stored = proposals;
+    ASSERT_EQ(store->addProposals(stored).value(), proposals.size());
+    EXPECT_TRUE(core::engine::newProposalsOnly(*store, core::engine::proposeFromPatterns(*store).value())->empty());
 }

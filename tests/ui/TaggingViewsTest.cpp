@@ -612,3 +612,30 @@ TEST(Patterns, TopPatternsOfOneSegmentOrValueTier) {
     ASSERT_TRUE(dock->setAudience(QStringLiteral("Every customer")));
     EXPECT_EQ(dock->model()->rowCount(), everyone);
 }
+
+TEST(Patterns, UnquotedWordsThatSayWhatAPatternSaysAreProposedUndoably) {
+    test::TempDir dir;
+    const auto path = makeDemo(dir);
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(path).has_value());
+    window.show();
+    ASSERT_TRUE(window.patterns()->findPatterns().has_value());
+    core::Store& store = window.workspace()->store();
+    const auto expected = core::engine::proposeFromPatterns(store).value();
+    ASSERT_FALSE(expected.empty());
+
+    const auto cancelled = window.proposeFromPatterns(false, /*cancelAtOnce=*/true);
+    ASSERT_FALSE(cancelled.has_value());
+    EXPECT_EQ(cancelled.error().code, core::ErrorCode::Cancelled);
+    EXPECT_TRUE(store.proposals(std::nullopt, std::nullopt)->empty());
+
+    ASSERT_EQ(window.proposeFromPatterns(false).value(), expected.size());
+    const auto open = store.proposals(std::nullopt, core::ProposalStatus::Open).value();
+    ASSERT_EQ(open.size(), expected.size());
+    EXPECT_EQ(open.front().source, "pattern");
+    QUndoStack* undo = window.workspace()->undoStack();
+    EXPECT_TRUE(undo->undoText().startsWith(QStringLiteral("Propose from Patterns (")));
+    EXPECT_EQ(window.proposeFromPatterns(false).value(), 0U); // proposed before: nothing new
+    undo->undo();
+    EXPECT_TRUE(store.proposals(std::nullopt, std::nullopt)->empty());
+}

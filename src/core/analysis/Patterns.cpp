@@ -30,6 +30,26 @@ std::vector<int> PatternIndex::featuresOf(const std::string& text) {
     return features;
 }
 
+std::pair<std::int64_t, double> PatternIndex::match(const std::string& text) {
+    const auto stems = m_lexicon.terms(text, m_stemmer);
+    std::vector<int> features;
+    const auto known = [&](const std::string& key) {
+        // A feature the index has never seen is in no group: it cannot bring the text closer.
+        if (const auto it = m_featureIds.find(key); it != m_featureIds.end()) {
+            features.push_back(it->second);
+        }
+    };
+    for (std::size_t i = 0; i < stems.size(); ++i) {
+        known(stems[i]);
+        if (i + 1 < stems.size()) {
+            known(stems[i] + ' ' + stems[i + 1]);
+        }
+    }
+    Doc doc;
+    doc.vector = weigh(features);
+    return doc.vector.empty() ? std::pair<std::int64_t, double>{-1, 0.0} : bestGroup(doc);
+}
+
 double PatternIndex::idf(int feature) const {
     const double df = m_df[static_cast<std::size_t>(feature)];
     return std::log((static_cast<double>(m_docCount) + 1.0) / (df + 1.0)) + 1.0;
@@ -142,7 +162,8 @@ std::pair<std::int64_t, double> PatternIndex::nearestText(const Doc& doc) const 
     for (const auto& [w, f] : rarest) {
         const auto& list = m_postings.at(f);
         groups.insert(groups.end(), list.begin(),
-                      list.begin() + static_cast<std::ptrdiff_t>(std::min(list.size(), m_options.maxCandidatesPerFeature)));
+                      list.begin() +
+                          static_cast<std::ptrdiff_t>(std::min(list.size(), m_options.maxCandidatesPerFeature)));
     }
     std::sort(groups.begin(), groups.end());
     groups.erase(std::unique(groups.begin(), groups.end()), groups.end());

@@ -54,6 +54,10 @@ public:
     /// best group or a new one. Weights use the current document frequencies.
     void update(const std::vector<std::int64_t>& removed, const std::vector<TextDoc>& added);
 
+    /// The group a text not in the index would join, and how close it is to the group's
+    /// centre (cosine), or (-1, 0). Nothing changes: for proposing, not placing.
+    [[nodiscard]] std::pair<std::int64_t, double> match(const std::string& text);
+
     /// Every group of at least `minSize` texts, largest first, ties by smallest id.
     [[nodiscard]] std::vector<Group> groups(std::size_t minSize = 1) const;
     /// The group a text is in, or -1.

@@ -129,6 +129,29 @@ std::vector<PatternSummary> summarize(std::vector<Pattern> saved, const std::map
     return out;
 }
 
+/// Each saved pattern belongs to the group (of a fresh grouping) holding most of its quotes.
+std::map<std::int64_t, Id> groupsToPatterns(const analysis::PatternIndex& index, const std::vector<Pattern>& saved) {
+    std::map<std::int64_t, Id> patternOf;
+    for (const auto& pattern : saved) {
+        std::map<std::int64_t, std::size_t> votes;
+        for (const Id q : pattern.quoteIds) {
+            ++votes[index.groupOf(q)];
+        }
+        std::int64_t best = -1;
+        std::size_t most = 0;
+        for (const auto& [group, n] : votes) {
+            if (group >= 0 && n > most && !patternOf.contains(group)) {
+                best = group;
+                most = n;
+            }
+        }
+        if (best >= 0) {
+            patternOf[best] = pattern.id;
+        }
+    }
+    return patternOf;
+}
+
 } // namespace
 
 Result<std::vector<PatternSummary>> patternSummaries(Store& store) {
@@ -314,6 +337,118 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
                 p.fingerprint =
                     fmt::format("quote:c{}:a{}:{}-{}:{}:{}", callId, t.answerId.value_or(0), span.start, span.end,
                                 foldedKey(p.tagName), p.bucket ? std::string(toKey(*p.bucket)) : std::string());
+                out.push_back(std::move(p));
+            }
+        }
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Proposal& a, const Proposal& b) { return a.confidence > b.confidence; });
+    return out;
+}
+
+Result<std::vector<Proposal>> proposeFromPatterns(Store& store, const PatternProposalOptions& options) {
+    QuoteFilter all;
+    all.limit = -1;
+    auto quotes = store.listQuotes(all);
+    auto saved = store.patterns();
+    auto tags = store.tags();
+    if (!quotes || !saved || !tags) {
+        return std::unexpected(!quotes ? quotes.error() : (!saved ? saved.error() : tags.error()));
+    }
+    if (saved->empty()) {
+        return std::vector<Proposal>{};
+    }
+    // The grouping as mining makes it, and which saved pattern each group is.
+    std::vector<analysis::TextDoc> docs;
+    std::map<Id, const QuoteRow*> rowOf;
+    for (const auto& q : *quotes) {
+        docs.push_back({q.quoteId, std::to_string(q.customerId), q.text});
+        rowOf[q.quoteId] = &q;
+    }
+    analysis::PatternIndex index(options.grouping);
+    index.build(docs);
+    const auto patternOf = groupsToPatterns(index, *saved);
+    // What each pattern is called, how strong it is and the tag most of its quotes carry.
+    std::map<Id, std::string> tagNames;
+    for (const auto& tag : *tags) {
+        tagNames[tag.id] = tag.name;
+    }
+    struct About {
+        std::string label;
+        std::size_t customers = 0;
+        std::string tag;
+    };
+    std::map<Id, About> about;
+    for (const auto& pattern : *saved) {
+        std::set<Id> customers;
+        std::map<Id, std::size_t> tagCounts;
+        for (const Id q : pattern.quoteIds) {
+            if (const auto it = rowOf.find(q); it != rowOf.end()) {
+                customers.insert(it->second->customerId);
+                for (const Id t : it->second->tagIds) {
+                    ++tagCounts[t];
+                }
+            }
+        }
+        About a{pattern.label, customers.size(), {}};
+        std::size_t most = 0;
+        for (const auto& [t, n] : tagCounts) {
+            if (n * 2 > pattern.quoteIds.size() && n > most) { // carried by most of its quotes
+                most = n;
+                a.tag = tagNames[t];
+            }
+        }
+        about[pattern.id] = std::move(a);
+    }
+
+    auto ids = callIds(store, std::nullopt);
+    if (!ids) {
+        return std::unexpected(ids.error());
+    }
+    std::vector<Proposal> out;
+    for (std::size_t n = 0; n < ids->size(); ++n) {
+        if (options.progress && !options.progress(n, ids->size())) {
+            return std::unexpected(Error{ErrorCode::Cancelled, "cancelled; nothing was proposed", {}});
+        }
+        const Id callId = (*ids)[n];
+        auto call = store.call(callId);
+        auto answers = store.answers(callId);
+        auto callQuotes = store.quotesForCall(callId);
+        if (!call || !answers || !callQuotes) {
+            return std::unexpected(!call ? call.error() : (!answers ? answers.error() : callQuotes.error()));
+        }
+        std::vector<std::pair<std::optional<Id>, const std::string*>> texts{{std::nullopt, &call->notes}};
+        for (const auto& a : *answers) {
+            texts.emplace_back(a.id, &a.text);
+        }
+        for (const auto& [answerId, text] : texts) {
+            for (const auto& span : analysis::sentences(*text)) {
+                const bool quoted = std::any_of(callQuotes->begin(), callQuotes->end(), [&](const Quote& q) {
+                    return q.answerId == answerId && q.start < span.end && span.start < q.end;
+                });
+                const auto sentence = utf8::slice(*text, span.start, span.end);
+                if (quoted || !sentence) {
+                    continue;
+                }
+                const auto [group, score] = index.match(std::string(*sentence));
+                const auto pattern = patternOf.find(group);
+                if (pattern == patternOf.end() || score < options.grouping.joinThreshold) {
+                    continue;
+                }
+                const About& a = about[pattern->second];
+                Proposal p;
+                p.callId = callId;
+                p.answerId = answerId;
+                p.start = span.start;
+                p.end = span.end;
+                p.text = std::string(*sentence);
+                p.tagName = a.tag;
+                p.source = "pattern";
+                p.reason = fmt::format("says what \u201c{}\u201d says ({} customer{})", a.label, a.customers,
+                                       a.customers == 1 ? "" : "s");
+                p.confidence = std::min(1.0, score);
+                p.fingerprint = fmt::format("pattern:c{}:a{}:{}-{}:p{}", callId, answerId.value_or(0), span.start,
+                                            span.end, pattern->second);
                 out.push_back(std::move(p));
             }
         }
@@ -565,25 +700,7 @@ Status PatternSession::load(Store& store) {
         docs.push_back({q.quoteId, std::to_string(q.customerId), q.text});
     }
     m_index.build(docs); // starts afresh
-    // Each saved pattern belongs to the group holding most of its quotes.
-    m_patternOf.clear();
-    for (const auto& pattern : *saved) {
-        std::map<std::int64_t, std::size_t> votes;
-        for (const Id q : pattern.quoteIds) {
-            ++votes[m_index.groupOf(q)];
-        }
-        std::int64_t best = -1;
-        std::size_t most = 0;
-        for (const auto& [group, n] : votes) {
-            if (group >= 0 && n > most && !m_patternOf.contains(group)) {
-                best = group;
-                most = n;
-            }
-        }
-        if (best >= 0) {
-            m_patternOf[best] = pattern.id;
-        }
-    }
+    m_patternOf = groupsToPatterns(m_index, *saved);
     return {};
 }
 

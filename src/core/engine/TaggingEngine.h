@@ -33,6 +33,17 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
 /// fingerprint): what storing them would add. Order is kept.
 Result<std::vector<Proposal>> newProposalsOnly(Store& store, std::vector<Proposal> proposals);
 
+struct PatternProposalOptions {
+    analysis::PatternOptions grouping; ///< as mining groups; a sentence must be this close to join
+    Progress progress;
+};
+
+/// Sentences of notes and answers that no quote covers but that say what a saved pattern
+/// says (as close to its centre as a quote must be to join it), proposed as new quotes:
+/// source "pattern", a reason naming the pattern and its strength, and the tag most of the
+/// pattern's quotes carry, if one does. Nothing is stored. Mine patterns first.
+Result<std::vector<Proposal>> proposeFromPatterns(Store& store, const PatternProposalOptions& options = {});
+
 /// What accepting a proposal did, so that it can be undone exactly and redone the same.
 struct Acceptance {
     Id quoteId = 0;

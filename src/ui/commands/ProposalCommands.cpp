@@ -29,12 +29,12 @@ QString shortText(const std::string& text) {
 
 } // namespace
 
-ApplyRulesCommand::ApplyRulesCommand(Workspace& workspace, std::vector<core::Proposal> proposals)
-    : m_workspace(workspace), m_proposals(std::move(proposals)) {
-    setText(QCoreApplication::translate("ApplyRulesCommand", "Apply Rules"));
+StoreProposalsCommand::StoreProposalsCommand(Workspace& workspace, std::vector<core::Proposal> proposals, QString what)
+    : m_workspace(workspace), m_proposals(std::move(proposals)), m_what(std::move(what)) {
+    setText(m_what);
 }
 
-void ApplyRulesCommand::redo() {
+void StoreProposalsCommand::redo() {
     std::vector<core::Proposal> toStore = m_proposals;
     auto added = m_workspace.store().addProposals(toStore);
     if (!added) {
@@ -54,13 +54,13 @@ void ApplyRulesCommand::redo() {
     }
     // Proposals made before (and so skipped) are not this step's.
     std::erase_if(m_proposals, [](const core::Proposal& p) { return p.id == 0; });
-    setText(m_stored.size() == 1
-                ? QCoreApplication::translate("ApplyRulesCommand", "Apply Rules (1 proposal)")
-                : QCoreApplication::translate("ApplyRulesCommand", "Apply Rules (%1 proposals)").arg(m_stored.size()));
+    setText(QCoreApplication::translate("StoreProposalsCommand", "%1 (%n proposal(s))", nullptr,
+                                        static_cast<int>(m_stored.size()))
+                .arg(m_what));
     notifyCalls(m_workspace, m_proposals);
 }
 
-void ApplyRulesCommand::undo() {
+void StoreProposalsCommand::undo() {
     if (auto ok = m_workspace.store().deleteProposals(m_stored); !ok) {
         m_workspace.report(ok.error());
     }

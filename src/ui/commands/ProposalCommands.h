@@ -12,9 +12,10 @@ class Workspace;
 
 /// Stores what the rules proposed, as one step: undo forgets them all, redo brings back
 /// the same proposals (same ids), so later accept and reject steps still find them.
-class ApplyRulesCommand final : public QUndoCommand {
+class StoreProposalsCommand final : public QUndoCommand {
 public:
-    ApplyRulesCommand(Workspace& workspace, std::vector<core::Proposal> proposals);
+    /// `what` names where they came from: "Apply Rules", "Propose from Patterns".
+    StoreProposalsCommand(Workspace& workspace, std::vector<core::Proposal> proposals, QString what);
     void redo() override;
     void undo() override;
     /// How many the last redo stored (those proposed before are skipped).
@@ -24,6 +25,7 @@ private:
     Workspace& m_workspace;
     std::vector<core::Proposal> m_proposals;
     std::vector<core::Id> m_stored;
+    QString m_what;
 };
 
 /// Accepts one proposal: the quote is made, tagged or filed. Undo puts everything back
