@@ -113,6 +113,13 @@
                 <numerusform>Split %n Quotes from ‘%1’</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Opportunity ‘%1’ made, with %n quote(s) as evidence.</source>
+            <translation>
+                <numerusform>Opportunity ‘%1’ made, with %n quote as evidence.</numerusform>
+                <numerusform>Opportunity ‘%1’ made, with %n quotes as evidence.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>earmark::ui::QuoteBrowserDock</name>

@@ -1,5 +1,6 @@
 #include "ui/PatternsDock.h"
 
+#include "core/domain/Buckets.h"
 #include "core/domain/Vocabulary.h"
 #include "core/engine/TaggingEngine.h"
 #include "ui/BackgroundReader.h"
@@ -8,6 +9,7 @@
 #include "ui/QuoteBrowserModel.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
+#include "ui/commands/OpportunityCommands.h"
 #include "ui/commands/PatternCommands.h"
 
 #include <algorithm>
@@ -112,6 +114,15 @@ PatternsDock::PatternsDock(QWidget* parent)
                   [this] { mergeSelected(); });
     addViewAction(m_view, tr("Tag Every Quote of This Pattern…"), QKeySequence(QStringLiteral("Ctrl+T")), this,
                   [this] { tagSelectedPattern(); });
+    addViewAction(m_view, tr("Make an Opportunity of This Pattern"), QKeySequence(QStringLiteral("Ctrl+Shift+O")), this,
+                  [this] {
+                      const auto ids = selectedPatterns();
+                      if (ids.empty()) {
+                          emit message(tr("Choose a pattern to make an opportunity of."));
+                          return;
+                      }
+                      makeOpportunity(ids.front());
+                  });
     addViewAction(m_quotesView, tr("Split Selected Quotes into a New Pattern"), QKeySequence(QStringLiteral("Ctrl+K")),
                   this, [this] { splitSelectedQuotes(); });
 
@@ -398,6 +409,47 @@ bool PatternsDock::tagPattern(core::Id id, const QString& tagName) {
     m_workspace->undoStack()->push(new TagPatternCommand(
         *m_workspace, patterns.front(), std::vector<core::Id>(calls.begin(), calls.end()), existing, name));
     return true;
+}
+
+core::Id PatternsDock::makeOpportunity(core::Id id) {
+    const auto patterns = patternsOf({id});
+    if (m_workspace == nullptr || patterns.empty()) {
+        return 0;
+    }
+    core::QuoteFilter filter;
+    filter.patternIds = {id};
+    filter.limit = -1;
+    auto rows = m_workspace->store().listQuotes(filter);
+    auto tags = m_workspace->store().tags();
+    if (!rows || !tags) {
+        m_workspace->report(!rows ? rows.error() : tags.error());
+        return 0;
+    }
+    // Filed where most of its quotes are (ties go Fix, Fill, Future); unfiled if none is.
+    const auto defaults = core::tagDefaultBuckets(*tags);
+    std::map<core::Bucket, std::size_t> votes;
+    for (const auto& row : *rows) {
+        if (const auto bucket = core::quoteBucket(row.bucket, row.tagIds, defaults)) {
+            ++votes[*bucket];
+        }
+    }
+    core::Opportunity opportunity;
+    opportunity.title = patterns.front().label;
+    opportunity.quoteIds = patterns.front().quoteIds;
+    std::size_t most = 0;
+    for (const auto& [bucket, n] : votes) {
+        if (n > most) {
+            most = n;
+            opportunity.bucket = bucket;
+        }
+    }
+    auto* command = new AddOpportunityCommand(*m_workspace, opportunity);
+    m_workspace->undoStack()->push(command);
+    const core::Id made = command->opportunity().id;
+    emit message(tr("Opportunity \u2018%1\u2019 made, with %n quote(s) as evidence.", nullptr,
+                    static_cast<int>(opportunity.quoteIds.size()))
+                     .arg(toQString(opportunity.title)));
+    return made;
 }
 
 void PatternsDock::tagSelectedPattern() {

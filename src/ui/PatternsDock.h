@@ -52,6 +52,9 @@ public:
     bool splitSelectedQuotes();
     /// Tags every quote of a pattern with `tagName` (made if no tag has that name).
     bool tagPattern(core::Id id, const QString& tagName);
+    /// Makes an opportunity of a pattern: its name for a title, its quotes for evidence, the
+    /// bucket most of them are filed in. Returns the new opportunity's id (0 if none).
+    core::Id makeOpportunity(core::Id id);
     /// Asks for a tag name (the pattern's, to start with) and tags the chosen pattern.
     void tagSelectedPattern();
     /// Ranks patterns by one segment's or one value tier's customers ("Segment: Cart

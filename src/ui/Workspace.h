@@ -38,8 +38,9 @@ signals:
     void patternsChanged();              ///< patterns were mined, renamed, merged or split
     /// Saving a call's quotes regrouped them into the saved patterns (in the background).
     void patternsRegrouped(core::Id callId);
-    void proposalsChanged(); ///< proposals were made, accepted, rejected or undone
-    void rulesChanged();     ///< the rules were edited, imported or restored
+    void proposalsChanged();     ///< proposals were made, accepted, rejected or undone
+    void rulesChanged();         ///< the rules were edited, imported or restored
+    void opportunitiesChanged(); ///< opportunities were made, changed or removed
     void failed(const QString& message);
 
 private:

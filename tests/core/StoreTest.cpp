@@ -221,6 +221,31 @@ TEST_F(Store, TagsQuotesAndOpportunitiesRoundTrip) {
     EXPECT_EQ(back->status, core::OpportunityStatus::Validating);
     EXPECT_EQ(back->quoteIds, std::vector<core::Id>{quote.id});
 
+    // Several quotes of evidence; removed, then put back under the same id and UUID (redo).
+    core::Quote second = quote;
+    second.id = 0;
+    second.uuid.clear();
+    ASSERT_TRUE(store->addQuote(second).has_value());
+    core::Opportunity two;
+    two.title = "Sizes that fit";
+    two.quoteIds = {quote.id, second.id};
+    ASSERT_TRUE(store->addOpportunity(two).has_value());
+    EXPECT_EQ(store->opportunity(two.id)->quoteIds.size(), 2U);
+    ASSERT_TRUE(store->deleteOpportunity(two.id).has_value());
+    EXPECT_FALSE(store->opportunity(two.id).has_value());
+    EXPECT_EQ(store->quotesForCall(call)->size(), 2U); // the evidence stays
+    const core::Id twoId = two.id;
+    const std::string twoUuid = two.uuid;
+    ASSERT_TRUE(store->addOpportunity(two).has_value());
+    EXPECT_EQ(two.id, twoId);
+    EXPECT_EQ(store->opportunity(twoId)->uuid, twoUuid);
+    EXPECT_EQ(store->deleteOpportunity(9999).error().code, core::ErrorCode::NotFound);
+    core::Opportunity untitled;
+    untitled.title = "  ";
+    EXPECT_EQ(store->addOpportunity(untitled).error().code, core::ErrorCode::BadInput);
+    EXPECT_EQ(untitled.id, 0);
+    ASSERT_TRUE(store->deleteQuote(second.id).has_value());
+
     ASSERT_TRUE(store->untagQuote(quote.id, tag.id).has_value());
     EXPECT_THAT(store->quotesForCall(call)->front().tagIds, IsEmpty());
     ASSERT_TRUE(store->deleteQuote(quote.id).has_value());

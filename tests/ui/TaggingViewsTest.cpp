@@ -639,3 +639,37 @@ TEST(Patterns, UnquotedWordsThatSayWhatAPatternSaysAreProposedUndoably) {
     undo->undo();
     EXPECT_TRUE(store.proposals(std::nullopt, std::nullopt)->empty());
 }
+
+TEST(Patterns, APatternBecomesAnOpportunityWithItsQuotesAsEvidenceUndoably) {
+    test::TempDir dir;
+    const auto path = makeDemo(dir);
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(path).has_value());
+    window.show();
+    ui::PatternsDock* dock = window.patterns();
+    ASSERT_TRUE(dock->findPatterns().has_value());
+    waitForPatterns(dock);
+    const core::Pattern strongest = dock->model()->summary(0)->pattern;
+    core::Store& store = window.workspace()->store();
+
+    const core::Id id = dock->makeOpportunity(strongest.id);
+    ASSERT_NE(id, 0);
+    auto made = store.opportunity(id);
+    ASSERT_TRUE(made.has_value());
+    EXPECT_EQ(made->title, strongest.label);
+    auto evidence = made->quoteIds;
+    std::sort(evidence.begin(), evidence.end());
+    EXPECT_EQ(evidence, strongest.quoteIds);
+    EXPECT_EQ(made->status, core::OpportunityStatus::Idea);
+    QUndoStack* undo = window.workspace()->undoStack();
+    EXPECT_EQ(undo->undoText(),
+              QStringLiteral("New Opportunity \u2018%1\u2019").arg(QString::fromStdString(strongest.label)));
+
+    undo->undo();
+    EXPECT_TRUE(store.opportunities()->empty());
+    EXPECT_EQ(store.patterns()->size(), static_cast<std::size_t>(dock->model()->rowCount())); // the quotes stay
+    undo->redo();
+    const auto back = store.opportunity(id);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->uuid, made->uuid);
+}

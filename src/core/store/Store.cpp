@@ -1379,29 +1379,47 @@ Status Store::untagQuote(Id quoteId, Id tagId) {
 // Opportunities
 
 Result<Id> Store::addOpportunity(Opportunity& opportunity) {
+    Opportunity stored = opportunity; // the caller's copy gets its id only once committed
     auto status = write([&] {
+        if (stored.title.find_first_not_of(" \t\r\n") == std::string::npos) {
+            failWith(ErrorCode::BadInput, "an opportunity needs a title");
+        }
         auto& q = statement("INSERT INTO opportunities(uuid, title, description, bucket, impact, complexity, status, "
-                            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?8)");
-        const std::string uuid = opportunity.uuid.empty() ? newUuid() : opportunity.uuid;
-        q.bind(1, uuid);
-        q.bind(2, opportunity.title);
-        q.bind(3, opportunity.description);
-        bindBucket(q, 4, opportunity.bucket);
-        q.bind(5, opportunity.impact);
-        q.bind(6, opportunity.complexity);
-        q.bind(7, std::string(toKey(opportunity.status)));
+                            "created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?8, ?)");
+        stored.uuid = stored.uuid.empty() ? newUuid() : stored.uuid;
+        q.bind(1, stored.uuid);
+        q.bind(2, stored.title);
+        q.bind(3, stored.description);
+        bindBucket(q, 4, stored.bucket);
+        q.bind(5, stored.impact);
+        q.bind(6, stored.complexity);
+        q.bind(7, std::string(toKey(stored.status)));
         q.bind(8, now());
+        bindOptional(q, 9, stored.id != 0 ? std::optional<Id>(stored.id) : std::nullopt); // redo: the same id
         q.exec();
-        opportunity.id = m_db->getLastInsertRowid();
-        opportunity.uuid = uuid;
-        for (const Id quoteId : opportunity.quoteIds) {
-            auto& e = statement("INSERT OR IGNORE INTO opportunity_quotes(opportunity_id, quote_id) VALUES (?, ?)");
-            e.bind(1, opportunity.id);
+        stored.id = m_db->getLastInsertRowid();
+        auto& e = statement("INSERT OR IGNORE INTO opportunity_quotes(opportunity_id, quote_id) VALUES (?, ?)");
+        for (const Id quoteId : stored.quoteIds) {
+            e.tryReset();
+            e.bind(1, stored.id);
             e.bind(2, quoteId);
             e.exec();
         }
     });
+    if (status) {
+        opportunity = std::move(stored);
+    }
     return valueOr(status, opportunity.id);
+}
+
+Status Store::deleteOpportunity(Id id) {
+    return write([&] {
+        auto& q = statement("DELETE FROM opportunities WHERE id = ?");
+        q.bind(1, id);
+        if (q.exec() == 0) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no opportunity {}", id));
+        }
+    });
 }
 
 Result<Opportunity> Store::opportunity(Id id) {

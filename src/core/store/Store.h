@@ -376,7 +376,11 @@ public:
     Status putPatterns(std::vector<Pattern>& patterns, const std::vector<Id>& remove = {});
 
     // Opportunities -------------------------------------------------------------------
+    /// Adds an opportunity with its evidence quotes; one with an id (and UUID) set is stored
+    /// under them, so redo brings back the same one. Refuses an empty title.
     Result<Id> addOpportunity(Opportunity& opportunity);
+    /// Deletes an opportunity (its quotes stay; they are only no longer its evidence).
+    Status deleteOpportunity(Id id);
     Result<Opportunity> opportunity(Id id);
     Result<std::vector<Opportunity>> opportunities();
 
