@@ -416,13 +416,16 @@ int runPhrases(const Common& common, const PhrasesOptions& options) {
     } else if (common.json) {
         json list = json::array();
         for (const auto& p : *phrases) {
-            list.push_back(
-                {{"phrase", p.phrase}, {"customers", p.customers}, {"uses", p.uses}, {"example", p.example}});
+            list.push_back({{"phrase", p.phrase},
+                            {"written", p.written},
+                            {"customers", p.customers},
+                            {"uses", p.uses},
+                            {"example", p.example}});
         }
         text = list.dump(2) + "\n";
     } else {
         for (const auto& p : *phrases) {
-            text += fmt::format("  {:>4} customers  {:<32} e.g. “{}”\n", p.customers, p.phrase, p.example);
+            text += fmt::format("  {:>4} customers  {:<32} e.g. “{}”\n", p.customers, p.written, p.example);
         }
     }
     if (options.out.empty()) {

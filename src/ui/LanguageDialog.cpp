@@ -212,7 +212,7 @@ void LanguageDialog::reload() {
             const QLocale locale;
             for (const auto& p : m_phrases) {
                 auto* item = new QTreeWidgetItem(m_table);
-                item->setText(0, toQString(p.phrase));
+                item->setText(0, toQString(p.written.empty() ? p.phrase : p.written));
                 item->setText(1, locale.toString(static_cast<qulonglong>(p.customers)));
                 item->setText(2, locale.toString(static_cast<qulonglong>(p.uses)));
                 item->setText(3, QStringLiteral("\u201c%1\u201d").arg(toQString(p.example)));

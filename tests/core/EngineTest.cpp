@@ -319,7 +319,10 @@ TEST(EnginePhrases, TheCharacteristicPhraseIsTheOneMostCustomersUsed) {
                                                   {"2", "zipper broke, zipper broke"},
                                                   {"3", "the zip snapped"}}),
               "zipper broke");
-    EXPECT_EQ(core::engine::characteristicPhrase({{"1", "Leaks"}, {"2", "leaks!"}}), "leaks");
+    // Shown as the first customer wrote it, without the punctuation around it.
+    EXPECT_EQ(core::engine::characteristicPhrase({{"1", "Leaks"}, {"2", "leaks!"}}), "Leaks");
+    EXPECT_EQ(core::engine::characteristicPhrase({{"1", "Someday I'd like a bigger lid."}, {"2", "someday id like"}}),
+              "Someday I'd like");
 }
 
 TEST_F(Engine, SavingOneCallRegroupsOnlyItsQuotesAndLeavesPinnedOnesAlone) {

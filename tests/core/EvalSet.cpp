@@ -3,7 +3,6 @@
 #include "core/io/CsvReader.h"
 
 #include <fstream>
-
 #include <gtest/gtest.h>
 
 namespace earmark::test {

@@ -1,4 +1,5 @@
 #include "core/analysis/Language.h"
+
 #include "core/analysis/Saturation.h"
 
 #include <gtest/gtest.h>
@@ -7,9 +8,8 @@ using namespace earmark::core::analysis;
 
 TEST(Language, PhrasesAreRankedByDistinctCustomersNotRepetition) {
     const std::vector<PhraseText> texts = {
-        {1, "The zipper broke on day two"}, {1, "zipper broke again, zipper broke!"},
-        {2, "My zipper broke."},            {3, "The zipper broke in the rain"},
-        {4, "It leaks, it leaks, it leaks"}, {5, "Leaks everywhere"},
+        {1, "The zipper broke on day two"},  {1, "zipper broke again, zipper broke!"}, {2, "My zipper broke."},
+        {3, "The zipper broke in the rain"}, {4, "It leaks, it leaks, it leaks"},      {5, "Leaks everywhere"},
     };
     const auto phrases = topPhrases(texts);
     ASSERT_GE(phrases.size(), 2U);
@@ -17,13 +17,23 @@ TEST(Language, PhrasesAreRankedByDistinctCustomersNotRepetition) {
     EXPECT_EQ(phrases[0].customers, 3U);
     EXPECT_EQ(phrases[0].uses, 5U);
     EXPECT_EQ(phrases[0].example, "The zipper broke on day two");
+    EXPECT_EQ(phrases[0].written, "zipper broke");
     EXPECT_EQ(phrases[1].phrase, "leaks");
     EXPECT_EQ(phrases[1].customers, 2U);
+    EXPECT_EQ(phrases[1].written, "leaks"); // the comma after it is not the customer's word
     // "zipper" alone is inside "zipper broke" with as many customers: left out.
     for (const auto& p : phrases) {
         EXPECT_NE(p.phrase, "zipper");
         EXPECT_NE(p.phrase, "broke");
     }
+}
+
+TEST(Language, PhrasesAreShownAsTheCustomerWroteThem) {
+    const std::vector<PhraseText> texts = {{1, "Loved the Café Latte colour."}, {2, "cafe latte colour, please"}};
+    const auto phrases = topPhrases(texts, {.minWords = 2, .maxWords = 4, .minCustomers = 2, .limit = 10});
+    ASSERT_FALSE(phrases.empty());
+    EXPECT_EQ(phrases[0].phrase, "cafe latte colour");  // compared folded...
+    EXPECT_EQ(phrases[0].written, "Café Latte colour"); // ...shown as the first customer wrote it
 }
 
 TEST(Language, LogLikelihoodMatchesAWorkedExample) {

@@ -11,10 +11,10 @@ namespace {
 
 // Customers' words as they come: formulas, quotes, pipes, line breaks, RTL text, emoji.
 std::vector<core::analysis::PhraseCount> hostile() {
-    return {{"zipper broke", 7, 9, "The zipper broke, \"again\" | twice\nin a week 💔"},
-            {"=hyperlink", 2, 2, "=HYPERLINK(\"http://evil.example\",\"click\")"},
-            {"@sum", 2, 3, "@SUM(A1:A9) and -2+3"},
-            {"מחיר גבוה", 3, 3, "המחיר גבוה מדי"}};
+    return {{"zipper broke", 7, 9, "The zipper broke, \"again\" | twice\nin a week 💔", "zipper broke"},
+            {"hyperlink", 2, 2, "=HYPERLINK(\"http://evil.example\",\"click\")", "=HYPERLINK"},
+            {"sum", 2, 3, "@SUM(A1:A9) and -2+3", "@SUM(A1:A9)"},
+            {"מחיר גבוה", 3, 3, "המחיר גבוה מדי", "מחיר גבוה"}};
 }
 
 } // namespace
@@ -32,7 +32,7 @@ TEST(PhraseBank, CsvReadsBackIntactAndInert) {
         // Nothing a spreadsheet would run: a leading apostrophe, the words kept after it.
         const std::string phrase = row[0].starts_with('\'') ? row[0].substr(1) : row[0];
         const std::string example = row[3].starts_with('\'') ? row[3].substr(1) : row[3];
-        EXPECT_EQ(phrase, p.phrase);
+        EXPECT_EQ(phrase, p.written); // the customers' spelling, not the folded form
         EXPECT_EQ(example, p.example);
         for (const auto& cell : {row[0], row[3]}) {
             EXPECT_TRUE(cell.empty() || std::string("=+-@\t\r").find(cell.front()) == std::string::npos) << cell;

@@ -6,10 +6,13 @@ using namespace earmark::core::analysis;
 
 TEST(Text, FoldingMakesCompatibleFormsCaseAndAccentsCompareEqual) {
     EXPECT_EQ(fold("Café"), fold("CAFE"));
-    EXPECT_EQ(fold("ﬁt"), "fit");               // the ligature is two letters
-    EXPECT_EQ(fold("Straße"), "strasse");        // full case folding
-    EXPECT_EQ(fold("didn’t"), "didn't");         // a phone's apostrophe
-    EXPECT_EQ(fold("\xff\xfe" "ABC"), "\xff\xfe" "abc"); // invalid bytes pass through
+    EXPECT_EQ(fold("ﬁt"), "fit");         // the ligature is two letters
+    EXPECT_EQ(fold("Straße"), "strasse"); // full case folding
+    EXPECT_EQ(fold("didn’t"), "didn't");  // a phone's apostrophe
+    EXPECT_EQ(fold("\xff\xfe"
+                   "ABC"),
+              "\xff\xfe"
+              "abc"); // invalid bytes pass through
 }
 
 TEST(Text, WordsKeepContractionsWholeAndSplitOnEverythingElse) {
@@ -40,3 +43,28 @@ TEST(Text, SentencesAreTheSpansBetweenFullStopsAndLineBreaks) {
     EXPECT_EQ(spans[4], (Span{45, 60})); // really "great."
     EXPECT_EQ(spans[5], (Span{61, 64}));
 }
+
+// How a text wrote a folded phrase: the customer's spelling, none of the punctuation around it.
+struct WrittenRow {
+    const char* name;
+    const char* phrase;
+    const char* text;
+    const char* expected;
+};
+
+class AsWrittenTest : public testing::TestWithParam<WrittenRow> {};
+
+TEST_P(AsWrittenTest, GivesTheCustomersSpelling) {
+    EXPECT_EQ(asWritten(GetParam().phrase, GetParam().text), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, AsWrittenTest,
+    testing::Values(WrittenRow{"Apostrophe", "someday id like", "Someday I'd like a lid.", "Someday I'd like"},
+                    WrittenRow{"PhoneApostrophe", "didnt fit", "It just didn’t fit!", "didn’t fit"},
+                    WrittenRow{"Accents", "cafe au lait", "the Café au lait colour", "Café au lait"},
+                    WrittenRow{"QuotesAround", "swapped in seconds", "“swapped in seconds”", "swapped in seconds"},
+                    WrittenRow{"SentenceEnd", "zipper broke", "Then the zipper broke.", "zipper broke"},
+                    WrittenRow{"NotThere", "strap tore", "The zipper broke", "strap tore"},
+                    WrittenRow{"InsideAToken", "zip", "I didn't like the zip—at all", "zip"}),
+    [](const testing::TestParamInfo<WrittenRow>& info) { return std::string(info.param.name); });

@@ -542,7 +542,7 @@ TEST(Language, PhrasesOfAScopeComparisonAroundADateAndAPhraseBank) {
     const auto all = core::engine::customerPhrases(store, {}, ui::LanguageDialog::phraseOptions()).value();
     ASSERT_FALSE(all.empty());
     ASSERT_EQ(dialog.table()->topLevelItemCount(), static_cast<int>(all.size()));
-    EXPECT_EQ(dialog.table()->topLevelItem(0)->text(0), QString::fromStdString(all.front().phrase));
+    EXPECT_EQ(dialog.table()->topLevelItem(0)->text(0), QString::fromStdString(all.front().written)); // as said
     EXPECT_EQ(dialog.table()->topLevelItem(0)->text(1).toULongLong(), all.front().customers);
 
     // One tag narrows it.

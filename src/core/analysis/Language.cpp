@@ -61,7 +61,8 @@ std::vector<PhraseCount> topPhrases(const std::vector<PhraseText>& texts, const 
     std::vector<PhraseCount> out;
     for (const auto& [phrase, tally] : tallies) {
         if (tally.customers.size() >= options.minCustomers) {
-            out.push_back({phrase, tally.customers.size(), tally.uses, texts[tally.example].text});
+            const std::string& example = texts[tally.example].text;
+            out.push_back({phrase, tally.customers.size(), tally.uses, example, asWritten(phrase, example)});
         }
     }
     // A phrase contained in a longer phrase used by as many customers adds nothing.

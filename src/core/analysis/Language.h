@@ -18,7 +18,8 @@ struct PhraseCount {
     std::string phrase;        ///< folded words
     std::size_t customers = 0; ///< distinct customers who used it
     std::size_t uses = 0;
-    std::string example;       ///< one text that used it, as the customer wrote it
+    std::string example; ///< one text that used it, as the customer wrote it
+    std::string written; ///< the phrase as that text writes it ("didn’t fit")
 };
 
 struct PhraseOptions {

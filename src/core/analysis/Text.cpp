@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
-#include <optional>
-
 #include <libstemmer.h>
+#include <optional>
 #include <utf8proc.h>
 
 namespace earmark::core::analysis {
@@ -41,20 +40,19 @@ utf8proc_int32_t next(std::string_view text, std::size_t& at) {
 
 // Sorted, folded, apostrophes removed (as `words` makes them).
 constexpr std::array<std::string_view, 137> kStopWords = {
-    "a",       "about",  "after",  "again",   "all",    "almost", "also",   "am",     "an",     "and",
-    "any",     "are",    "arent",  "as",      "at",     "be",     "been",   "before", "being",  "both",
-    "but",     "by",     "can",    "cant",    "could",  "couldnt", "did",   "didnt",  "do",     "does",
-    "doesnt",  "doing",  "dont",   "each",    "even",   "ever",   "every",  "for",    "from",   "get",
-    "got",     "had",    "has",    "have",    "he",     "her",    "here",   "hers",   "him",    "his",
-    "how",     "i",      "id",     "if",      "im",     "in",     "into",   "is",     "isnt",   "it",
-    "its",     "ive",    "just",   "lol",     "me",     "mine",   "more",   "most",   "much",   "my",
-    "myself",  "no",     "nor",    "not",     "now",    "of",     "off",    "on",     "once",   "one",
-    "only",    "or",     "other",  "our",     "out",    "over",   "own",    "pretty", "quite",  "really",
-    "same",    "she",    "should", "so",      "some",   "still",  "such",   "than",   "that",   "thats",
-    "the",     "their",  "them",   "then",    "there",  "theres", "these",  "they",   "theyre", "this",
-    "those",   "through", "to",    "too",     "up",     "us",     "very",   "was",    "wasnt",  "we",
-    "were",    "what",   "when",   "where",   "which",  "while",  "who",    "why",    "will",   "with",
-    "wont",    "would",  "yet",    "you",     "your",   "youre",  "yours",
+    "a",     "about",   "after", "again",   "all",    "almost", "also",   "am",    "an",     "and",    "any",
+    "are",   "arent",   "as",    "at",      "be",     "been",   "before", "being", "both",   "but",    "by",
+    "can",   "cant",    "could", "couldnt", "did",    "didnt",  "do",     "does",  "doesnt", "doing",  "dont",
+    "each",  "even",    "ever",  "every",   "for",    "from",   "get",    "got",   "had",    "has",    "have",
+    "he",    "her",     "here",  "hers",    "him",    "his",    "how",    "i",     "id",     "if",     "im",
+    "in",    "into",    "is",    "isnt",    "it",     "its",    "ive",    "just",  "lol",    "me",     "mine",
+    "more",  "most",    "much",  "my",      "myself", "no",     "nor",    "not",   "now",    "of",     "off",
+    "on",    "once",    "one",   "only",    "or",     "other",  "our",    "out",   "over",   "own",    "pretty",
+    "quite", "really",  "same",  "she",     "should", "so",     "some",   "still", "such",   "than",   "that",
+    "thats", "the",     "their", "them",    "then",   "there",  "theres", "these", "they",   "theyre", "this",
+    "those", "through", "to",    "too",     "up",     "us",     "very",   "was",   "wasnt",  "we",     "were",
+    "what",  "when",    "where", "which",   "while",  "who",    "why",    "will",  "with",   "wont",   "would",
+    "yet",   "you",     "your",  "youre",   "yours",
 };
 
 } // namespace
@@ -176,6 +174,79 @@ std::vector<Span> sentences(std::string_view text) {
     }
     close();
     return out;
+}
+
+} // namespace earmark::core::analysis
+
+namespace earmark::core::analysis {
+
+std::string asWritten(std::string_view phrase, std::string_view text) {
+    const auto wanted = words(phrase);
+    if (wanted.empty()) {
+        return std::string(phrase);
+    }
+    // The text's white-space separated tokens, each with the folded words it holds.
+    struct Token {
+        std::size_t begin;
+        std::size_t end;
+    };
+    std::vector<Token> tokens;
+    std::vector<std::pair<std::string, std::size_t>> flat; // (word, token)
+    for (std::size_t at = 0; at < text.size();) {
+        const auto space = [&](std::size_t i) {
+            return text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r';
+        };
+        while (at < text.size() && space(at)) {
+            ++at;
+        }
+        const std::size_t begin = at;
+        while (at < text.size() && !space(at)) {
+            ++at;
+        }
+        if (at > begin) {
+            for (auto& word : words(fold(text.substr(begin, at - begin)))) {
+                flat.emplace_back(std::move(word), tokens.size());
+            }
+            tokens.push_back({begin, at});
+        }
+    }
+    for (std::size_t i = 0; i + wanted.size() <= flat.size(); ++i) {
+        bool same = true;
+        for (std::size_t k = 0; k < wanted.size() && same; ++k) {
+            same = flat[i + k].first == wanted[k];
+        }
+        // Whole tokens only: "zip" in "zip—at" is not a span of its own.
+        const std::size_t last = i + wanted.size() - 1;
+        const bool whole = (i == 0 || flat[i - 1].second != flat[i].second) &&
+                           (last + 1 == flat.size() || flat[last + 1].second != flat[last].second);
+        if (!same || !whole) {
+            continue;
+        }
+        std::size_t begin = tokens[flat[i].second].begin;
+        std::size_t end = tokens[flat[i + wanted.size() - 1].second].end;
+        // Quotes, brackets and sentence marks around the words are not the customer's words.
+        static constexpr std::string_view kTrim = "\"'()[]{}.,;:!?";
+        while (begin < end && kTrim.find(text[begin]) != std::string_view::npos) {
+            ++begin;
+        }
+        while (end > begin && kTrim.find(text[end - 1]) != std::string_view::npos) {
+            --end;
+        }
+        // Curly quotes and the ellipsis are three bytes each in UTF-8.
+        for (const std::string_view mark : {std::string_view("\u201c"), std::string_view("\u2018")}) {
+            if (text.substr(begin, end - begin).starts_with(mark)) {
+                begin += mark.size();
+            }
+        }
+        for (const std::string_view mark :
+             {std::string_view("\u201d"), std::string_view("\u2019"), std::string_view("\u2026")}) {
+            if (end - begin >= mark.size() && text.substr(end - mark.size(), mark.size()) == mark) {
+                end -= mark.size();
+            }
+        }
+        return std::string(text.substr(begin, end - begin));
+    }
+    return std::string(phrase);
 }
 
 } // namespace earmark::core::analysis

@@ -21,6 +21,11 @@ std::string fold(std::string_view text);
 /// dropped ("didn't" → "didnt") so contractions compare as one word.
 std::vector<std::string> words(std::string_view folded);
 
+/// How `text` writes the folded words of `phrase` ("someday id like" in "Someday I'd like
+/// a lid" is "Someday I'd like"): the customer's own spelling, apostrophes and accents,
+/// without punctuation around it. `phrase` itself when the text does not hold it.
+std::string asWritten(std::string_view phrase, std::string_view text);
+
 /// Common English words that say nothing about the problem ("the", "it", "was", ...).
 bool isStopWord(std::string_view word);
 

@@ -563,14 +563,26 @@ Status undoAcceptance(Store& store, const Proposal& proposal, const Acceptance& 
 
 std::string characteristicPhrase(const std::vector<std::pair<std::string, std::string>>& textsByCustomer) {
     // Phrases counted once per customer: a phrase many people used beats one person's
-    // favourite words.
-    std::map<std::string, std::set<std::string>> phrases;
-    std::map<std::string, std::set<std::string>> singles;
-    for (const auto& [customer, text] : textsByCustomer) {
+    // favourite words. Each remembers the first text that used it, to be shown as written.
+    struct Use {
+        std::set<std::string> customers;
+        std::size_t text = 0;
+    };
+    std::map<std::string, Use> phrases;
+    std::map<std::string, Use> singles;
+    for (std::size_t t = 0; t < textsByCustomer.size(); ++t) {
+        const auto& [customer, text] = textsByCustomer[t];
         const auto words = analysis::words(analysis::fold(text));
+        const auto note = [&](std::map<std::string, Use>& into, const std::string& key) {
+            auto [it, fresh] = into.try_emplace(key);
+            if (fresh) {
+                it->second.text = t;
+            }
+            it->second.customers.insert(customer);
+        };
         for (std::size_t i = 0; i < words.size(); ++i) {
             if (!analysis::isStopWord(words[i])) {
-                singles[words[i]].insert(customer);
+                note(singles, words[i]);
             }
             for (std::size_t n = 2; n <= 4 && i + n <= words.size(); ++n) {
                 if (analysis::isStopWord(words[i]) || analysis::isStopWord(words[i + n - 1])) {
@@ -580,30 +592,33 @@ std::string characteristicPhrase(const std::vector<std::pair<std::string, std::s
                 for (std::size_t k = 1; k < n; ++k) {
                     phrase += ' ' + words[i + k];
                 }
-                phrases[phrase].insert(customer);
+                note(phrases, phrase);
             }
         }
     }
+    const Use* chosen = nullptr;
     std::string best;
     std::size_t bestCount = 1; // a phrase must be shared by two customers
-    for (const auto& [phrase, who] : phrases) {
-        const bool longer = who.size() == bestCount && !best.empty() && phrase.size() > best.size();
-        if (who.size() > bestCount || longer) {
+    for (const auto& [phrase, use] : phrases) {
+        const bool longer = use.customers.size() == bestCount && !best.empty() && phrase.size() > best.size();
+        if (use.customers.size() > bestCount || longer) {
             best = phrase;
-            bestCount = who.size();
+            bestCount = use.customers.size();
+            chosen = &use;
         }
     }
-    if (!best.empty()) {
-        return best;
-    }
-    std::size_t most = 0;
-    for (const auto& [word, who] : singles) {
-        if (who.size() > most) {
-            best = word;
-            most = who.size();
+    if (chosen == nullptr) {
+        std::size_t most = 0;
+        for (const auto& [word, use] : singles) {
+            if (use.customers.size() > most) {
+                best = word;
+                most = use.customers.size();
+                chosen = &use;
+            }
         }
     }
-    return best;
+    // Shown as a customer wrote it ("I'd like", "didn’t fit"), not folded.
+    return chosen == nullptr ? best : analysis::asWritten(best, textsByCustomer[chosen->text].second);
 }
 
 Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptions& options) {

@@ -7,11 +7,20 @@
 
 namespace earmark::core {
 
+namespace {
+
+/// Copy is written in the customers' spelling ("didn’t fit"), not the folded form.
+const std::string& shown(const analysis::PhraseCount& p) {
+    return p.written.empty() ? p.phrase : p.written;
+}
+
+} // namespace
+
 std::string phraseBankCsv(const std::vector<analysis::PhraseCount>& phrases) {
     std::ostringstream out;
     writeCsvRow(out, {"phrase", "customers", "uses", "example"});
     for (const auto& p : phrases) {
-        writeCsvRow(out, {spreadsheetSafe(p.phrase), std::to_string(p.customers), std::to_string(p.uses),
+        writeCsvRow(out, {spreadsheetSafe(shown(p)), std::to_string(p.customers), std::to_string(p.uses),
                           spreadsheetSafe(p.example)});
     }
     return out.str();
@@ -41,7 +50,7 @@ std::string phraseBankMarkdown(const std::vector<analysis::PhraseCount>& phrases
     std::string text = fmt::format("# What customers say{}\n\n| phrase | customers | example |\n|---|---:|---|\n",
                                    about.empty() ? std::string() : fmt::format(" about “{}”", markdownCell(about)));
     for (const auto& p : phrases) {
-        text += fmt::format("| {} | {} | “{}” |\n", markdownCell(p.phrase), p.customers, markdownCell(p.example));
+        text += fmt::format("| {} | {} | “{}” |\n", markdownCell(shown(p)), p.customers, markdownCell(p.example));
     }
     return text;
 }

@@ -9,7 +9,7 @@
 /// customers used each and one example in their words, for marketing copy.
 namespace earmark::core {
 
-/// CSV (RFC 4180, CRLF): phrase, customers, uses, example. Cells a spreadsheet would run
+/// CSV (RFC 4180, CRLF): phrase (as a customer wrote it), customers, uses, example. Cells a spreadsheet would run
 /// as a formula are neutralised.
 std::string phraseBankCsv(const std::vector<analysis::PhraseCount>& phrases);
 
