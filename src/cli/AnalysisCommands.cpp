@@ -227,13 +227,25 @@ int runDecide(const Common& common, const std::vector<std::int64_t>& ids, bool a
     return kOk;
 }
 
-int runPatterns(const Common& common, std::size_t minCustomers, std::size_t limit) {
+int runPatterns(const Common& common, const PatternListing& listing) {
     auto store = openExisting(common);
     if (!store) {
         return reportError(store.error());
     }
+    std::string segmentName;
+    if (!listing.segment.empty()) {
+        auto segment = (*store)->findSegment(listing.segment);
+        if (!segment) {
+            return reportError(segment.error());
+        }
+        if (!*segment) {
+            std::cerr << fmt::format("There is no segment '{}'. `earmark-cli stats` lists them.\n", listing.segment);
+            return kBadInput;
+        }
+        segmentName = (*segment)->name;
+    }
     core::engine::MiningOptions options;
-    options.minCustomers = minCustomers;
+    options.minCustomers = listing.minCustomers;
     auto patterns = core::engine::minePatterns(**store, options);
     if (!patterns) {
         return reportError(patterns.error());
@@ -242,13 +254,42 @@ int runPatterns(const Common& common, std::size_t minCustomers, std::size_t limi
     if (!facts) {
         return reportError(facts.error());
     }
+    // One segment: its customers alone make a pattern strong.
+    const auto strength = [&](const core::engine::PatternSummary& p) {
+        if (segmentName.empty()) {
+            return p.customers;
+        }
+        const auto it = p.customersBySegment.find(segmentName);
+        return it == p.customersBySegment.end() ? std::size_t{0} : it->second;
+    };
+    std::vector<core::engine::PatternSummary> shown;
+    for (auto& p : *patterns) {
+        if (strength(p) > 0) {
+            shown.push_back(std::move(p));
+        }
+    }
+    std::stable_sort(shown.begin(), shown.end(),
+                     [&](const auto& a, const auto& b) { return strength(a) > strength(b); });
+    std::size_t proposed = 0;
+    if (listing.propose) {
+        auto found = core::engine::proposeFromPatterns(**store);
+        if (!found) {
+            return reportError(found.error());
+        }
+        auto added = (*store)->addProposals(*found);
+        if (!added) {
+            return reportError(added.error());
+        }
+        proposed = *added;
+    }
     if (common.json) {
         json list = json::array();
-        for (std::size_t i = 0; i < patterns->size() && i < limit; ++i) {
-            const auto& p = (*patterns)[i];
+        for (std::size_t i = 0; i < shown.size() && i < listing.limit; ++i) {
+            const auto& p = shown[i];
             list.push_back({{"id", p.pattern.id},
                             {"label", p.pattern.label},
-                            {"customers", p.customers},
+                            {"customers", strength(p)},
+                            {"customers_in_all", p.customers},
                             {"quotes", p.pattern.quoteIds.size()},
                             {"segments", p.segments},
                             {"value_tiers", p.valueTiers},
@@ -262,21 +303,30 @@ int runPatterns(const Common& common, std::size_t minCustomers, std::size_t limi
                                 {"price_customers", f.priceCustomers},
                                 {"price_share", f.priceShare()}});
         }
-        std::cout << json{{"patterns", list}, {"total", patterns->size()}, {"segments", segments}}.dump(2) << '\n';
+        json out{{"patterns", list}, {"total", shown.size()}, {"segments", segments}};
+        if (listing.propose) {
+            out["proposed"] = proposed;
+        }
+        std::cout << out.dump(2) << '\n';
         return kOk;
     }
-    std::cout << fmt::format("{} patterns (the same problem in different words, {}+ customers each)\n",
-                             patterns->size(), minCustomers);
-    for (std::size_t i = 0; i < patterns->size() && i < limit; ++i) {
-        const auto& p = (*patterns)[i];
+    std::cout << fmt::format(
+        "{} patterns (the same problem in different words, {}+ customers each){}\n", shown.size(), listing.minCustomers,
+        segmentName.empty() ? std::string() : fmt::format(", ranked by {} customers", segmentName));
+    for (std::size_t i = 0; i < shown.size() && i < listing.limit; ++i) {
+        const auto& p = shown[i];
         std::cout << fmt::format("  #{:<5} {:>4} customers  {:>4} quotes  \"{}\"  {} · {} to {}\n", p.pattern.id,
-                                 p.customers, p.pattern.quoteIds.size(), p.pattern.label,
+                                 strength(p), p.pattern.quoteIds.size(), p.pattern.label,
                                  p.segments.empty() ? std::string() : p.segments.front(), p.firstSeen, p.lastSeen);
     }
     std::cout << "Customers whose quotes are tagged price, by segment (the method expects about 11% of abandoners):\n";
     for (const auto& f : *facts) {
         std::cout << fmt::format("  {:<20} {:>5} of {:>5}  {:.1f}%\n", f.segment, f.priceCustomers, f.customers,
                                  f.priceShare() * 100.0);
+    }
+    if (listing.propose) {
+        std::cout << fmt::format("{} unquoted sentence{} proposed as quotes of a pattern (earmark-cli proposals).\n",
+                                 proposed, proposed == 1 ? "" : "s");
     }
     return kOk;
 }

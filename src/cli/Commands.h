@@ -48,7 +48,13 @@ int runRulesImport(const Common& common, const std::filesystem::path& file);
 int runRulesApply(const Common& common, std::int64_t callId, bool preview);
 int runProposals(const Common& common, std::int64_t callId, const std::string& status);
 int runDecide(const Common& common, const std::vector<std::int64_t>& ids, bool accept);
-int runPatterns(const Common& common, std::size_t minCustomers, std::size_t limit);
+struct PatternListing {
+    std::size_t minCustomers = 2;
+    std::size_t limit = 30;
+    std::string segment;  ///< rank by this segment's distinct customers; empty: everyone's
+    bool propose = false; ///< store proposals of unquoted sentences that say what a pattern says
+};
+int runPatterns(const Common& common, const PatternListing& listing);
 int runSaturation(const Common& common, const std::string& segment, std::size_t window);
 struct PhrasesOptions {
     std::string tag;

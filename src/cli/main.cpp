@@ -135,6 +135,11 @@ int main(int argc, char** argv) {
     patterns->add_option("--min-customers", minCustomers, "Distinct customers a pattern needs (default 2)")
         ->check(CLI::Range(1, 1000000));
     patterns->add_option("--limit", patternLimit, "Show at most this many (default 30)");
+    cli::PatternListing listing;
+    patterns->add_option("--segment", listing.segment,
+                         "Rank by this segment's customers only (key or name: cart_abandoner, \"Cart abandoner\")");
+    patterns->add_flag("--propose", listing.propose,
+                       "Also store, as proposals, unquoted sentences that say what a pattern says");
 
     std::string saturationSegment;
     std::size_t window = 20;
@@ -209,7 +214,9 @@ int main(int argc, char** argv) {
         return cli::runDecide(common, decided, accept->parsed());
     }
     if (patterns->parsed()) {
-        return cli::runPatterns(common, minCustomers, patternLimit);
+        listing.minCustomers = minCustomers;
+        listing.limit = patternLimit;
+        return cli::runPatterns(common, listing);
     }
     if (saturation->parsed()) {
         return cli::runSaturation(common, saturationSegment, window);

@@ -79,8 +79,9 @@ RulesDialog::RulesDialog(Workspace& workspace, QWidget* parent)
       m_stems(new QPlainTextEdit(this)), m_regexes(new QPlainTextEdit(this)), m_tag(new QLineEdit(this)),
       m_bucket(new QComboBox(this)), m_confidence(new QDoubleSpinBox(this)), m_segments(new QLineEdit(this)),
       m_tiers(new QLineEdit(this)), m_productLines(new QLineEdit(this)), m_questions(new QLineEdit(this)),
-      m_error(new QLabel(this)), m_summary(new QLabel(this)), m_preview(new QTreeWidget(this)),
-      m_previewDelay(new QTimer(this)), m_applyRule(new QPushButton(tr("&Apply This Rule to the Workspace…"), this)) {
+      m_tagKinds(new QLineEdit(this)), m_error(new QLabel(this)), m_summary(new QLabel(this)),
+      m_preview(new QTreeWidget(this)), m_previewDelay(new QTimer(this)),
+      m_applyRule(new QPushButton(tr("Appl&y This Rule to the Workspace…"), this)) {
     setWindowTitle(tr("Rules"));
     m_stored = workspace.store().rules().value_or(std::vector<core::analysis::Rule>{});
     m_rules = m_stored;
@@ -93,7 +94,7 @@ RulesDialog::RulesDialog(Workspace& workspace, QWidget* parent)
     auto* down = new QPushButton(tr("Move Do&wn"), this);
     auto* importButton = new QPushButton(tr("&Import…"), this);
     auto* exportButton = new QPushButton(tr("E&xport…"), this);
-    auto* starter = new QPushButton(tr("&Starter Rules"), this);
+    auto* starter = new QPushButton(tr("Starte&r Rules"), this);
     starter->setToolTip(tr("Put Earmark's starter rules back in place of these"));
     auto* listButtons = new QHBoxLayout;
     for (QPushButton* b : {add, remove, up, down}) {
@@ -142,23 +143,26 @@ RulesDialog::RulesDialog(Workspace& workspace, QWidget* parent)
     m_tiers->setPlaceholderText(tr("Any value tier; or high LTV, standard, price-sensitive"));
     m_productLines->setPlaceholderText(tr("Any product line; or names, comma-separated"));
     m_questions->setPlaceholderText(tr("Any text; or answers to questions containing… (separate with ;)"));
+    m_tagKinds->setObjectName(QStringLiteral("ruleTagKinds"));
+    m_tagKinds->setPlaceholderText(tr("Any quote; or quotes already tagged as: problem type, emotion, …"));
     m_error->setObjectName(QStringLiteral("ruleError"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
     m_error->hide();
     auto* form = new QFormLayout;
-    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("Na&me:"), m_name);
     form->addRow(QString(), m_enabled);
     form->addRow(tr("&Phrases:"), m_phrases);
     form->addRow(tr("S&tems:"), m_stems);
-    form->addRow(tr("&Regexes:"), m_regexes);
-    form->addRow(tr("Proposes &tag:"), m_tag);
+    form->addRow(tr("Re&gexes:"), m_regexes);
+    form->addRow(tr("Pr&oposes tag:"), m_tag);
     form->addRow(tr("…and &bucket:"), m_bucket);
     form->addRow(tr("&Confidence:"), m_confidence);
     form->addRow(tr("Only &segments:"), m_segments);
-    form->addRow(tr("Only value tie&rs:"), m_tiers);
+    form->addRow(tr("Only &value tiers:"), m_tiers);
     form->addRow(tr("Only product &lines:"), m_productLines);
     form->addRow(tr("Only &answers to:"), m_questions);
+    form->addRow(tr("Only &quotes tagged as:"), m_tagKinds);
     form->addRow(QString(), m_error);
 
     // The live preview.
@@ -226,7 +230,7 @@ RulesDialog::RulesDialog(Workspace& workspace, QWidget* parent)
         selectRule(0);
     });
     connect(m_list, &QListWidget::currentRowChanged, this, &RulesDialog::showRule);
-    for (QLineEdit* edit : {m_name, m_tag, m_segments, m_tiers, m_productLines, m_questions}) {
+    for (QLineEdit* edit : {m_name, m_tag, m_segments, m_tiers, m_productLines, m_questions, m_tagKinds}) {
         connect(edit, &QLineEdit::textEdited, this, &RulesDialog::readFields);
     }
     for (QPlainTextEdit* edit : {m_phrases, m_stems, m_regexes}) {
@@ -292,6 +296,11 @@ void RulesDialog::showRule(int index) {
     m_tiers->setText(tiers.join(QStringLiteral(", ")));
     m_productLines->setText(joinList(rule.when.productLines, QStringLiteral(", ")));
     m_questions->setText(joinList(rule.when.questions, QStringLiteral("; ")));
+    QStringList kinds;
+    for (const auto kind : rule.when.tagKinds) {
+        kinds << toQString(std::string(core::label(kind)));
+    }
+    m_tagKinds->setText(kinds.join(QStringLiteral(", ")));
     for (QWidget* w : std::initializer_list<QWidget*>{m_name, m_enabled, m_phrases, m_stems, m_regexes, m_tag, m_bucket,
                                                       m_confidence, m_segments, m_tiers, m_productLines, m_questions}) {
         w->setEnabled(valid);
@@ -332,10 +341,19 @@ void RulesDialog::readFields() {
         }
     }
     rule.when.productLines = splitList(m_productLines->text(), QLatin1Char(','));
+    rule.when.tagKinds.clear();
+    for (const auto& kind : splitList(m_tagKinds->text(), QLatin1Char(','))) {
+        if (const auto parsed = core::parseTagKind(kind)) {
+            rule.when.tagKinds.push_back(*parsed);
+        } else {
+            unknownTiers << toQString(kind); // reported with the tiers below
+        }
+    }
     rule.when.questions = splitList(m_questions->text(), QLatin1Char(';'));
     m_list->item(index)->setText(describeRule(rule));
     if (!unknownTiers.isEmpty()) {
-        setError(tr("Unknown value tier %1: use %2.")
+        setError(tr("Not a value tier or tag kind: %1. Value tiers are %2; tag kinds are problem type, feature "
+                    "request, emotion, theme, product line.")
                      .arg(unknownTiers.join(QStringLiteral(", ")), toQString(core::acceptedValueTiers())));
         return;
     }

@@ -90,6 +90,7 @@ private:
     QLineEdit* m_tiers;
     QLineEdit* m_productLines;
     QLineEdit* m_questions;
+    QLineEdit* m_tagKinds;
     QLabel* m_error;
     QLabel* m_summary;
     QTreeWidget* m_preview;

@@ -261,6 +261,27 @@ TEST(Cli, PatternsSaturationAndPhrases) {
     EXPECT_FALSE(patterns["patterns"][0]["label"].get<std::string>().empty());
     EXPECT_FALSE(patterns["segments"].empty());
 
+    // One segment's top patterns, counted by its customers alone.
+    run = cli(dir, "patterns --json --segment cart_abandoner " + db);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto abandoners = nlohmann::json::parse(run.out);
+    ASSERT_GT(abandoners["total"].get<int>(), 0);
+    EXPECT_LT(abandoners["total"].get<int>(), patterns["total"].get<int>());
+    int previous = 1 << 30;
+    for (const auto& p : abandoners["patterns"]) {
+        EXPECT_LE(p["customers"].get<int>(), p["customers_in_all"].get<int>());
+        EXPECT_LE(p["customers"].get<int>(), previous);
+        previous = p["customers"].get<int>();
+    }
+    EXPECT_EQ(cli(dir, "patterns --segment nobody " + db).exitCode, 2);
+
+    // Unquoted sentences that say what a pattern says become proposals, once.
+    run = cli(dir, "patterns --json --propose " + db);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_GT(nlohmann::json::parse(run.out)["proposed"].get<int>(), 0);
+    run = cli(dir, "patterns --json --propose " + db);
+    EXPECT_EQ(nlohmann::json::parse(run.out)["proposed"].get<int>(), 0);
+
     run = cli(dir, "saturation --json " + db);
     ASSERT_EQ(run.exitCode, 0) << run.err;
     const auto saturation = nlohmann::json::parse(run.out);
@@ -272,11 +293,12 @@ TEST(Cli, PatternsSaturationAndPhrases) {
     const auto bank = dir / "bank.csv";
     run = cli(dir, "phrases --format csv --out " + shellQuote(bank.string()) + " " + db);
     ASSERT_EQ(run.exitCode, 0) << run.err;
-    const std::string check = "python3 -c " +
-                              shellQuote("import csv,sys; rows=list(csv.reader(open(sys.argv[1], newline='', "
-                                         "encoding='utf-8'))); assert rows[0]==['phrase','customers','uses','example']; "
-                                         "assert len(rows)>2; print(len(rows))") +
-                              " " + shellQuote(bank.string());
+    const std::string check =
+        "python3 -c " +
+        shellQuote("import csv,sys; rows=list(csv.reader(open(sys.argv[1], newline='', "
+                   "encoding='utf-8'))); assert rows[0]==['phrase','customers','uses','example']; "
+                   "assert len(rows)>2; print(len(rows))") +
+        " " + shellQuote(bank.string());
     EXPECT_EQ(std::system(check.c_str()), 0);
 
     // Two periods compared, and bad dates refused.

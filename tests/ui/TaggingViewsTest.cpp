@@ -500,8 +500,21 @@ TEST(Rules, EditARuleWithALivePreviewRefuseABrokenOneAndUndo) {
     EXPECT_FALSE(dialog.apply());
     EXPECT_EQ(window.workspace()->store().rules()->size(), starter.size());
 
-    // Export, then import: the same rules come back.
+    // Conditions are read leniently and explained when they name nothing.
     dialog.regexesEdit()->clear();
+    auto* kinds = dialog.findChild<QLineEdit*>(QStringLiteral("ruleTagKinds"));
+    ASSERT_NE(kinds, nullptr);
+    QTest::keyClicks(kinds, QStringLiteral("Emotion"));
+    EXPECT_EQ(dialog.rules()[static_cast<std::size_t>(mine)].when.tagKinds,
+              std::vector<core::TagKind>{core::TagKind::Emotion});
+    QTest::keyClicks(kinds, QStringLiteral(", moods"));
+    EXPECT_FALSE(error->isHidden());
+    EXPECT_TRUE(error->text().contains(QStringLiteral("moods")));
+    kinds->clear();
+    QTest::keyClicks(kinds, QStringLiteral(" "));
+    EXPECT_TRUE(dialog.rules()[static_cast<std::size_t>(mine)].when.tagKinds.empty());
+
+    // Export, then import: the same rules come back.
     test::TempDir dir;
     const QString file = QString::fromStdString((dir / "rules.json").string());
     ASSERT_TRUE(dialog.exportTo(file));
