@@ -186,4 +186,14 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>StoreProposalsCommand</name>
+        <message numerus="yes">
+            <source>%n proposal(s)</source>
+            <translation>
+                <numerusform>%n proposal</numerusform>
+                <numerusform>%n proposals</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

@@ -166,6 +166,8 @@ int main(int argc, char** argv) {
     ok = shootWidget(browser, out + QStringLiteral("/quote-browser.png")) && ok;
 
     // The rules' proposals in the editor: dashed, with the first one selected.
+    QTextCursor start(notes->document());
+    notes->setTextCursor(start); // the tag picker's words are no longer selected
     window.applyRules(false);
     settle();
     ok = shoot(out + QStringLiteral("/proposals.png")) && ok;

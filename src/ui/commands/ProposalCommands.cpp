@@ -54,9 +54,9 @@ void StoreProposalsCommand::redo() {
     }
     // Proposals made before (and so skipped) are not this step's.
     std::erase_if(m_proposals, [](const core::Proposal& p) { return p.id == 0; });
-    setText(QCoreApplication::translate("StoreProposalsCommand", "%1 (%n proposal(s))", nullptr,
-                                        static_cast<int>(m_stored.size()))
-                .arg(m_what));
+    const int stored = static_cast<int>(m_stored.size());
+    const QString count = QCoreApplication::translate("StoreProposalsCommand", "%n proposal(s)", nullptr, stored);
+    setText(QStringLiteral("%1 (%2)").arg(m_what, count));
     notifyCalls(m_workspace, m_proposals);
 }
 
