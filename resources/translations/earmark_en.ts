@@ -38,6 +38,13 @@
     <context>
         <name>earmark::ui::MainWindow</name>
         <message numerus="yes">
+            <source>%Ln call(s)</source>
+            <translation>
+                <numerusform>%Ln call</numerusform>
+                <numerusform>%Ln calls</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Imported %n call(s)</source>
             <translation>
                 <numerusform>Imported %n call</numerusform>

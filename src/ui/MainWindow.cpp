@@ -28,6 +28,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
@@ -46,7 +47,8 @@ namespace earmark::ui {
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_calls(new CallListModel(this)),
       m_undoGroup(new QUndoGroup(this)), m_codebook(new CodebookDock(this)), m_quotes(new QuoteBrowserDock(this)),
-      m_patterns(new PatternsDock(this)), m_busy(new QWidget(this)), m_busyDelay(new QTimer(this)) {
+      m_patterns(new PatternsDock(this)), m_busy(new QWidget(this)), m_counts(new QLabel(this)),
+      m_busyDelay(new QTimer(this)) {
     m_ui->setupUi(this);
     addDockWidget(Qt::RightDockWidgetArea, m_codebook);
     addDockWidget(Qt::BottomDockWidgetArea, m_quotes);
@@ -124,6 +126,10 @@ MainWindow::MainWindow(QWidget* parent)
         statusBar()->showMessage(tr("Could not read the workspace: %1").arg(message));
     });
     connect(m_calls, &CallListModel::countsChanged, this, &MainWindow::updateStatus);
+    // The counts are the status bar's standing text; a passing message (a proposal's
+    // reason, an import's result) covers them for a few seconds, then they come back.
+    m_counts->setObjectName(QStringLiteral("callCounts"));
+    statusBar()->addWidget(m_counts, 1);
     setUpBusyIndicator();
     setUpAnalysisMenu();
     restoreLayout();
@@ -267,22 +273,25 @@ void MainWindow::showAbout() {
 
 void MainWindow::updateStatus() {
     if (!m_workspace) {
-        statusBar()->showMessage(tr("No workspace open. Use File › Open Workspace (Ctrl+O)."));
+        m_counts->setText(tr("No workspace open. Use File › Open Workspace (Ctrl+O)."));
         return;
     }
     // The list's own counts: with filters on, they describe what is listed.
     if (!m_calls->countsKnown()) {
-        statusBar()->showMessage(m_workspace->reader()->pending() > 0 ? tr("Counting calls…")
-                                                                      : tr("Counting was cancelled."));
+        m_counts->setText(m_workspace->reader()->pending() > 0 ? tr("Counting calls…") : tr("Counting was cancelled."));
         return;
     }
     const core::CallCounts& counts = m_calls->counts();
     const QLocale locale;
-    const QString shown = tr("%1 calls · %2 connected · %3% connect rate")
-                              .arg(locale.toString(static_cast<qlonglong>(counts.calls)),
+    const QString shown = tr("%1 · %2 connected · %3% connect rate")
+                              .arg(tr("%Ln call(s)", nullptr, static_cast<int>(counts.calls)),
                                    locale.toString(static_cast<qlonglong>(counts.connected)),
                                    locale.toString(counts.connectRate() * 100.0, 'f', 1));
-    statusBar()->showMessage(m_calls->filtered() ? tr("Filtered: %1").arg(shown) : shown);
+    m_counts->setText(m_calls->filtered() ? tr("Filtered: %1").arg(shown) : shown);
+}
+
+QString MainWindow::countsText() const {
+    return m_counts->text();
 }
 
 void MainWindow::restoreLayout() {

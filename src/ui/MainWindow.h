@@ -18,6 +18,7 @@ class QUndoGroup;
 
 class QTimer;
 class QMenu;
+class QLabel;
 
 namespace earmark::ui {
 
@@ -48,6 +49,8 @@ public:
     [[nodiscard]] CodebookDock* codebook() const { return m_codebook; }
     [[nodiscard]] QuoteBrowserDock* quoteBrowser() const { return m_quotes; }
     [[nodiscard]] PatternsDock* patterns() const { return m_patterns; }
+    /// What the status bar says of the listed calls ("412 calls · 163 connected · ...").
+    [[nodiscard]] QString countsText() const;
     /// Closes the open workspace (pending typing is saved first).
     void closeWorkspace();
     /// The workspaces opened before, most recent first (at most kRecentCount).
@@ -109,7 +112,8 @@ private:
     CodebookDock* m_codebook;
     QuoteBrowserDock* m_quotes;
     PatternsDock* m_patterns;
-    QWidget* m_busy; ///< in the status bar while background reads run: a busy bar and Cancel
+    QWidget* m_busy;  ///< in the status bar while background reads run: a busy bar and Cancel
+    QLabel* m_counts; ///< the status bar's standing text: the listed calls' counts
     QTimer* m_busyDelay;
     QList<QAction*> m_workspaceActions; ///< on only while a workspace is open
     QMenu* m_analyseMenu = nullptr;

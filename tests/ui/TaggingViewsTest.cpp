@@ -27,6 +27,7 @@
 #include <QLineSeries>
 #include <QListWidget>
 #include <QSortFilterProxyModel>
+#include <QStatusBar>
 #include <QTest>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -118,6 +119,10 @@ TEST(Proposals, ApplyRulesThenAcceptWithEnterAndRejectWithDeleteAllUndoable) {
 
     // F8 goes to the next proposal; Delete rejects it and leaves the customer's words alone.
     QTest::keyClick(notes, Qt::Key_F8);
+    // The status bar says why it was proposed, for a while; the call counts wait beneath.
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("Enter accepts")))
+        << window.statusBar()->currentMessage().toStdString();
+    EXPECT_TRUE(window.countsText().startsWith(QStringLiteral("1 call ·"))) << window.countsText().toStdString();
     const auto second = editor->selectedProposal();
     ASSERT_TRUE(second.has_value());
     EXPECT_NE(second->id, first->id);

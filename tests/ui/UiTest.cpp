@@ -90,7 +90,7 @@ TEST(MainWindow, OpensAWorkspaceAndShowsItsCalls) {
     EXPECT_TRUE(QTest::qWaitFor([table] { return table->model()->rowCount() > 0; }, 5000));
     EXPECT_TRUE(window.windowTitle().startsWith(QStringLiteral("ui")));
     waitForCounts(window);
-    EXPECT_TRUE(window.statusBar()->currentMessage().startsWith(QStringLiteral("60 calls")));
+    EXPECT_TRUE(window.countsText().startsWith(QStringLiteral("60 calls")));
 
     auto refused = window.openWorkspace(dir.write("junk.earmark", "not a database"));
     ASSERT_FALSE(refused.has_value());
@@ -454,7 +454,7 @@ TEST(CallList, SearchFiltersSortAndTheStatusLineFollow) {
     auto* filters = window.findChild<ui::CallFilterBar*>(QStringLiteral("callFilters"));
     ASSERT_NE(filters, nullptr);
     waitForCounts(window);
-    EXPECT_TRUE(window.statusBar()->currentMessage().startsWith(QStringLiteral("300 calls")));
+    EXPECT_TRUE(window.countsText().startsWith(QStringLiteral("300 calls")));
 
     // What the store says should match, computed independently.
     auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
@@ -471,10 +471,9 @@ TEST(CallList, SearchFiltersSortAndTheStatusLineFollow) {
     QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
     QTest::keyClicks(filters->searchEdit(), QStringLiteral("zipper"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return countedCalls(window) == expected->calls; }, 3000));
-    EXPECT_EQ(window.statusBar()->currentMessage(),
-              QStringLiteral("Filtered: %1 calls · %2 connected · 100.0% connect rate")
-                  .arg(expected->calls)
-                  .arg(expected->connected));
+    EXPECT_EQ(window.countsText(), QStringLiteral("Filtered: %1 calls · %2 connected · 100.0% connect rate")
+                                       .arg(expected->calls)
+                                       .arg(expected->connected));
     // The open call (the first listed) shows where the word is.
     ASSERT_TRUE(QTest::qWaitFor([&] { return window.callModel()->rowCount() > 0; }, 3000));
     auto* table = window.findChild<QTableView*>(QStringLiteral("callTable"));
@@ -685,7 +684,7 @@ TEST(Import, PreviewMapRunOffTheGuiThreadCancelAndErrors) {
     EXPECT_EQ(report->callsAdded, 400);
     EXPECT_EQ(countedCalls(window), 401);
     waitForCounts(window);
-    EXPECT_TRUE(window.statusBar()->currentMessage().startsWith(QStringLiteral("401 calls")));
+    EXPECT_TRUE(window.countsText().startsWith(QStringLiteral("401 calls")));
     auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
     const auto query = core::SearchQuery::parse("zip");
     EXPECT_FALSE((*store)->search(*query)->empty());
@@ -820,9 +819,9 @@ TEST(MainWindow, CountsArriveAfterTheFirstPageAndTheBusyIndicatorCancels) {
     // The first page is on screen before the counts are in: the list never waits for them.
     EXPECT_GT(window.callModel()->rowCount(), 0);
     EXPECT_FALSE(window.callModel()->countsKnown());
-    EXPECT_EQ(window.statusBar()->currentMessage(), QStringLiteral("Counting calls…"));
+    EXPECT_EQ(window.countsText(), QStringLiteral("Counting calls…"));
     EXPECT_EQ(countedCalls(window), 120);
-    EXPECT_TRUE(window.statusBar()->currentMessage().startsWith(QStringLiteral("120 calls")));
+    EXPECT_TRUE(window.countsText().startsWith(QStringLiteral("120 calls")));
 
     // Cancel from the status bar: the counts stay blank and the status line says so.
     window.callModel()->reload();
@@ -831,7 +830,7 @@ TEST(MainWindow, CountsArriveAfterTheFirstPageAndTheBusyIndicatorCancels) {
     cancel->click();
     ASSERT_TRUE(QTest::qWaitFor([&] { return window.workspace()->reader()->pending() == 0; }, 5000));
     EXPECT_FALSE(window.callModel()->countsKnown());
-    EXPECT_EQ(window.statusBar()->currentMessage(), QStringLiteral("Counting was cancelled."));
+    EXPECT_EQ(window.countsText(), QStringLiteral("Counting was cancelled."));
 }
 
 TEST(Workbench, AnExistingQuoteGainsTagsAndImportanceUndoably) {
@@ -892,5 +891,5 @@ TEST(CallList, ClearFiltersShowsEveryCallAgain) {
     EXPECT_FALSE(filters->clearButton()->isEnabled());
     EXPECT_EQ(filters->segmentBox()->currentIndex(), 0);
     waitForCounts(window);
-    EXPECT_TRUE(window.statusBar()->currentMessage().startsWith(QStringLiteral("80 calls")));
+    EXPECT_TRUE(window.countsText().startsWith(QStringLiteral("80 calls")));
 }
