@@ -538,9 +538,11 @@ void MainWindow::setUpAnalysisMenu() {
         m_workspaceActions.append(action);
         return action;
     };
-    add(tr("Apply Rules to This Call"), QKeySequence(QStringLiteral("Ctrl+R")), [this] {
-        applyRules(false);
-    })->setObjectName(QStringLiteral("actionRulesCall"));
+    QAction* rulesCall =
+        add(tr("Apply Rules to This Call"), QKeySequence(QStringLiteral("Ctrl+R")), [this] { applyRules(false); });
+    rulesCall->setObjectName(QStringLiteral("actionRulesCall"));
+    rulesCall->setIconText(tr("Apply Rules"));
+    rulesCall->setToolTip(tr("Let the rules propose tags and buckets for this call (Ctrl+R)"));
     add(tr("Apply Rules to Workspace…"), QKeySequence(QStringLiteral("Ctrl+Shift+R")), [this] {
         applyRules(true);
     })->setObjectName(QStringLiteral("actionRulesWorkspace"));
@@ -557,11 +559,18 @@ void MainWindow::setUpAnalysisMenu() {
     add(tr("Reject All Proposals in This Call"), QKeySequence(QStringLiteral("Ctrl+Shift+Delete")),
         [this] { m_ui->callEditor->decideAllProposals(false); });
     menu->addSeparator();
-    add(tr("Find Patterns"), QKeySequence(QStringLiteral("Ctrl+Shift+P")), [this] {
+    QAction* findPatterns = add(tr("Find Patterns"), QKeySequence(QStringLiteral("Ctrl+Shift+P")), [this] {
         m_patterns->show();
         m_patterns->raise();
         m_patterns->findPatterns();
     });
+    findPatterns->setToolTip(tr("Group the quotes that say the same thing in other words (Ctrl+Shift+P)"));
+    // The two a researcher reaches for most, beside Quote Selection on the toolbar.
+    if (auto* bar = findChild<QToolBar*>(QStringLiteral("mainToolBar"))) {
+        QAction* before = bar->actions().value(2); // after New Call and Quote Selection
+        bar->insertAction(before, rulesCall);
+        bar->insertAction(before, findPatterns);
+    }
     add(tr("Propose Quotes from Patterns…"), QKeySequence(QStringLiteral("Ctrl+Alt+P")),
         [this] { proposeFromPatterns(); });
     add(tr("Saturation…"), QKeySequence(QStringLiteral("Ctrl+Shift+U")), [this] {
