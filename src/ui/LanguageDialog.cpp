@@ -26,7 +26,7 @@ namespace earmark::ui {
 namespace {
 
 // What the scope combo's items hold: a kind and an id (or a bucket).
-enum class ScopeKind { All, Tag, Bucket, Pattern };
+enum class ScopeKind { All, Tag, Bucket, Pattern, Opportunity };
 
 QVariant scopeData(ScopeKind kind, qlonglong value = 0) {
     return QVariantList{static_cast<int>(kind), value};
@@ -63,6 +63,12 @@ LanguageDialog::LanguageDialog(Workspace& workspace, QWidget* parent)
         for (const auto& pattern : *patterns) {
             m_scope->addItem(tr("Pattern: %1").arg(toQString(pattern.label)),
                              scopeData(ScopeKind::Pattern, pattern.id));
+        }
+    }
+    if (auto opportunities = workspace.store().opportunities()) {
+        for (const auto& opportunity : *opportunities) {
+            m_scope->addItem(tr("Opportunity: %1").arg(toQString(opportunity.title)),
+                             scopeData(ScopeKind::Opportunity, opportunity.id));
         }
     }
     m_date->setCalendarPopup(true);
@@ -146,6 +152,9 @@ core::engine::QuoteScope LanguageDialog::scope() const {
         break;
     case ScopeKind::Pattern:
         scope.patternId = value;
+        break;
+    case ScopeKind::Opportunity:
+        scope.opportunityId = value;
         break;
     case ScopeKind::All:
         break;

@@ -17,7 +17,7 @@ namespace earmark::ui {
 
 class Workspace;
 
-/// Customer language: for every quote, a tag, a bucket or a pattern, the phrases the most
+/// Customer language: for every quote, a tag, a bucket, a pattern or an opportunity's evidence, the phrases the most
 /// customers used (with one example in their words); or, around a date such as a launch,
 /// the phrases that rose or fell, ranked by log-likelihood (G²) so noise does not lead.
 /// Export Phrase Bank writes the phrases as CSV or Markdown for marketing copy.

@@ -582,6 +582,24 @@ TEST(Language, PhrasesOfAScopeComparisonAroundADateAndAPhraseBank) {
     EXPECT_EQ(test::readFile(csv.toStdString()), core::phraseBankCsv(ofBroke));
     EXPECT_EQ(test::readFile(md.toStdString()), core::phraseBankMarkdown(ofBroke, "Tag: broke"));
 
+    // An opportunity's evidence is a scope too.
+    {
+        core::Opportunity zips;
+        zips.title = "Zips that last";
+        core::QuoteFilter brokeQuotes;
+        brokeQuotes.tagIds = {broke->id};
+        brokeQuotes.limit = -1;
+        const auto rows = store.listQuotes(brokeQuotes).value();
+        for (const auto& row : rows) {
+            zips.quoteIds.push_back(row.quoteId);
+        }
+        ASSERT_TRUE(store.addOpportunity(zips).has_value());
+        ui::LanguageDialog again(*window.workspace(), &window);
+        ASSERT_TRUE(again.setScope(QStringLiteral("Opportunity: Zips that last")));
+        ASSERT_TRUE(QTest::qWaitFor([&] { return again.loaded(); }, 5000));
+        EXPECT_EQ(again.table()->topLevelItemCount(), static_cast<int>(ofBroke.size()));
+    }
+
     // Around a date: the changes the core finds, with their G².
     dialog.setScope(QStringLiteral("Every quote"));
     dialog.setComparison(QStringLiteral("2026-10-01"));
