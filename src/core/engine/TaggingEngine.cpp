@@ -8,6 +8,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace earmark::core::engine {
 
@@ -65,6 +66,52 @@ Result<std::vector<Id>> callIds(Store& store, std::optional<Id> only) {
         ids.push_back(c.id);
     }
     return ids;
+}
+
+/// One call as proposing reads it: the call, its answers and its quotes.
+struct CallReading {
+    Call call;
+    std::vector<Answer> answers;
+    std::vector<Quote> quotes;
+};
+
+Result<CallReading> readCall(Store& store, Id callId) {
+    auto call = store.call(callId);
+    auto answers = store.answers(callId);
+    auto quotes = store.quotesForCall(callId);
+    if (!call || !answers || !quotes) {
+        return std::unexpected(!call ? call.error() : (!answers ? answers.error() : quotes.error()));
+    }
+    return CallReading{std::move(*call), std::move(*answers), std::move(*quotes)};
+}
+
+/// A sentence of a call's notes or of an answer that no quote covers: what may be proposed
+/// as a new quote.
+struct OpenSentence {
+    std::optional<Id> answerId;
+    Id questionId = 0; ///< the question answered; 0 for the notes
+    analysis::Span span;
+    std::string text;
+};
+
+std::vector<OpenSentence> unquotedSentences(const CallReading& reading) {
+    std::vector<std::tuple<std::optional<Id>, Id, const std::string*>> texts{{std::nullopt, 0, &reading.call.notes}};
+    for (const auto& a : reading.answers) {
+        texts.emplace_back(a.id, a.questionId, &a.text);
+    }
+    std::vector<OpenSentence> out;
+    for (const auto& [answerId, questionId, text] : texts) {
+        for (const auto& span : analysis::sentences(*text)) {
+            const bool quoted = std::any_of(reading.quotes.begin(), reading.quotes.end(), [&](const Quote& q) {
+                return q.answerId == answerId && q.start < span.end && span.start < q.end;
+            });
+            const auto sentence = utf8::slice(*text, span.start, span.end);
+            if (!quoted && sentence) {
+                out.push_back({answerId, questionId, span, std::string(*sentence)});
+            }
+        }
+    }
+    return out;
 }
 
 std::string foldedKey(std::string_view text) {
@@ -202,23 +249,22 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
             return std::unexpected(Error{ErrorCode::Cancelled, "cancelled; nothing was proposed", {}});
         }
         const Id callId = (*ids)[n];
-        auto call = store.call(callId);
-        auto answers = store.answers(callId);
-        auto quotes = store.quotesForCall(callId);
-        if (!call || !answers || !quotes) {
-            return std::unexpected(!call ? call.error() : (!answers ? answers.error() : quotes.error()));
+        auto reading = readCall(store, callId);
+        if (!reading) {
+            return std::unexpected(reading.error());
         }
+        const Call& call = reading->call;
         analysis::TextUnit base;
-        if (const auto who = context->customers.find(call->customerId); who != context->customers.end()) {
+        if (const auto who = context->customers.find(call.customerId); who != context->customers.end()) {
             base.valueTier = who->second.valueTier;
             if (who->second.segmentId) {
                 base.segment = context->segmentKeys[*who->second.segmentId];
             }
         }
-        base.productLine = call->productLine;
+        base.productLine = call.productLine;
 
         // Existing quotes: tags they lack, and a bucket when they have none.
-        for (const auto& quote : *quotes) {
+        for (const auto& quote : reading->quotes) {
             analysis::TextUnit unit = base;
             unit.text = quote.text;
             std::optional<Bucket> inherited = quote.bucket;
@@ -233,7 +279,7 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
                 }
             }
             if (quote.answerId) {
-                for (const auto& a : *answers) {
+                for (const auto& a : reading->answers) {
                     if (a.id == *quote.answerId) {
                         unit.question = context->questions[a.questionId];
                     }
@@ -279,66 +325,44 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
         }
 
         // Sentences no quote covers: proposed as new quotes.
-        struct Text {
-            std::optional<Id> answerId;
-            const std::string* text;
-            std::string question;
-        };
-        std::vector<Text> texts{{std::nullopt, &call->notes, {}}};
-        for (const auto& a : *answers) {
-            texts.push_back({a.id, &a.text, context->questions[a.questionId]});
-        }
-        for (const auto& t : texts) {
-            for (const auto& span : analysis::sentences(*t.text)) {
-                const bool quoted = std::any_of(quotes->begin(), quotes->end(), [&](const Quote& q) {
-                    return q.answerId == t.answerId && q.start < span.end && span.start < q.end;
-                });
-                if (quoted) {
-                    continue;
-                }
-                const auto sentence = utf8::slice(*t.text, span.start, span.end);
-                if (!sentence) {
-                    continue;
-                }
-                analysis::TextUnit unit = base;
-                unit.text = *sentence;
-                unit.question = t.question;
-                const auto hits = rules.match(unit);
-                if (hits.empty()) {
-                    continue;
-                }
-                // One proposal per sentence: the strongest tag a rule names, and the bucket.
-                const analysis::RuleHit* tagHit = nullptr;
-                for (const auto& hit : hits) {
-                    if (!rules.rules()[hit.rule].tag.empty() &&
-                        (tagHit == nullptr || hit.confidence > tagHit->confidence)) {
-                        tagHit = &hit;
-                    }
-                }
-                const auto bucket = rules.bucketOf(hits);
-                if (tagHit == nullptr && !bucket) {
-                    continue;
-                }
-                Proposal p;
-                p.callId = callId;
-                p.answerId = t.answerId;
-                p.start = span.start;
-                p.end = span.end;
-                p.text = std::string(*sentence);
-                if (tagHit != nullptr) {
-                    p.tagName = rules.rules()[tagHit->rule].tag;
-                }
-                p.bucket = bucket ? std::optional<Bucket>(bucket->bucket) : std::nullopt;
-                p.source = tagHit != nullptr ? rules.rules()[tagHit->rule].name : "rules";
-                p.reason = bucket && (tagHit == nullptr || bucket->confidence >= tagHit->confidence) ? bucket->reason
-                                                                                                     : tagHit->reason;
-                p.confidence =
-                    std::max(bucket ? bucket->confidence : 0.0, tagHit != nullptr ? tagHit->confidence : 0.0);
-                p.fingerprint =
-                    fmt::format("quote:c{}:a{}:{}-{}:{}:{}", callId, t.answerId.value_or(0), span.start, span.end,
-                                foldedKey(p.tagName), p.bucket ? std::string(toKey(*p.bucket)) : std::string());
-                out.push_back(std::move(p));
+        for (const auto& open : unquotedSentences(*reading)) {
+            analysis::TextUnit unit = base;
+            unit.text = open.text;
+            unit.question = open.questionId != 0 ? context->questions[open.questionId] : std::string();
+            const auto hits = rules.match(unit);
+            if (hits.empty()) {
+                continue;
             }
+            // One proposal per sentence: the strongest tag a rule names, and the bucket.
+            const analysis::RuleHit* tagHit = nullptr;
+            for (const auto& hit : hits) {
+                if (!rules.rules()[hit.rule].tag.empty() &&
+                    (tagHit == nullptr || hit.confidence > tagHit->confidence)) {
+                    tagHit = &hit;
+                }
+            }
+            const auto bucket = rules.bucketOf(hits);
+            if (tagHit == nullptr && !bucket) {
+                continue;
+            }
+            Proposal p;
+            p.callId = callId;
+            p.answerId = open.answerId;
+            p.start = open.span.start;
+            p.end = open.span.end;
+            p.text = open.text;
+            if (tagHit != nullptr) {
+                p.tagName = rules.rules()[tagHit->rule].tag;
+            }
+            p.bucket = bucket ? std::optional<Bucket>(bucket->bucket) : std::nullopt;
+            p.source = tagHit != nullptr ? rules.rules()[tagHit->rule].name : "rules";
+            p.reason = bucket && (tagHit == nullptr || bucket->confidence >= tagHit->confidence) ? bucket->reason
+                                                                                                 : tagHit->reason;
+            p.confidence = std::max(bucket ? bucket->confidence : 0.0, tagHit != nullptr ? tagHit->confidence : 0.0);
+            p.fingerprint = fmt::format("quote:c{}:a{}:{}-{}:{}:{}", callId, open.answerId.value_or(0), open.span.start,
+                                        open.span.end, foldedKey(p.tagName),
+                                        p.bucket ? std::string(toKey(*p.bucket)) : std::string());
+            out.push_back(std::move(p));
         }
     }
     std::stable_sort(out.begin(), out.end(),
@@ -411,46 +435,31 @@ Result<std::vector<Proposal>> proposeFromPatterns(Store& store, const PatternPro
             return std::unexpected(Error{ErrorCode::Cancelled, "cancelled; nothing was proposed", {}});
         }
         const Id callId = (*ids)[n];
-        auto call = store.call(callId);
-        auto answers = store.answers(callId);
-        auto callQuotes = store.quotesForCall(callId);
-        if (!call || !answers || !callQuotes) {
-            return std::unexpected(!call ? call.error() : (!answers ? answers.error() : callQuotes.error()));
+        auto reading = readCall(store, callId);
+        if (!reading) {
+            return std::unexpected(reading.error());
         }
-        std::vector<std::pair<std::optional<Id>, const std::string*>> texts{{std::nullopt, &call->notes}};
-        for (const auto& a : *answers) {
-            texts.emplace_back(a.id, &a.text);
-        }
-        for (const auto& [answerId, text] : texts) {
-            for (const auto& span : analysis::sentences(*text)) {
-                const bool quoted = std::any_of(callQuotes->begin(), callQuotes->end(), [&](const Quote& q) {
-                    return q.answerId == answerId && q.start < span.end && span.start < q.end;
-                });
-                const auto sentence = utf8::slice(*text, span.start, span.end);
-                if (quoted || !sentence) {
-                    continue;
-                }
-                const auto [group, score] = index.match(std::string(*sentence));
-                const auto pattern = patternOf.find(group);
-                if (pattern == patternOf.end() || score < options.grouping.joinThreshold) {
-                    continue;
-                }
-                const About& a = about[pattern->second];
-                Proposal p;
-                p.callId = callId;
-                p.answerId = answerId;
-                p.start = span.start;
-                p.end = span.end;
-                p.text = std::string(*sentence);
-                p.tagName = a.tag;
-                p.source = "pattern";
-                p.reason = fmt::format("says what \u201c{}\u201d says ({} customer{})", a.label, a.customers,
-                                       a.customers == 1 ? "" : "s");
-                p.confidence = std::min(1.0, score);
-                p.fingerprint = fmt::format("pattern:c{}:a{}:{}-{}:p{}", callId, answerId.value_or(0), span.start,
-                                            span.end, pattern->second);
-                out.push_back(std::move(p));
+        for (const auto& open : unquotedSentences(*reading)) {
+            const auto [group, score] = index.match(open.text);
+            const auto pattern = patternOf.find(group);
+            if (pattern == patternOf.end() || score < options.grouping.joinThreshold) {
+                continue;
             }
+            const About& a = about[pattern->second];
+            Proposal p;
+            p.callId = callId;
+            p.answerId = open.answerId;
+            p.start = open.span.start;
+            p.end = open.span.end;
+            p.text = open.text;
+            p.tagName = a.tag;
+            p.source = "pattern";
+            p.reason = fmt::format("says what \u201c{}\u201d says ({} customer{})", a.label, a.customers,
+                                   a.customers == 1 ? "" : "s");
+            p.confidence = std::min(1.0, score);
+            p.fingerprint = fmt::format("pattern:c{}:a{}:{}-{}:p{}", callId, open.answerId.value_or(0), open.span.start,
+                                        open.span.end, pattern->second);
+            out.push_back(std::move(p));
         }
     }
     std::stable_sort(out.begin(), out.end(),
