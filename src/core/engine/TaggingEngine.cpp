@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <functional>
 #include <limits>
 #include <map>
 #include <set>
@@ -112,6 +113,27 @@ std::vector<OpenSentence> unquotedSentences(const CallReading& reading) {
         }
     }
     return out;
+}
+
+/// Reads the calls (one, or every call) in turn, telling `progress`; stops with Cancelled
+/// when it says so, or with the first read that fails.
+Status eachCall(Store& store, std::optional<Id> only, const Progress& progress,
+                const std::function<void(Id, const CallReading&)>& visit) {
+    auto ids = callIds(store, only);
+    if (!ids) {
+        return std::unexpected(ids.error());
+    }
+    for (std::size_t n = 0; n < ids->size(); ++n) {
+        if (progress && !progress(n, ids->size())) {
+            return std::unexpected(Error{ErrorCode::Cancelled, "cancelled; nothing was proposed", {}});
+        }
+        auto reading = readCall(store, (*ids)[n]);
+        if (!reading) {
+            return std::unexpected(reading.error());
+        }
+        visit((*ids)[n], *reading);
+    }
+    return {};
 }
 
 std::string foldedKey(std::string_view text) {
@@ -239,21 +261,9 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
     if (!context) {
         return std::unexpected(context.error());
     }
-    auto ids = callIds(store, options.callId);
-    if (!ids) {
-        return std::unexpected(ids.error());
-    }
     std::vector<Proposal> out;
-    for (std::size_t n = 0; n < ids->size(); ++n) {
-        if (options.progress && !options.progress(n, ids->size())) {
-            return std::unexpected(Error{ErrorCode::Cancelled, "cancelled; nothing was proposed", {}});
-        }
-        const Id callId = (*ids)[n];
-        auto reading = readCall(store, callId);
-        if (!reading) {
-            return std::unexpected(reading.error());
-        }
-        const Call& call = reading->call;
+    auto visited = eachCall(store, options.callId, options.progress, [&](Id callId, const CallReading& reading) {
+        const Call& call = reading.call;
         analysis::TextUnit base;
         if (const auto who = context->customers.find(call.customerId); who != context->customers.end()) {
             base.valueTier = who->second.valueTier;
@@ -264,7 +274,7 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
         base.productLine = call.productLine;
 
         // Existing quotes: tags they lack, and a bucket when they have none.
-        for (const auto& quote : reading->quotes) {
+        for (const auto& quote : reading.quotes) {
             analysis::TextUnit unit = base;
             unit.text = quote.text;
             std::optional<Bucket> inherited = quote.bucket;
@@ -279,7 +289,7 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
                 }
             }
             if (quote.answerId) {
-                for (const auto& a : reading->answers) {
+                for (const auto& a : reading.answers) {
                     if (a.id == *quote.answerId) {
                         unit.question = context->questions[a.questionId];
                     }
@@ -325,7 +335,7 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
         }
 
         // Sentences no quote covers: proposed as new quotes.
-        for (const auto& open : unquotedSentences(*reading)) {
+        for (const auto& open : unquotedSentences(reading)) {
             analysis::TextUnit unit = base;
             unit.text = open.text;
             unit.question = open.questionId != 0 ? context->questions[open.questionId] : std::string();
@@ -364,6 +374,9 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
                                         p.bucket ? std::string(toKey(*p.bucket)) : std::string());
             out.push_back(std::move(p));
         }
+    });
+    if (!visited) {
+        return std::unexpected(visited.error());
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const Proposal& a, const Proposal& b) { return a.confidence > b.confidence; });
@@ -425,21 +438,9 @@ Result<std::vector<Proposal>> proposeFromPatterns(Store& store, const PatternPro
         about[pattern.id] = std::move(a);
     }
 
-    auto ids = callIds(store, std::nullopt);
-    if (!ids) {
-        return std::unexpected(ids.error());
-    }
     std::vector<Proposal> out;
-    for (std::size_t n = 0; n < ids->size(); ++n) {
-        if (options.progress && !options.progress(n, ids->size())) {
-            return std::unexpected(Error{ErrorCode::Cancelled, "cancelled; nothing was proposed", {}});
-        }
-        const Id callId = (*ids)[n];
-        auto reading = readCall(store, callId);
-        if (!reading) {
-            return std::unexpected(reading.error());
-        }
-        for (const auto& open : unquotedSentences(*reading)) {
+    auto visited = eachCall(store, std::nullopt, options.progress, [&](Id callId, const CallReading& reading) {
+        for (const auto& open : unquotedSentences(reading)) {
             const auto [group, score] = index.match(open.text);
             const auto pattern = patternOf.find(group);
             if (pattern == patternOf.end() || score < options.grouping.joinThreshold) {
@@ -461,6 +462,9 @@ Result<std::vector<Proposal>> proposeFromPatterns(Store& store, const PatternPro
                                         open.span.end, pattern->second);
             out.push_back(std::move(p));
         }
+    });
+    if (!visited) {
+        return std::unexpected(visited.error());
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const Proposal& a, const Proposal& b) { return a.confidence > b.confidence; });
