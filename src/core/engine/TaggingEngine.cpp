@@ -136,6 +136,21 @@ Status eachCall(Store& store, std::optional<Id> only, const Progress& progress,
     return {};
 }
 
+/// What `propose` finds in each call (one, or every call), best first (ties keep call order).
+Result<std::vector<Proposal>>
+proposeOverCalls(Store& store, std::optional<Id> only, const Progress& progress,
+                 const std::function<void(Id, const CallReading&, std::vector<Proposal>&)>& propose) {
+    std::vector<Proposal> out;
+    auto visited =
+        eachCall(store, only, progress, [&](Id callId, const CallReading& reading) { propose(callId, reading, out); });
+    if (!visited) {
+        return std::unexpected(visited.error());
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Proposal& a, const Proposal& b) { return a.confidence > b.confidence; });
+    return out;
+}
+
 std::string foldedKey(std::string_view text) {
     return analysis::fold(text);
 }
@@ -261,126 +276,122 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
     if (!context) {
         return std::unexpected(context.error());
     }
-    std::vector<Proposal> out;
-    auto visited = eachCall(store, options.callId, options.progress, [&](Id callId, const CallReading& reading) {
-        const Call& call = reading.call;
-        analysis::TextUnit base;
-        if (const auto who = context->customers.find(call.customerId); who != context->customers.end()) {
-            base.valueTier = who->second.valueTier;
-            if (who->second.segmentId) {
-                base.segment = context->segmentKeys[*who->second.segmentId];
+    return proposeOverCalls(
+        store, options.callId, options.progress,
+        [&](Id callId, const CallReading& reading, std::vector<Proposal>& out) {
+            const Call& call = reading.call;
+            analysis::TextUnit base;
+            if (const auto who = context->customers.find(call.customerId); who != context->customers.end()) {
+                base.valueTier = who->second.valueTier;
+                if (who->second.segmentId) {
+                    base.segment = context->segmentKeys[*who->second.segmentId];
+                }
             }
-        }
-        base.productLine = call.productLine;
+            base.productLine = call.productLine;
 
-        // Existing quotes: tags they lack, and a bucket when they have none.
-        for (const auto& quote : reading.quotes) {
-            analysis::TextUnit unit = base;
-            unit.text = quote.text;
-            std::optional<Bucket> inherited = quote.bucket;
-            std::set<std::string> has;
-            for (const Id tagId : quote.tagIds) {
-                if (const auto tag = context->tags.find(tagId); tag != context->tags.end()) {
-                    unit.tagKinds.push_back(tag->second.kind);
-                    has.insert(foldedKey(tag->second.name));
-                    if (!inherited) {
-                        inherited = tag->second.defaultBucket;
+            // Existing quotes: tags they lack, and a bucket when they have none.
+            for (const auto& quote : reading.quotes) {
+                analysis::TextUnit unit = base;
+                unit.text = quote.text;
+                std::optional<Bucket> inherited = quote.bucket;
+                std::set<std::string> has;
+                for (const Id tagId : quote.tagIds) {
+                    if (const auto tag = context->tags.find(tagId); tag != context->tags.end()) {
+                        unit.tagKinds.push_back(tag->second.kind);
+                        has.insert(foldedKey(tag->second.name));
+                        if (!inherited) {
+                            inherited = tag->second.defaultBucket;
+                        }
+                    }
+                }
+                if (quote.answerId) {
+                    for (const auto& a : reading.answers) {
+                        if (a.id == *quote.answerId) {
+                            unit.question = context->questions[a.questionId];
+                        }
+                    }
+                }
+                const auto hits = rules.match(unit);
+                for (const auto& hit : hits) {
+                    const auto& rule = rules.rules()[hit.rule];
+                    if (!rule.tag.empty() && !has.contains(foldedKey(rule.tag))) {
+                        Proposal p;
+                        p.callId = callId;
+                        p.answerId = quote.answerId;
+                        p.quoteId = quote.id;
+                        p.start = quote.start;
+                        p.end = quote.end;
+                        p.text = quote.text;
+                        p.tagName = rule.tag;
+                        p.source = rule.name;
+                        p.reason = hit.reason;
+                        p.confidence = hit.confidence;
+                        p.fingerprint = fmt::format("tag:q{}:{}", quote.id, foldedKey(rule.tag));
+                        has.insert(foldedKey(rule.tag));
+                        out.push_back(std::move(p));
+                    }
+                }
+                if (!inherited) {
+                    if (const auto bucket = rules.bucketOf(hits)) {
+                        Proposal p;
+                        p.callId = callId;
+                        p.answerId = quote.answerId;
+                        p.quoteId = quote.id;
+                        p.start = quote.start;
+                        p.end = quote.end;
+                        p.text = quote.text;
+                        p.bucket = bucket->bucket;
+                        p.source = "rules";
+                        p.reason = bucket->reason;
+                        p.confidence = bucket->confidence;
+                        p.fingerprint = fmt::format("bucket:q{}:{}", quote.id, toKey(bucket->bucket));
+                        out.push_back(std::move(p));
                     }
                 }
             }
-            if (quote.answerId) {
-                for (const auto& a : reading.answers) {
-                    if (a.id == *quote.answerId) {
-                        unit.question = context->questions[a.questionId];
+
+            // Sentences no quote covers: proposed as new quotes.
+            for (const auto& open : unquotedSentences(reading)) {
+                analysis::TextUnit unit = base;
+                unit.text = open.text;
+                unit.question = open.questionId != 0 ? context->questions[open.questionId] : std::string();
+                const auto hits = rules.match(unit);
+                if (hits.empty()) {
+                    continue;
+                }
+                // One proposal per sentence: the strongest tag a rule names, and the bucket.
+                const analysis::RuleHit* tagHit = nullptr;
+                for (const auto& hit : hits) {
+                    if (!rules.rules()[hit.rule].tag.empty() &&
+                        (tagHit == nullptr || hit.confidence > tagHit->confidence)) {
+                        tagHit = &hit;
                     }
                 }
-            }
-            const auto hits = rules.match(unit);
-            for (const auto& hit : hits) {
-                const auto& rule = rules.rules()[hit.rule];
-                if (!rule.tag.empty() && !has.contains(foldedKey(rule.tag))) {
-                    Proposal p;
-                    p.callId = callId;
-                    p.answerId = quote.answerId;
-                    p.quoteId = quote.id;
-                    p.start = quote.start;
-                    p.end = quote.end;
-                    p.text = quote.text;
-                    p.tagName = rule.tag;
-                    p.source = rule.name;
-                    p.reason = hit.reason;
-                    p.confidence = hit.confidence;
-                    p.fingerprint = fmt::format("tag:q{}:{}", quote.id, foldedKey(rule.tag));
-                    has.insert(foldedKey(rule.tag));
-                    out.push_back(std::move(p));
+                const auto bucket = rules.bucketOf(hits);
+                if (tagHit == nullptr && !bucket) {
+                    continue;
                 }
-            }
-            if (!inherited) {
-                if (const auto bucket = rules.bucketOf(hits)) {
-                    Proposal p;
-                    p.callId = callId;
-                    p.answerId = quote.answerId;
-                    p.quoteId = quote.id;
-                    p.start = quote.start;
-                    p.end = quote.end;
-                    p.text = quote.text;
-                    p.bucket = bucket->bucket;
-                    p.source = "rules";
-                    p.reason = bucket->reason;
-                    p.confidence = bucket->confidence;
-                    p.fingerprint = fmt::format("bucket:q{}:{}", quote.id, toKey(bucket->bucket));
-                    out.push_back(std::move(p));
+                Proposal p;
+                p.callId = callId;
+                p.answerId = open.answerId;
+                p.start = open.span.start;
+                p.end = open.span.end;
+                p.text = open.text;
+                if (tagHit != nullptr) {
+                    p.tagName = rules.rules()[tagHit->rule].tag;
                 }
+                p.bucket = bucket ? std::optional<Bucket>(bucket->bucket) : std::nullopt;
+                p.source = tagHit != nullptr ? rules.rules()[tagHit->rule].name : "rules";
+                p.reason = bucket && (tagHit == nullptr || bucket->confidence >= tagHit->confidence) ? bucket->reason
+                                                                                                     : tagHit->reason;
+                p.confidence =
+                    std::max(bucket ? bucket->confidence : 0.0, tagHit != nullptr ? tagHit->confidence : 0.0);
+                p.fingerprint = fmt::format("quote:c{}:a{}:{}-{}:{}:{}", callId, open.answerId.value_or(0),
+                                            open.span.start, open.span.end, foldedKey(p.tagName),
+                                            p.bucket ? std::string(toKey(*p.bucket)) : std::string());
+                out.push_back(std::move(p));
             }
-        }
-
-        // Sentences no quote covers: proposed as new quotes.
-        for (const auto& open : unquotedSentences(reading)) {
-            analysis::TextUnit unit = base;
-            unit.text = open.text;
-            unit.question = open.questionId != 0 ? context->questions[open.questionId] : std::string();
-            const auto hits = rules.match(unit);
-            if (hits.empty()) {
-                continue;
-            }
-            // One proposal per sentence: the strongest tag a rule names, and the bucket.
-            const analysis::RuleHit* tagHit = nullptr;
-            for (const auto& hit : hits) {
-                if (!rules.rules()[hit.rule].tag.empty() &&
-                    (tagHit == nullptr || hit.confidence > tagHit->confidence)) {
-                    tagHit = &hit;
-                }
-            }
-            const auto bucket = rules.bucketOf(hits);
-            if (tagHit == nullptr && !bucket) {
-                continue;
-            }
-            Proposal p;
-            p.callId = callId;
-            p.answerId = open.answerId;
-            p.start = open.span.start;
-            p.end = open.span.end;
-            p.text = open.text;
-            if (tagHit != nullptr) {
-                p.tagName = rules.rules()[tagHit->rule].tag;
-            }
-            p.bucket = bucket ? std::optional<Bucket>(bucket->bucket) : std::nullopt;
-            p.source = tagHit != nullptr ? rules.rules()[tagHit->rule].name : "rules";
-            p.reason = bucket && (tagHit == nullptr || bucket->confidence >= tagHit->confidence) ? bucket->reason
-                                                                                                 : tagHit->reason;
-            p.confidence = std::max(bucket ? bucket->confidence : 0.0, tagHit != nullptr ? tagHit->confidence : 0.0);
-            p.fingerprint = fmt::format("quote:c{}:a{}:{}-{}:{}:{}", callId, open.answerId.value_or(0), open.span.start,
-                                        open.span.end, foldedKey(p.tagName),
-                                        p.bucket ? std::string(toKey(*p.bucket)) : std::string());
-            out.push_back(std::move(p));
-        }
-    });
-    if (!visited) {
-        return std::unexpected(visited.error());
-    }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const Proposal& a, const Proposal& b) { return a.confidence > b.confidence; });
-    return out;
+        });
 }
 
 Result<std::vector<Proposal>> proposeFromPatterns(Store& store, const PatternProposalOptions& options) {
@@ -438,37 +449,31 @@ Result<std::vector<Proposal>> proposeFromPatterns(Store& store, const PatternPro
         about[pattern.id] = std::move(a);
     }
 
-    std::vector<Proposal> out;
-    auto visited = eachCall(store, std::nullopt, options.progress, [&](Id callId, const CallReading& reading) {
-        for (const auto& open : unquotedSentences(reading)) {
-            const auto [group, score] = index.match(open.text);
-            const auto pattern = patternOf.find(group);
-            if (pattern == patternOf.end() || score < options.grouping.joinThreshold) {
-                continue;
+    return proposeOverCalls(
+        store, std::nullopt, options.progress, [&](Id callId, const CallReading& reading, std::vector<Proposal>& out) {
+            for (const auto& open : unquotedSentences(reading)) {
+                const auto [group, score] = index.match(open.text);
+                const auto pattern = patternOf.find(group);
+                if (pattern == patternOf.end() || score < options.grouping.joinThreshold) {
+                    continue;
+                }
+                const About& a = about[pattern->second];
+                Proposal p;
+                p.callId = callId;
+                p.answerId = open.answerId;
+                p.start = open.span.start;
+                p.end = open.span.end;
+                p.text = open.text;
+                p.tagName = a.tag;
+                p.source = "pattern";
+                p.reason = fmt::format("says what \u201c{}\u201d says ({} customer{})", a.label, a.customers,
+                                       a.customers == 1 ? "" : "s");
+                p.confidence = std::min(1.0, score);
+                p.fingerprint = fmt::format("pattern:c{}:a{}:{}-{}:p{}", callId, open.answerId.value_or(0),
+                                            open.span.start, open.span.end, pattern->second);
+                out.push_back(std::move(p));
             }
-            const About& a = about[pattern->second];
-            Proposal p;
-            p.callId = callId;
-            p.answerId = open.answerId;
-            p.start = open.span.start;
-            p.end = open.span.end;
-            p.text = open.text;
-            p.tagName = a.tag;
-            p.source = "pattern";
-            p.reason = fmt::format("says what \u201c{}\u201d says ({} customer{})", a.label, a.customers,
-                                   a.customers == 1 ? "" : "s");
-            p.confidence = std::min(1.0, score);
-            p.fingerprint = fmt::format("pattern:c{}:a{}:{}-{}:p{}", callId, open.answerId.value_or(0), open.span.start,
-                                        open.span.end, pattern->second);
-            out.push_back(std::move(p));
-        }
-    });
-    if (!visited) {
-        return std::unexpected(visited.error());
-    }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const Proposal& a, const Proposal& b) { return a.confidence > b.confidence; });
-    return out;
+        });
 }
 
 Result<Acceptance> acceptProposal(Store& store, const Proposal& proposal, const Acceptance* again) {
