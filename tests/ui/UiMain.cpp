@@ -1,13 +1,34 @@
 // The UI tests' entry point: offscreen, with settings of this process's own.
 #include "ui/Translations.h"
 
+#include <csignal>
+#include <execinfo.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <QApplication>
 #include <QSettings>
 #include <QTemporaryDir>
 
+namespace {
+
+// A crash prints where it happened (addresses for addr2line) before the process dies, so
+// a rare one in a CI log can be traced.
+void printBacktrace(int signal) {
+    void* frames[64];
+    const int count = backtrace(frames, 64);
+    constexpr char kHeader[] = "\n*** crashed; backtrace (addr2line -e <binary> <+offset>):\n";
+    (void)!write(STDERR_FILENO, kHeader, sizeof kHeader - 1);
+    backtrace_symbols_fd(frames, count, STDERR_FILENO);
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
+    std::signal(SIGSEGV, printBacktrace);
+    std::signal(SIGABRT, printBacktrace);
     // Offscreen before QApplication exists: test discovery runs this binary too.
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
