@@ -165,6 +165,12 @@ void MainWindow::setUpBusyIndicator() {
 }
 
 MainWindow::~MainWindow() {
+    // Nothing may call back into a window that is going: its children can emit as they
+    // are torn down (a combo box emptied, a model reset), after the members they would use.
+    const auto children = findChildren<QObject*>();
+    for (QObject* child : children) {
+        QObject::disconnect(child, nullptr, this, nullptr);
+    }
     m_ui->callEditor->setCall(nullptr, 0);
     m_codebook->setWorkspace(nullptr);
     m_quotes->setWorkspace(nullptr);
@@ -193,6 +199,7 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     m_patterns->setWorkspace(nullptr);
     delete findChild<SaturationDialog*>(); // these read the workspace that is going
     qDeleteAll(findChildren<LanguageDialog*>());
+    m_ui->callFilters->setStore(nullptr); // it must not keep the old store's address
     m_calls->setStore(nullptr);
     if (m_workspace) {
         m_undoGroup->removeStack(m_workspace->undoStack());

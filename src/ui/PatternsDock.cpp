@@ -146,6 +146,15 @@ PatternsDock::PatternsDock(QWidget* parent)
     });
 }
 
+PatternsDock::~PatternsDock() {
+    // The model goes before the views and the audience box that read it: none of them may
+    // call back into this dock on the way out.
+    const auto children = findChildren<QObject*>();
+    for (QObject* child : children) {
+        QObject::disconnect(child, nullptr, this, nullptr);
+    }
+}
+
 void PatternsDock::setWorkspace(Workspace* workspace) {
     if (m_workspace != nullptr) {
         disconnect(m_workspace, nullptr, this, nullptr);

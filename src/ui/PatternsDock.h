@@ -30,6 +30,7 @@ class PatternsDock final : public QDockWidget {
 
 public:
     explicit PatternsDock(QWidget* parent = nullptr);
+    ~PatternsDock() override;
 
     void setWorkspace(Workspace* workspace);
     [[nodiscard]] PatternListModel* model() const { return m_model; }
