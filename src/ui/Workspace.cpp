@@ -3,57 +3,28 @@
 #include "core/engine/TaggingEngine.h"
 #include "ui/BackgroundReader.h"
 
+#include <atomic>
+#include <set>
 #include <spdlog/spdlog.h>
 
 namespace earmark::ui {
 
 /// The grouping of every quote, kept in memory on the reader's thread (and used only
-/// there) so that saving one call regroups only its quotes. It is read again, in the
-/// background, whenever patterns change by other hands (mining, a person's merge or
-/// split, deleted or imported calls), so that the next save compares with the truth.
+/// there) so that saving one call regroups only its quotes. It is read when first needed
+/// (on a big workspace that takes a while, so never at open), and read again after
+/// patterns changed by other hands (mining, a person's merge or split, deleted or
+/// imported calls): `stale`, set from the window's thread, says so.
 struct Workspace::PatternUpdates {
     core::engine::PatternSession session;
-    bool loaded = false;
+    std::atomic<bool> stale{true};
 };
-
-namespace {
-
-/// Reads the grouping when the workspace has patterns; false when it has none (no one
-/// has asked for patterns yet, so there is nothing to keep up to date).
-core::Result<bool> loadSession(core::Store& store, core::engine::PatternSession& session) {
-    auto saved = store.patterns();
-    if (!saved) {
-        return std::unexpected(saved.error());
-    }
-    if (saved->empty()) {
-        return false;
-    }
-    if (auto ok = session.load(store); !ok) {
-        return std::unexpected(ok.error());
-    }
-    return true;
-}
-
-} // namespace
 
 Workspace::Workspace(std::unique_ptr<core::Store> store, QObject* parent)
     : QObject(parent), m_store(std::move(store)), m_undo(new QUndoStack(this)),
       m_reader(new BackgroundReader(m_store->path(), this)), m_patternUpdates(std::make_shared<PatternUpdates>()) {
     connect(this, &Workspace::quotesChanged, this, &Workspace::updatePatterns);
-    connect(this, &Workspace::patternsChanged, this, &Workspace::reloadPatterns);
-    connect(this, &Workspace::callsChanged, this, &Workspace::reloadPatterns);
-    reloadPatterns();
-}
-
-void Workspace::reloadPatterns() {
-    m_reader->run<bool>(
-        "pattern-session", this,
-        [updates = m_patternUpdates](core::Store& store) -> core::Result<bool> {
-            auto loaded = loadSession(store, updates->session);
-            updates->loaded = loaded.value_or(false);
-            return loaded;
-        },
-        [](const core::Result<bool>&) {});
+    connect(this, &Workspace::patternsChanged, this, [this] { m_patternUpdates->stale = true; });
+    connect(this, &Workspace::callsChanged, this, [this] { m_patternUpdates->stale = true; });
 }
 
 void Workspace::updatePatterns(core::Id callId) {
@@ -61,18 +32,37 @@ void Workspace::updatePatterns(core::Id callId) {
     m_reader->run<std::size_t>(
         "pattern-update:" + std::to_string(callId), this,
         [updates = m_patternUpdates, callId](core::Store& store) -> core::Result<std::size_t> {
-            if (!updates->loaded) {
-                // Not read yet (or reading was interrupted): read now. Quotes added since
-                // patterns were last read are then taken as they are, not regrouped.
-                auto loaded = loadSession(store, updates->session);
-                if (!loaded || !*loaded) {
-                    return loaded ? core::Result<std::size_t>(0) : std::unexpected(loaded.error());
+            if (updates->stale.exchange(false)) {
+                auto saved = store.patterns();
+                if (!saved || saved->empty()) {
+                    updates->stale = true; // no patterns asked for yet: Find Patterns makes them
+                    return saved ? core::Result<std::size_t>(0) : std::unexpected(saved.error());
                 }
-                updates->loaded = true;
+                // The call's quotes in no pattern yet (those this save added, most likely) are
+                // left out, so the update below places them; the rest stay where they are.
+                std::set<core::Id> placed;
+                for (const auto& p : *saved) {
+                    placed.insert(p.quoteIds.begin(), p.quoteIds.end());
+                }
+                auto quotes = store.quotesForCall(callId);
+                if (!quotes) {
+                    updates->stale = true;
+                    return std::unexpected(quotes.error());
+                }
+                std::set<core::Id> unplaced;
+                for (const auto& q : *quotes) {
+                    if (!placed.contains(q.id)) {
+                        unplaced.insert(q.id);
+                    }
+                }
+                if (auto loaded = updates->session.load(store, unplaced); !loaded) {
+                    updates->stale = true;
+                    return std::unexpected(loaded.error());
+                }
             }
             auto regrouped = updates->session.updateCall(store, callId);
             if (!regrouped) {
-                updates->loaded = false; // interrupted or failed: memory and store may differ
+                updates->stale = true; // interrupted or failed: memory and store may differ
             }
             return regrouped;
         },

@@ -48,13 +48,11 @@ private:
     /// After a call's quotes changed: regroups them on the background reader, when the
     /// workspace has patterns (someone asked for them).
     void updatePatterns(core::Id callId);
-    /// Reads the grouping again in the background, after patterns changed by other hands.
-    void reloadPatterns();
 
     std::unique_ptr<core::Store> m_store;
     QUndoStack* m_undo;
     BackgroundReader* m_reader;
-    std::shared_ptr<PatternUpdates> m_patternUpdates; ///< used on the reader's thread only
+    std::shared_ptr<PatternUpdates> m_patternUpdates; ///< its session is used on the reader's thread only
 };
 
 } // namespace earmark::ui

@@ -716,7 +716,7 @@ Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptio
 PatternSession::PatternSession(MiningOptions options) : m_options(std::move(options)), m_index(m_options.grouping) {
 }
 
-Status PatternSession::load(Store& store) {
+Status PatternSession::load(Store& store, const std::set<Id>& leaveOut) {
     QuoteFilter all;
     all.limit = -1;
     auto quotes = store.listQuotes(all);
@@ -728,6 +728,9 @@ Status PatternSession::load(Store& store) {
     m_said.clear();
     m_callQuotes.clear();
     for (const auto& q : *quotes) {
+        if (leaveOut.contains(q.quoteId)) {
+            continue;
+        }
         m_said[q.quoteId] = {q.customerId, q.text};
         m_callQuotes[q.callId].push_back(q.quoteId);
         docs.push_back({q.quoteId, std::to_string(q.customerId), q.text});

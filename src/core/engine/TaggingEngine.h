@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -95,8 +96,10 @@ class PatternSession {
 public:
     explicit PatternSession(MiningOptions options = {});
 
-    /// Groups the workspace's quotes as they are now; saved patterns keep their rows.
-    Status load(Store& store);
+    /// Groups the workspace's quotes as they are now; saved patterns keep their rows. The
+    /// quotes in `leaveOut` are left for a following updateCall() to place: how a session
+    /// read on the save that added them still regroups them.
+    Status load(Store& store, const std::set<Id>& leaveOut = {});
     /// After `callId` was saved (or deleted): its quotes leave the grouping and come back
     /// as they now are, and the patterns they belong to are written. Returns how many
     /// quotes were regrouped: none when the call has the same quotes as before (a quote's
