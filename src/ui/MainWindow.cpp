@@ -591,7 +591,6 @@ void MainWindow::setUpAnalysisMenu() {
     QAction* showPatterns = m_patterns->toggleViewAction();
     showPatterns->setText(tr("Show Patterns"));
     menu->addAction(showPatterns);
-    m_analyseMenu = menu;
 }
 
 core::Result<std::size_t> MainWindow::applyRules(bool wholeWorkspace, bool ask, bool cancelAtOnce) {

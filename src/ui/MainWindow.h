@@ -116,7 +116,6 @@ private:
     QLabel* m_counts; ///< the status bar's standing text: the listed calls' counts
     QTimer* m_busyDelay;
     QList<QAction*> m_workspaceActions; ///< on only while a workspace is open
-    QMenu* m_analyseMenu = nullptr;
 };
 
 } // namespace earmark::ui

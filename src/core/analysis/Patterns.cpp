@@ -92,14 +92,14 @@ double PatternIndex::similarity(const Doc& doc, const Centre& centre) const {
     return dot / std::sqrt(centre.norm2);
 }
 
-std::vector<std::int64_t> PatternIndex::candidateGroups(const Doc& doc, std::size_t features) const {
-    // Candidates: groups that share one of the text's strongest features.
+std::pair<std::int64_t, double> PatternIndex::bestGroup(const Doc& doc, std::int64_t except) const {
+    // Candidates: groups that share one of the text's three strongest features.
     std::vector<std::pair<double, int>> strongest;
     for (const auto& [f, w] : doc.vector) {
         strongest.emplace_back(-w, f);
     }
     std::sort(strongest.begin(), strongest.end());
-    strongest.resize(std::min<std::size_t>(strongest.size(), features));
+    strongest.resize(std::min<std::size_t>(strongest.size(), 3));
     std::vector<std::int64_t> candidates;
     for (const auto& [w, f] : strongest) {
         const auto it = m_postings.find(f);
@@ -112,12 +112,8 @@ std::vector<std::int64_t> PatternIndex::candidateGroups(const Doc& doc, std::siz
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    return candidates;
-}
-
-std::pair<std::int64_t, double> PatternIndex::bestGroup(const Doc& doc, std::int64_t except) const {
     std::pair<std::int64_t, double> best{-1, 0.0};
-    for (const std::int64_t g : candidateGroups(doc, 3)) {
+    for (const std::int64_t g : candidates) {
         if (g == except) {
             continue;
         }

@@ -83,8 +83,6 @@ private:
     Vector weigh(const std::vector<int>& features) const;
     [[nodiscard]] double idf(int feature) const;
     [[nodiscard]] double similarity(const Doc& doc, const Centre& centre) const;
-    /// Groups sharing one of `doc`'s `features` strongest features, by id.
-    [[nodiscard]] std::vector<std::int64_t> candidateGroups(const Doc& doc, std::size_t features) const;
     /// The text in a candidate group most like `doc`, with its cosine, or (-1, 0).
     [[nodiscard]] std::pair<std::int64_t, double> nearestText(const Doc& doc) const;
     /// The best group for `doc` with its similarity, or (-1, 0).

@@ -18,8 +18,6 @@ public:
     StoreProposalsCommand(Workspace& workspace, std::vector<core::Proposal> proposals, QString what);
     void redo() override;
     void undo() override;
-    /// How many the last redo stored (those proposed before are skipped).
-    [[nodiscard]] std::size_t stored() const { return m_stored.size(); }
 
 private:
     Workspace& m_workspace;
