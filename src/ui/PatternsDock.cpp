@@ -445,6 +445,7 @@ core::Id PatternsDock::makeOpportunity(core::Id id) {
     core::Opportunity opportunity;
     opportunity.title = patterns.front().label;
     opportunity.quoteIds = patterns.front().quoteIds;
+    opportunity.patternIds = {id};
     std::size_t most = 0;
     for (const auto& [bucket, n] : votes) {
         if (n > most) {

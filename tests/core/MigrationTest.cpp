@@ -92,6 +92,38 @@ TEST_P(OlderWorkspace, StillOpensWithEverythingInIt) {
     }
 }
 
+// Schema 4 turned a typed impact into an override and made complexity 1-5: what a team
+// had entered before must come through as what they meant.
+TEST(Migration, OpportunitiesOfSchemaThreeKeepTheirFigures) {
+    test::TempDir dir;
+    const auto path = copyFixture(dir, "workspace-v3.earmark");
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("INSERT INTO opportunities(uuid, title, impact, complexity, status, created_at, updated_at) VALUES "
+                 "('u1', 'Typed impact', 7.5, 2, 'building', '2026-01-01T00:00:00', '2026-01-01T00:00:00'), "
+                 "('u2', 'Nothing typed', 0, 0, 'idea', '2026-01-02T00:00:00', '2026-01-02T00:00:00'), "
+                 "('u3', 'Too hard', 0, 9, 'idea', '2026-01-03T00:00:00', '2026-01-03T00:00:00')");
+        raw.exec("INSERT INTO opportunity_quotes(opportunity_id, quote_id) SELECT 1, id FROM quotes LIMIT 3");
+    }
+    auto store = Store::open(path, Store::OpenMode::ExistingOnly);
+    ASSERT_TRUE(store.has_value()) << store.error().describe();
+    auto all = (*store)->opportunities();
+    ASSERT_TRUE(all.has_value()) << all.error().describe();
+    ASSERT_EQ(all->size(), 3U);
+    EXPECT_EQ((*all)[0].impactOverride, 7.5);
+    EXPECT_EQ((*all)[0].complexity, 2);
+    EXPECT_EQ((*all)[0].status, core::OpportunityStatus::Building);
+    EXPECT_EQ((*all)[0].quoteIds.size(), 3U);
+    EXPECT_TRUE((*all)[0].evidenceImportance.empty()); // the quotes' own importance counts
+    EXPECT_FALSE((*all)[1].impactOverride.has_value());
+    EXPECT_EQ((*all)[1].complexity, 3);
+    EXPECT_EQ((*all)[2].complexity, 5);
+    EXPECT_EQ((*all)[1].confidence, 1);
+    auto evidence = (*store)->opportunityEvidence(1);
+    ASSERT_TRUE(evidence.has_value());
+    EXPECT_EQ(evidence->size(), 3U);
+}
+
 TEST(Migration, NewerWorkspaceIsRefusedAndUntouched) {
     test::TempDir dir;
     const auto path = dir / "future.earmark";

@@ -207,7 +207,7 @@ TEST_F(Store, TagsQuotesAndOpportunitiesRoundTrip) {
     opportunity.title = "A zipper that lasts";
     opportunity.description = "Replace the main zip";
     opportunity.bucket = core::Bucket::Fix;
-    opportunity.impact = 4;
+    opportunity.impactOverride = 4;
     opportunity.complexity = 2;
     opportunity.status = core::OpportunityStatus::Validating;
     opportunity.quoteIds = {quote.id};
@@ -216,7 +216,7 @@ TEST_F(Store, TagsQuotesAndOpportunitiesRoundTrip) {
     ASSERT_TRUE(back.has_value());
     EXPECT_EQ(back->title, "A zipper that lasts");
     EXPECT_EQ(back->bucket, core::Bucket::Fix);
-    EXPECT_EQ(back->impact, 4);
+    EXPECT_EQ(back->impactOverride, 4);
     EXPECT_EQ(back->complexity, 2);
     EXPECT_EQ(back->status, core::OpportunityStatus::Validating);
     EXPECT_EQ(back->quoteIds, std::vector<core::Id>{quote.id});

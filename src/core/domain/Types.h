@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -160,16 +161,29 @@ struct Pattern {
     std::vector<Id> pinnedQuoteIds; ///< placed by a person (merge, split): mining leaves them
 };
 
+/// Something to build or change, backed by customers' quotes. Its impact is computed
+/// from the evidence (core/ranking); `impactOverride` is a person's figure in its place.
 struct Opportunity {
     Id id = 0;
     std::string uuid;
     std::string title;
     std::string description;
     std::optional<Bucket> bucket;
-    double impact = 0;
-    double complexity = 0;
+    std::string productLine;
+    std::string owner;
     OpportunityStatus status = OpportunityStatus::Idea;
-    std::vector<Id> quoteIds;
+    double complexity = 3;              ///< 1 (trivial) to 5 (very hard)
+    std::optional<double> effortWeeks;  ///< person-weeks, for RICE; complexity stands in when unset
+    std::optional<double> impactOverride; ///< set by a person; always shown as an override
+    double confidence = 1;              ///< 0-1, how sure the team is of the impact (RICE, ICE)
+    std::vector<Id> quoteIds;           ///< the evidence, by quote id
+    /// How much an evidence quote matters to this opportunity, where a person said so;
+    /// other quotes count with their own importance (0 mentioned ... 3 would leave).
+    std::map<Id, int> evidenceImportance;
+    std::vector<Id> tagIds;     ///< linked tags
+    std::vector<Id> patternIds; ///< linked patterns
+    std::string createdAt;
+    std::string updatedAt;
 };
 
 } // namespace earmark::core

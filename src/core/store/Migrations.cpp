@@ -269,6 +269,45 @@ CREATE TABLE pattern_quotes (
 CREATE INDEX pattern_quotes_pattern ON pattern_quotes(pattern_id);
 )sql";
 
+// Version 4: opportunities to rank. Impact is computed from the evidence now; a figure a
+// person typed before is kept as an override. Complexity is 1-5 (0, "not set", becomes 3).
+constexpr const char* kSchemaV4 = R"sql(
+ALTER TABLE opportunities ADD COLUMN product_line TEXT NOT NULL DEFAULT '';
+ALTER TABLE opportunities ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE opportunities ADD COLUMN effort_weeks REAL CHECK (effort_weeks IS NULL OR effort_weeks > 0);
+ALTER TABLE opportunities ADD COLUMN impact_override REAL CHECK (impact_override IS NULL OR impact_override >= 0);
+ALTER TABLE opportunities ADD COLUMN confidence REAL NOT NULL DEFAULT 1 CHECK (confidence BETWEEN 0 AND 1);
+UPDATE opportunities SET impact_override = impact WHERE impact > 0;
+UPDATE opportunities SET complexity = CASE WHEN complexity <= 0 THEN 3 WHEN complexity < 1 THEN 1
+                                           WHEN complexity > 5 THEN 5 ELSE complexity END;
+ALTER TABLE opportunities DROP COLUMN impact;
+CREATE INDEX opportunities_status ON opportunities(status);
+
+-- How much one evidence quote matters to this opportunity; NULL: the quote's own importance.
+ALTER TABLE opportunity_quotes ADD COLUMN importance INTEGER CHECK (importance IS NULL OR importance BETWEEN 0 AND 3);
+
+CREATE TABLE opportunity_tags (
+    opportunity_id  INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+    tag_id          INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (opportunity_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX opportunity_tags_tag ON opportunity_tags(tag_id);
+
+CREATE TABLE opportunity_patterns (
+    opportunity_id  INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+    pattern_id      INTEGER NOT NULL REFERENCES patterns(id) ON DELETE CASCADE,
+    PRIMARY KEY (opportunity_id, pattern_id)
+) WITHOUT ROWID;
+CREATE INDEX opportunity_patterns_pattern ON opportunity_patterns(pattern_id);
+
+-- Workspace settings as JSON values (scoring weights, the chosen formula, thresholds), so
+-- that their shape can grow without a migration.
+CREATE TABLE settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 struct BuiltinSegment {
     const char* key;
     const char* name;
@@ -369,6 +408,9 @@ const std::vector<Migration>& migrations() {
                  rule.exec();
              }
          }},
+        {4, "opportunities get an owner, product line, effort, confidence, an impact override, evidence "
+            "importance, linked tags and patterns; workspace settings",
+         [](SQLite::Database& db) { db.exec(kSchemaV4); }},
     };
     return kMigrations;
 }

@@ -105,6 +105,13 @@ struct QuoteRow {
     int importance = 0;
 };
 
+/// One evidence quote of an opportunity with who said it, for scoring and reports.
+struct EvidenceRow {
+    Id opportunityId = 0;
+    QuoteRow quote;
+    int importance = 0; ///< for this opportunity: set on the evidence by a person, else the quote's own
+};
+
 /// A call with everything that hangs off it: what deleting it removes.
 struct CallSnapshot {
     Call call;
@@ -185,7 +192,7 @@ public:
     };
 
     /// The schema this build writes. Files with a higher `user_version` are refused.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     /// `PRAGMA application_id` of every Earmark workspace ("ERMK").
     static constexpr int kApplicationId = 0x45524D4B;
 
@@ -375,14 +382,32 @@ public:
     /// what undoing one puts back.
     Status putPatterns(std::vector<Pattern>& patterns, const std::vector<Id>& remove = {});
 
-    // Opportunities -------------------------------------------------------------------
-    /// Adds an opportunity with its evidence quotes; one with an id (and UUID) set is stored
-    /// under them, so redo brings back the same one. Refuses an empty title.
+    // Opportunities (StoreOpportunities.cpp) ------------------------------------------
+    /// Adds an opportunity with its evidence, evidence importance and links; one with an id
+    /// (and UUID) set is stored under them, so redo brings back the same one. Refuses an
+    /// empty title, a complexity outside 1-5, a confidence outside 0-1, a negative effort
+    /// or override, or an evidence importance outside 0-3.
     Result<Id> addOpportunity(Opportunity& opportunity);
+    /// Saves every field, the evidence and the links exactly as given (checked as for
+    /// add), in one transaction. Evidence quotes that no longer exist are skipped.
+    Status updateOpportunity(const Opportunity& opportunity);
     /// Deletes an opportunity (its quotes stay; they are only no longer its evidence).
     Status deleteOpportunity(Id id);
     Result<Opportunity> opportunity(Id id);
+    /// Every opportunity, oldest first, read in four queries whatever their number.
     Result<std::vector<Opportunity>> opportunities();
+    /// The evidence of one opportunity, or of all, each quote with its call and customer;
+    /// ordered by opportunity, then newest call first.
+    Result<std::vector<EvidenceRow>> opportunityEvidence(std::optional<Id> opportunityId = std::nullopt);
+    /// Adds quotes to an opportunity's evidence (a drop from the quote browser); returns
+    /// the ones it did not have, which are what undo takes away again.
+    Result<std::vector<Id>> addEvidence(Id opportunityId, const std::vector<Id>& quoteIds);
+    Status removeEvidence(Id opportunityId, const std::vector<Id>& quoteIds);
+
+    // Settings ------------------------------------------------------------------------
+    /// A workspace setting (a JSON text), nullopt when it was never set.
+    Result<std::optional<std::string>> setting(std::string_view key);
+    Status setSetting(std::string_view key, std::string_view value);
 
     // Reading across the workspace ----------------------------------------------------
     Result<WorkspaceStats> stats();
@@ -407,6 +432,10 @@ private:
     /// from `before` to `after`. Runs inside the caller's write.
     void reanchorQuotes(Id callId, std::optional<Id> answerId, std::string_view before, std::string_view after);
     std::string now() const;
+    /// One opportunity, or all; runs inside the caller's read.
+    std::vector<Opportunity> readOpportunities(std::optional<Id> id);
+    /// Writes an opportunity's evidence and links after its row; inside the caller's write.
+    void writeOpportunityParts(const Opportunity& opportunity);
     Error toError(const std::exception& e) const;
     /// Runs `body` as one transaction (a savepoint when nested), mapping failures to errors.
     Status write(const std::function<void()>& body);

@@ -2,6 +2,7 @@
 #include "core/domain/Vocabulary.h"
 #include "core/search/SearchQuery.h"
 #include "core/store/Store.h"
+#include "core/store/StoreInternals.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -10,6 +11,8 @@
 #include <variant>
 
 namespace earmark::core {
+
+using namespace store_internals;
 
 namespace {
 
@@ -303,6 +306,36 @@ Result<std::vector<SearchHit>> Store::search(const SearchQuery& query, const Sea
     return valueOr(status, hits);
 }
 
+QuoteRow store_internals::readQuoteRow(SQLite::Statement& q, int first) {
+    auto column = [&](int i) { return q.getColumn(first + i); };
+    QuoteRow row;
+    row.quoteId = column(0).getInt64();
+    row.callId = column(1).getInt64();
+    row.answerId = optionalId(column(2));
+    row.text = column(3).getString();
+    row.start = static_cast<std::size_t>(column(4).getInt64());
+    row.end = static_cast<std::size_t>(column(5).getInt64());
+    row.startedAt = column(6).getString();
+    row.firstName = column(7).getString();
+    row.city = column(8).getString();
+    row.segment = column(9).getString();
+    row.valueTier = parseValueTier(column(10).getString()).value_or(ValueTier::Standard);
+    row.needsReview = column(11).getInt() != 0;
+    const std::string ids = column(12).getString();
+    for (std::size_t pos = 0; pos < ids.size();) {
+        const std::size_t comma = std::min(ids.find(',', pos), ids.size());
+        row.tagIds.push_back(std::stoll(ids.substr(pos, comma - pos)));
+        pos = comma + 1;
+    }
+    std::sort(row.tagIds.begin(), row.tagIds.end());
+    row.customerId = column(13).getInt64();
+    row.segmentKey = column(14).getString();
+    row.bucket = bucketColumn(column(15));
+    row.productLine = column(16).getString();
+    row.importance = column(17).getInt();
+    return row;
+}
+
 Result<std::vector<QuoteRow>> Store::listQuotes(const QuoteFilter& filter) {
     std::vector<QuoteRow> rows;
     auto status = read([&] {
@@ -332,47 +365,12 @@ Result<std::vector<QuoteRow>> Store::listQuotes(const QuoteFilter& filter) {
             where += " AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)";
             values.emplace_back(filter.search->expression());
         }
-        SQLite::Statement q(*m_db, "SELECT q.id, q.call_id, q.answer_id, q.text, q.start_cp, q.end_cp, c.started_at, "
-                                   "cu.first_name, cu.city, ifnull(s.name, ''), cu.value_tier, q.needs_review, "
-                                   "(SELECT group_concat(tag_id) FROM quote_tags WHERE quote_id = q.id), "
-                                   "c.customer_id, ifnull(s.key, ''), q.bucket, c.product_line, q.importance "
-                                   "FROM quotes q JOIN calls c ON c.id = q.call_id "
-                                   "JOIN customers cu ON cu.id = c.customer_id "
-                                   "LEFT JOIN segments s ON s.id = cu.segment_id" +
-                                       where + " ORDER BY c.started_at DESC, q.call_id, q.start_cp LIMIT ?");
+        SQLite::Statement q(*m_db, std::string("SELECT ") + kQuoteRowColumns + kQuoteRowJoins + where +
+                                       " ORDER BY c.started_at DESC, q.call_id, q.start_cp LIMIT ?");
         bindAll(q, values);
         q.bind(static_cast<int>(values.size()) + 1, filter.limit);
         while (q.executeStep()) {
-            QuoteRow row;
-            row.quoteId = q.getColumn(0).getInt64();
-            row.callId = q.getColumn(1).getInt64();
-            if (!q.getColumn(2).isNull()) {
-                row.answerId = q.getColumn(2).getInt64();
-            }
-            row.text = q.getColumn(3).getString();
-            row.start = static_cast<std::size_t>(q.getColumn(4).getInt64());
-            row.end = static_cast<std::size_t>(q.getColumn(5).getInt64());
-            row.startedAt = q.getColumn(6).getString();
-            row.firstName = q.getColumn(7).getString();
-            row.city = q.getColumn(8).getString();
-            row.segment = q.getColumn(9).getString();
-            row.valueTier = parseValueTier(q.getColumn(10).getString()).value_or(ValueTier::Standard);
-            row.needsReview = q.getColumn(11).getInt() != 0;
-            const std::string ids = q.getColumn(12).getString();
-            for (std::size_t pos = 0; pos < ids.size();) {
-                const std::size_t comma = std::min(ids.find(',', pos), ids.size());
-                row.tagIds.push_back(std::stoll(ids.substr(pos, comma - pos)));
-                pos = comma + 1;
-            }
-            std::sort(row.tagIds.begin(), row.tagIds.end());
-            row.customerId = q.getColumn(13).getInt64();
-            row.segmentKey = q.getColumn(14).getString();
-            if (!q.getColumn(15).isNull()) {
-                row.bucket = parseBucket(q.getColumn(15).getString());
-            }
-            row.productLine = q.getColumn(16).getString();
-            row.importance = q.getColumn(17).getInt();
-            rows.push_back(std::move(row));
+            rows.push_back(readQuoteRow(q, 0));
         }
     });
     return valueOr(status, std::move(rows));

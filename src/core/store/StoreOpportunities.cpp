@@ -1,0 +1,322 @@
+// The store's side of ranking: opportunities, their evidence and links, and settings.
+#include "core/store/Store.h"
+#include "core/store/StoreInternals.h"
+#include "core/util/Uuid.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+
+namespace earmark::core {
+
+using namespace store_internals;
+
+namespace {
+
+/// Refuses what the schema and the scoring cannot hold, with a sentence naming the field.
+void checkOpportunity(const Opportunity& o) {
+    if (o.title.find_first_not_of(" \t\r\n") == std::string::npos) {
+        failWith(ErrorCode::BadInput, "an opportunity needs a title");
+    }
+    if (!std::isfinite(o.complexity) || o.complexity < 1 || o.complexity > 5) {
+        failWith(ErrorCode::BadInput, fmt::format("complexity must be from 1 to 5, not {}", o.complexity));
+    }
+    if (!std::isfinite(o.confidence) || o.confidence < 0 || o.confidence > 1) {
+        failWith(ErrorCode::BadInput, fmt::format("confidence must be from 0 to 1, not {}", o.confidence));
+    }
+    if (o.effortWeeks && (!std::isfinite(*o.effortWeeks) || *o.effortWeeks <= 0)) {
+        failWith(ErrorCode::BadInput, fmt::format("effort must be more than 0 person-weeks, not {}", *o.effortWeeks));
+    }
+    if (o.impactOverride && (!std::isfinite(*o.impactOverride) || *o.impactOverride < 0)) {
+        failWith(ErrorCode::BadInput, fmt::format("an impact override cannot be negative ({})", *o.impactOverride));
+    }
+    for (const auto& [quoteId, importance] : o.evidenceImportance) {
+        if (importance < 0 || importance > 3) {
+            failWith(ErrorCode::BadInput,
+                     fmt::format("importance must be from 0 to 3, not {} (quote {})", importance, quoteId));
+        }
+    }
+}
+
+void bindOptionalReal(SQLite::Statement& statement, int index, const std::optional<double>& value) {
+    if (value) {
+        statement.bind(index, *value);
+    } else {
+        statement.bind(index);
+    }
+}
+
+std::optional<double> optionalReal(const SQLite::Column& column) {
+    return column.isNull() ? std::nullopt : std::optional<double>(column.getDouble());
+}
+
+} // namespace
+
+void Store::writeOpportunityParts(const Opportunity& o) {
+    // Evidence quotes that are gone (deleted since an undo captured them) are skipped.
+    auto& e = statement("INSERT OR IGNORE INTO opportunity_quotes(opportunity_id, quote_id, importance) "
+                        "SELECT ?1, id, ?3 FROM quotes WHERE id = ?2");
+    for (const Id quoteId : o.quoteIds) {
+        e.tryReset();
+        e.bind(1, o.id);
+        e.bind(2, quoteId);
+        const auto importance = o.evidenceImportance.find(quoteId);
+        if (importance != o.evidenceImportance.end()) {
+            e.bind(3, importance->second);
+        } else {
+            e.bind(3);
+        }
+        e.exec();
+    }
+    auto& t = statement("INSERT OR IGNORE INTO opportunity_tags(opportunity_id, tag_id) "
+                        "SELECT ?1, id FROM tags WHERE id = ?2");
+    for (const Id tagId : o.tagIds) {
+        t.tryReset();
+        t.bind(1, o.id);
+        t.bind(2, tagId);
+        t.exec();
+    }
+    auto& p = statement("INSERT OR IGNORE INTO opportunity_patterns(opportunity_id, pattern_id) "
+                        "SELECT ?1, id FROM patterns WHERE id = ?2");
+    for (const Id patternId : o.patternIds) {
+        p.tryReset();
+        p.bind(1, o.id);
+        p.bind(2, patternId);
+        p.exec();
+    }
+}
+
+Result<Id> Store::addOpportunity(Opportunity& opportunity) {
+    Opportunity stored = opportunity; // the caller's copy gets its id only once committed
+    auto status = write([&] {
+        checkOpportunity(stored);
+        auto& q = statement("INSERT INTO opportunities(uuid, title, description, bucket, complexity, status, "
+                            "created_at, updated_at, id, product_line, owner, effort_weeks, impact_override, "
+                            "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?7, ?, ?, ?, ?, ?, ?)");
+        stored.uuid = stored.uuid.empty() ? newUuid() : stored.uuid;
+        q.bind(1, stored.uuid);
+        q.bind(2, stored.title);
+        q.bind(3, stored.description);
+        bindBucket(q, 4, stored.bucket);
+        q.bind(5, stored.complexity);
+        q.bind(6, std::string(toKey(stored.status)));
+        // Redo keeps the time it was first made.
+        stored.createdAt = stored.createdAt.empty() ? now() : stored.createdAt;
+        q.bind(7, stored.createdAt);
+        bindOptional(q, 8, stored.id != 0 ? std::optional<Id>(stored.id) : std::nullopt); // redo: the same id
+        q.bind(9, stored.productLine);
+        q.bind(10, stored.owner);
+        bindOptionalReal(q, 11, stored.effortWeeks);
+        bindOptionalReal(q, 12, stored.impactOverride);
+        q.bind(13, stored.confidence);
+        q.exec();
+        stored.id = m_db->getLastInsertRowid();
+        stored.updatedAt = stored.createdAt;
+        writeOpportunityParts(stored);
+    });
+    if (status) {
+        opportunity = std::move(stored);
+    }
+    return valueOr(status, opportunity.id);
+}
+
+Status Store::updateOpportunity(const Opportunity& o) {
+    return write([&] {
+        checkOpportunity(o);
+        auto& q = statement("UPDATE opportunities SET title = ?, description = ?, bucket = ?, complexity = ?, "
+                            "status = ?, product_line = ?, owner = ?, effort_weeks = ?, impact_override = ?, "
+                            "confidence = ?, updated_at = ? WHERE id = ?");
+        q.bind(1, o.title);
+        q.bind(2, o.description);
+        bindBucket(q, 3, o.bucket);
+        q.bind(4, o.complexity);
+        q.bind(5, std::string(toKey(o.status)));
+        q.bind(6, o.productLine);
+        q.bind(7, o.owner);
+        bindOptionalReal(q, 8, o.effortWeeks);
+        bindOptionalReal(q, 9, o.impactOverride);
+        q.bind(10, o.confidence);
+        q.bind(11, now());
+        q.bind(12, o.id);
+        if (q.exec() == 0) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no opportunity {}", o.id));
+        }
+        for (const char* sql : {"DELETE FROM opportunity_quotes WHERE opportunity_id = ?",
+                                "DELETE FROM opportunity_tags WHERE opportunity_id = ?",
+                                "DELETE FROM opportunity_patterns WHERE opportunity_id = ?"}) {
+            auto& d = statement(sql);
+            d.bind(1, o.id);
+            d.exec();
+        }
+        writeOpportunityParts(o);
+    });
+}
+
+Status Store::deleteOpportunity(Id id) {
+    return write([&] {
+        auto& q = statement("DELETE FROM opportunities WHERE id = ?");
+        q.bind(1, id);
+        if (q.exec() == 0) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no opportunity {}", id));
+        }
+    });
+}
+
+std::vector<Opportunity> Store::readOpportunities(std::optional<Id> id) {
+    std::vector<Opportunity> out;
+    std::map<Id, std::size_t> at;
+    // ?1 NULL reads every opportunity; the same four statements serve one or all.
+    auto& q = statement("SELECT id, uuid, title, description, bucket, complexity, status, product_line, owner, "
+                        "effort_weeks, impact_override, confidence, created_at, updated_at FROM opportunities "
+                        "WHERE ?1 IS NULL OR id = ?1 ORDER BY id");
+    bindOptional(q, 1, id);
+    while (q.executeStep()) {
+        Opportunity o;
+        o.id = q.getColumn(0).getInt64();
+        o.uuid = q.getColumn(1).getString();
+        o.title = q.getColumn(2).getString();
+        o.description = q.getColumn(3).getString();
+        o.bucket = bucketColumn(q.getColumn(4));
+        o.complexity = q.getColumn(5).getDouble();
+        o.status = parseStatus(q.getColumn(6).getString()).value_or(OpportunityStatus::Idea);
+        o.productLine = q.getColumn(7).getString();
+        o.owner = q.getColumn(8).getString();
+        o.effortWeeks = optionalReal(q.getColumn(9));
+        o.impactOverride = optionalReal(q.getColumn(10));
+        o.confidence = q.getColumn(11).getDouble();
+        o.createdAt = q.getColumn(12).getString();
+        o.updatedAt = q.getColumn(13).getString();
+        at[o.id] = out.size();
+        out.push_back(std::move(o));
+    }
+    auto& e = statement("SELECT opportunity_id, quote_id, importance FROM opportunity_quotes "
+                        "WHERE ?1 IS NULL OR opportunity_id = ?1 ORDER BY opportunity_id, quote_id");
+    bindOptional(e, 1, id);
+    while (e.executeStep()) {
+        Opportunity& o = out[at.at(e.getColumn(0).getInt64())];
+        const Id quoteId = e.getColumn(1).getInt64();
+        o.quoteIds.push_back(quoteId);
+        if (!e.getColumn(2).isNull()) {
+            o.evidenceImportance[quoteId] = e.getColumn(2).getInt();
+        }
+    }
+    auto& t = statement("SELECT opportunity_id, tag_id FROM opportunity_tags WHERE ?1 IS NULL OR opportunity_id = ?1 "
+                        "ORDER BY opportunity_id, tag_id");
+    bindOptional(t, 1, id);
+    while (t.executeStep()) {
+        out[at.at(t.getColumn(0).getInt64())].tagIds.push_back(t.getColumn(1).getInt64());
+    }
+    auto& p = statement("SELECT opportunity_id, pattern_id FROM opportunity_patterns "
+                        "WHERE ?1 IS NULL OR opportunity_id = ?1 ORDER BY opportunity_id, pattern_id");
+    bindOptional(p, 1, id);
+    while (p.executeStep()) {
+        out[at.at(p.getColumn(0).getInt64())].patternIds.push_back(p.getColumn(1).getInt64());
+    }
+    return out;
+}
+
+Result<Opportunity> Store::opportunity(Id id) {
+    std::vector<Opportunity> found;
+    auto status = read([&] { found = readOpportunities(id); });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    if (found.empty()) {
+        return fail(ErrorCode::NotFound, fmt::format("there is no opportunity {}", id), m_path.string());
+    }
+    return std::move(found.front());
+}
+
+Result<std::vector<Opportunity>> Store::opportunities() {
+    std::vector<Opportunity> out;
+    auto status = read([&] { out = readOpportunities(std::nullopt); });
+    return valueOr(status, std::move(out));
+}
+
+Result<std::vector<EvidenceRow>> Store::opportunityEvidence(std::optional<Id> opportunityId) {
+    std::vector<EvidenceRow> rows;
+    auto status = read([&] {
+        // Built once: the statement cache is keyed by the text's address.
+        static const std::string kSql =
+            std::string("SELECT oq.opportunity_id, ifnull(oq.importance, q.importance), ") + kQuoteRowColumns +
+            "FROM opportunity_quotes oq JOIN quotes q ON q.id = oq.quote_id JOIN calls c ON c.id = q.call_id "
+            "JOIN customers cu ON cu.id = c.customer_id LEFT JOIN segments s ON s.id = cu.segment_id "
+            "WHERE ?1 IS NULL OR oq.opportunity_id = ?1 "
+            "ORDER BY oq.opportunity_id, c.started_at DESC, q.call_id, q.start_cp";
+        auto& q = statement(kSql.c_str());
+        bindOptional(q, 1, opportunityId);
+        while (q.executeStep()) {
+            EvidenceRow row;
+            row.opportunityId = q.getColumn(0).getInt64();
+            row.importance = q.getColumn(1).getInt();
+            row.quote = readQuoteRow(q, 2);
+            rows.push_back(std::move(row));
+        }
+    });
+    return valueOr(status, std::move(rows));
+}
+
+Result<std::vector<Id>> Store::addEvidence(Id opportunityId, const std::vector<Id>& quoteIds) {
+    std::vector<Id> added;
+    auto status = write([&] {
+        auto& exists = statement("SELECT 1 FROM opportunities WHERE id = ?");
+        exists.bind(1, opportunityId);
+        if (!exists.executeStep()) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no opportunity {}", opportunityId));
+        }
+        exists.reset();
+        auto& e = statement("INSERT OR IGNORE INTO opportunity_quotes(opportunity_id, quote_id) "
+                            "SELECT ?1, id FROM quotes WHERE id = ?2");
+        for (const Id quoteId : quoteIds) {
+            e.tryReset();
+            e.bind(1, opportunityId);
+            e.bind(2, quoteId);
+            if (e.exec() > 0) {
+                added.push_back(quoteId);
+            }
+        }
+        auto& touch = statement("UPDATE opportunities SET updated_at = ? WHERE id = ?");
+        touch.bind(1, now());
+        touch.bind(2, opportunityId);
+        touch.exec();
+    });
+    return valueOr(status, std::move(added));
+}
+
+Status Store::removeEvidence(Id opportunityId, const std::vector<Id>& quoteIds) {
+    return write([&] {
+        auto& e = statement("DELETE FROM opportunity_quotes WHERE opportunity_id = ? AND quote_id = ?");
+        for (const Id quoteId : quoteIds) {
+            e.tryReset();
+            e.bind(1, opportunityId);
+            e.bind(2, quoteId);
+            e.exec();
+        }
+    });
+}
+
+Result<std::optional<std::string>> Store::setting(std::string_view key) {
+    std::optional<std::string> value;
+    auto status = read([&] {
+        auto& q = statement("SELECT value FROM settings WHERE key = ?");
+        q.bind(1, std::string(key));
+        if (q.executeStep()) {
+            value = q.getColumn(0).getString();
+        }
+    });
+    return valueOr(status, std::move(value));
+}
+
+Status Store::setSetting(std::string_view key, std::string_view value) {
+    return write([&] {
+        auto& q = statement("INSERT INTO settings(key, value) VALUES (?, ?) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        q.bind(1, std::string(key));
+        q.bind(2, std::string(value));
+        q.exec();
+    });
+}
+
+} // namespace earmark::core
