@@ -76,4 +76,35 @@ std::optional<std::string> parseDateTime(std::string_view input) {
     return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", year, month, day, hour, minute, second);
 }
 
+std::optional<long> dayNumber(std::string_view isoDate) {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    if (!digits(isoDate, 0, 4, year) || isoDate.size() < 10 || isoDate[4] != '-' || !digits(isoDate, 5, 2, month) ||
+        isoDate[7] != '-' || !digits(isoDate, 8, 2, day)) {
+        return std::nullopt;
+    }
+    const std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
+                                           std::chrono::day(static_cast<unsigned>(day))};
+    if (!date.ok()) {
+        return std::nullopt;
+    }
+    return static_cast<long>(std::chrono::sys_days(date).time_since_epoch().count());
+}
+
+std::string displayDate(std::string_view isoDate) {
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (!dayNumber(isoDate)) {
+        return std::string(isoDate);
+    }
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    digits(isoDate, 0, 4, year);
+    digits(isoDate, 5, 2, month);
+    digits(isoDate, 8, 2, day);
+    return fmt::format("{} {} {}", day, kMonths[month - 1], year);
+}
+
 } // namespace earmark::core

@@ -12,4 +12,12 @@ namespace earmark::core {
 /// Returns the canonical "YYYY-MM-DDTHH:MM:SS".
 std::optional<std::string> parseDateTime(std::string_view text);
 
+/// Days since 1970-01-01 of the date a "YYYY-MM-DD..." text starts with; nullopt when
+/// it does not start with a real date.
+std::optional<long> dayNumber(std::string_view isoDate);
+
+/// A date as reports show it: "12 Mar 2026" (English month abbreviations, as the
+/// exports are English); the text unchanged when it is not a date.
+std::string displayDate(std::string_view isoDate);
+
 } // namespace earmark::core
