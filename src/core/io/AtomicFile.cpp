@@ -57,4 +57,43 @@ Status writeFileAtomically(const std::filesystem::path& path, std::string_view c
     return {};
 }
 
+Status replaceFileAtomically(const std::filesystem::path& path,
+                             const std::function<Status(const std::filesystem::path& temporary)>& write) {
+    const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    std::string temp = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
+    const int reserved = mkstemp(temp.data()); // a name no one else has, in the target's folder
+    if (reserved < 0) {
+        return std::unexpected(Error{ErrorCode::Storage,
+                                     fmt::format("cannot write there ({}); nothing was written", std::strerror(errno)),
+                                     path.string()});
+    }
+    ::close(reserved);
+    auto written = write(temp);
+    int error = 0;
+    if (written) {
+        const int fd = ::open(temp.c_str(), O_RDONLY);
+        if (fd < 0 || ::fsync(fd) != 0) {
+            error = errno;
+        }
+        if (fd >= 0) {
+            ::fchmod(fd, 0644);
+            ::close(fd);
+        }
+        if (error == 0 && ::rename(temp.c_str(), path.c_str()) != 0) {
+            error = errno;
+        }
+    }
+    if (!written || error != 0) {
+        ::unlink(temp.c_str());
+        if (!written) {
+            return written;
+        }
+        return std::unexpected(Error{ErrorCode::Storage,
+                                     fmt::format("could not write the file ({}); {} was left as it was",
+                                                 std::strerror(error), path.filename().string()),
+                                     path.string()});
+    }
+    return {};
+}
+
 } // namespace earmark::core

@@ -280,6 +280,26 @@ Result<Settings> settingsFromJson(std::string_view text) {
     return out;
 }
 
+Result<Settings> loadSettings(Store& store) {
+    auto text = store.setting(kSettingsKey);
+    if (!text) {
+        return std::unexpected(text.error());
+    }
+    if (!*text) {
+        return Settings{};
+    }
+    auto settings = settingsFromJson(**text);
+    if (!settings) {
+        return fail(ErrorCode::BadInput, "the workspace's scoring settings: " + settings.error().message,
+                    store.path().string());
+    }
+    return settings;
+}
+
+Status saveSettings(Store& store, const Settings& settings) {
+    return store.setSetting(kSettingsKey, settingsToJson(settings));
+}
+
 double computedImpact(const std::vector<const EvidenceRow*>& evidence, const Settings& settings,
                       std::string_view today) {
     const auto todayNumber = dayNumber(today);

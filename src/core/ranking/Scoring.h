@@ -12,7 +12,8 @@
 
 namespace earmark::core {
 struct EvidenceRow;
-}
+class Store;
+} // namespace earmark::core
 
 /// Scores that explain themselves: impact from the evidence, a score by the formula the
 /// team chose, a deterministic rank and a quadrant of the impact-against-complexity plane.
@@ -65,6 +66,10 @@ struct Settings {
 inline constexpr std::string_view kSettingsKey = "scoring";
 
 std::string settingsToJson(const Settings& settings);
+/// The workspace's scoring settings; the defaults when it has none. Settings the file
+/// holds but cannot be read are an error naming the field, never silently replaced.
+Result<Settings> loadSettings(Store& store);
+Status saveSettings(Store& store, const Settings& settings);
 /// Reads settings written by settingsToJson (or by hand). Unknown keys are ignored;
 /// a wrong value is refused with its field named ("tierWeights.high_ltv must be ...").
 Result<Settings> settingsFromJson(std::string_view json);

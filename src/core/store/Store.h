@@ -148,6 +148,7 @@ struct WorkspaceStats {
     std::int64_t quotes = 0;
     std::int64_t tags = 0;
     std::int64_t opportunities = 0;
+    std::int64_t customersReached = 0; ///< distinct customers with a connected call: "conversations with N customers"
     std::vector<std::pair<std::string, std::int64_t>> callsBySegment; ///< by segment name; "" for none
     std::vector<std::pair<std::string, std::int64_t>> callsByOutcome; ///< by outcome key
 

@@ -216,7 +216,8 @@ Result<WorkspaceStats> Store::stats() {
         auto& q = statement("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM calls), "
                             "(SELECT count(*) FROM calls WHERE outcome = 'connected'), "
                             "(SELECT count(*) FROM quotes), (SELECT count(*) FROM tags), "
-                            "(SELECT count(*) FROM opportunities)");
+                            "(SELECT count(*) FROM opportunities), "
+                            "(SELECT count(DISTINCT customer_id) FROM calls WHERE outcome = 'connected')");
         if (q.executeStep()) {
             s.customers = q.getColumn(0).getInt64();
             s.calls = q.getColumn(1).getInt64();
@@ -224,6 +225,7 @@ Result<WorkspaceStats> Store::stats() {
             s.quotes = q.getColumn(3).getInt64();
             s.tags = q.getColumn(4).getInt64();
             s.opportunities = q.getColumn(5).getInt64();
+            s.customersReached = q.getColumn(6).getInt64();
         }
         s.callsBySegment = countsOf(*m_db, "SELECT ifnull(s.name, ''), count(*) FROM calls c "
                                            "JOIN customers cu ON cu.id = c.customer_id "

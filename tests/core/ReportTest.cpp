@@ -1,0 +1,383 @@
+#include "core/report/ReportFormats.h"
+#include "core/store/Store.h"
+#include "core/util/Utf8.h"
+#include "support/ExportReader.h"
+#include "support/TempDir.h"
+
+#include <gmock/gmock.h>
+
+using namespace earmark;
+using core::report::Content;
+using core::report::Format;
+using core::report::PersonalData;
+using testing::HasSubstr;
+using testing::Not;
+
+namespace {
+
+// What hostile customers and colleagues type; every export must carry it intact and inert.
+const std::string kScript = "<script>alert('x')</script> the zipper broke";
+const std::string kFormula = R"(=HYPERLINK("http://evil.example","click"))";
+const std::string kQuotes = R"(She said "it's ""fine""" — not)";
+const std::string kLines = "line one\nline two";
+const std::string kRtl = "المقاس لا يناسب 💔👍🏽 \u202Eevil";
+const std::string kSigns = "-2 stars, @everyone, +1";
+
+class Exports : public testing::Test {
+protected:
+    void SetUp() override {
+        auto opened = core::Store::open(dir / "w.earmark", core::Store::OpenMode::CreateIfMissing);
+        ASSERT_TRUE(opened.has_value()) << opened.error().describe();
+        store = std::move(*opened);
+        auto abandoner = store->findSegment("cart abandoner");
+        auto buyer = store->findSegment("recent buyer");
+        const auto sarah = customer("Sarah", "Phoenix", (*abandoner)->id, core::ValueTier::HighLtv,
+                                    {"Sarah Ortiz", "+1 602 555 0100", "sarah@example.com", ""});
+        const auto hostile = customer("<b>Bo</b>", "=cmd|' /C calc'!A0", (*abandoner)->id,
+                                      core::ValueTier::Standard, {"Bo Hostile", "+44 20 7946 0000", "bo@example.com", ""});
+        const auto miriam = customer("מרים", "القاهرة", (*buyer)->id, core::ValueTier::PriceSensitive, {});
+
+        core::Tag parent;
+        parent.name = "Problem";
+        ASSERT_TRUE(store->addTag(parent).has_value());
+        core::Tag zipper;
+        zipper.name = "Zipper";
+        zipper.parentId = parent.id;
+        zipper.defaultBucket = core::Bucket::Fix;
+        ASSERT_TRUE(store->addTag(zipper).has_value());
+
+        const auto c1 = call(sarah, kScript + ". " + kQuotes, "2026-03-12T10:00:00");
+        const auto c2 = call(hostile, kFormula + "\n" + kLines, "2026-03-14T11:00:00");
+        const auto c3 = call(miriam, kRtl + " / " + kSigns, "2026-03-20T09:30:00");
+        quotes = {quote(c1, kScript, 3, {zipper.id, parent.id}), quote(c1, kQuotes, 1, {}),
+                  quote(c2, kFormula, 2, {zipper.id}), quote(c2, kLines, 0, {}), quote(c3, kRtl, 2, {}),
+                  quote(c3, kSigns, 1, {})};
+
+        core::Opportunity a;
+        a.title = R"(<b>Zipper</b> & "strap")";
+        a.description = kFormula;
+        a.bucket = core::Bucket::Fix;
+        a.owner = "Dana";
+        a.productLine = "Backpacks";
+        a.complexity = 2;
+        a.quoteIds = {quotes[0], quotes[1], quotes[2], quotes[3]};
+        ASSERT_TRUE(store->addOpportunity(a).has_value());
+        core::Opportunity b;
+        b.title = "=SUM(A1:A9)";
+        b.bucket = core::Bucket::Fill;
+        b.complexity = 4;
+        b.impactOverride = 10;
+        b.quoteIds = {quotes[4], quotes[5]};
+        ASSERT_TRUE(store->addOpportunity(b).has_value());
+        core::Opportunity dropped;
+        dropped.title = "Dropped idea";
+        dropped.status = core::OpportunityStatus::Dropped;
+        ASSERT_TRUE(store->addOpportunity(dropped).has_value());
+        options.today = "2026-04-01";
+    }
+
+    core::Id customer(const std::string& first, const std::string& city, core::Id segment, core::ValueTier tier,
+                      core::PersonalData personal) {
+        core::Customer c;
+        c.firstName = first;
+        c.city = city;
+        c.segmentId = segment;
+        c.valueTier = tier;
+        c.personal = std::move(personal);
+        auto id = store->addCustomer(c);
+        EXPECT_TRUE(id.has_value()) << id.error().describe();
+        return id.value_or(0);
+    }
+
+    core::Id call(core::Id customer, const std::string& notes, const std::string& at) {
+        core::Call c;
+        c.customerId = customer;
+        c.startedAt = at;
+        c.notes = notes;
+        auto id = store->addCall(c);
+        EXPECT_TRUE(id.has_value()) << id.error().describe();
+        notesOf[id.value_or(0)] = notes;
+        return id.value_or(0);
+    }
+
+    core::Id quote(core::Id call, const std::string& text, int importance, std::vector<core::Id> tags) {
+        const std::string& notes = notesOf[call];
+        const auto byte = notes.find(text);
+        EXPECT_NE(byte, std::string::npos);
+        core::Quote q;
+        q.callId = call;
+        q.start = core::utf8::codePointCount(std::string_view(notes).substr(0, byte));
+        q.end = q.start + core::utf8::codePointCount(text);
+        q.importance = importance;
+        q.tagIds = std::move(tags);
+        auto id = store->addQuote(q);
+        EXPECT_TRUE(id.has_value()) << id.error().describe();
+        return id.value_or(0);
+    }
+
+    std::filesystem::path exportTo(Content content, Format format, const std::string& name,
+                                   core::report::CsvOptions csv = {}) {
+        core::report::ExportRequest request;
+        request.content = content;
+        request.format = format;
+        request.path = dir / name;
+        request.options = options;
+        request.csv = csv;
+        auto written = core::report::writeExport(*store, settings, request);
+        EXPECT_TRUE(written.has_value()) << written.error().describe();
+        return request.path;
+    }
+
+    test::TempDir dir;
+    std::unique_ptr<core::Store> store;
+    std::map<core::Id, std::string> notesOf;
+    std::vector<core::Id> quotes;
+    core::ranking::Settings settings;
+    core::report::Options options;
+};
+
+/// Every hostile string, as a reader must find it.
+void expectEveryStringIntact(const std::string& text) {
+    for (const auto& s : {kScript, kQuotes, kRtl, kSigns, std::string("=HYPERLINK(\"http://evil.example\",\"click\")")}) {
+        EXPECT_THAT(text, HasSubstr(s));
+    }
+}
+
+TEST_F(Exports, TheReportLeadsWithTheCountAndCitesFirstNameAndCity) {
+    auto report = core::report::buildReport(*store, settings, options);
+    ASSERT_TRUE(report.has_value()) << report.error().describe();
+    EXPECT_EQ(report->lead, "Based on conversations with 3 customers, here are 2 opportunities, ranked by impact ÷ "
+                            "complexity.");
+    EXPECT_EQ(report->date, "1 Apr 2026");
+    ASSERT_EQ(report->entries.size(), 2U); // the dropped one stays out
+    // b: override 10 ÷ 4 = 2.5; a: Sarah 1.5 × 3 + Bo 1 × 2 = 6.5 ÷ 2 = 3.25.
+    const auto& first = report->entries[0];
+    EXPECT_EQ(first.opportunity.title, R"(<b>Zipper</b> & "strap")");
+    EXPECT_DOUBLE_EQ(first.score.score, 3.25);
+    EXPECT_EQ(first.lead, "2 customers raised this: 2 cart abandoners.");
+    // The strongest quote of each customer first (importance 3, then 2), then the rest.
+    ASSERT_EQ(first.quotes.size(), 3U);
+    EXPECT_EQ(first.quotes[0].text, kScript);
+    EXPECT_EQ(first.quotes[0].attribution(), "— Sarah from Phoenix, cart abandoner, 12 Mar 2026");
+    EXPECT_EQ(first.quotes[1].text, kFormula);
+    EXPECT_EQ(first.quotes[2].text, kQuotes);
+    EXPECT_EQ(report->entries[1].score.why, "impact 10 (override) ÷ complexity 4 = 2.5");
+
+    options.includeDropped = true;
+    EXPECT_EQ(core::report::buildReport(*store, settings, options)->entries.size(), 3U);
+    options.includeDropped = false;
+    options.bucket = core::Bucket::Fill;
+    auto fill = core::report::buildReport(*store, settings, options);
+    ASSERT_EQ(fill->entries.size(), 1U);
+    EXPECT_EQ(fill->entries[0].score.rank, 2U); // ranks stay those of the whole list
+    EXPECT_EQ(fill->lead, "Based on conversations with 3 customers, here is 1 opportunity, ranked by impact ÷ "
+                          "complexity.");
+}
+
+TEST_F(Exports, RankedCsvReadsBackWithPythonsCsvModuleAndNothingInItRuns) {
+    const auto file = exportTo(Content::RankedList, Format::Csv, "ranked.csv");
+    const std::string raw = test::readFile(file);
+    EXPECT_NE(raw.substr(0, 3), "\xEF\xBB\xBF");
+    EXPECT_THAT(raw, HasSubstr("\r\n"));
+    const auto rows = test::readExport("csv", file)["rows"];
+    ASSERT_EQ(rows.size(), 3U);
+    const auto& header = rows[0];
+    auto column = [&](const std::string& name) {
+        for (std::size_t i = 0; i < header.size(); ++i) {
+            if (header[i] == name) {
+                return i;
+            }
+        }
+        ADD_FAILURE() << "no column " << name;
+        return std::size_t{0};
+    };
+    EXPECT_EQ(rows[1][column("rank")], "1");
+    EXPECT_EQ(rows[1][column("title")], R"(<b>Zipper</b> & "strap")");
+    EXPECT_EQ(rows[1][column("quote_1")], kScript);
+    EXPECT_EQ(rows[1][column("attribution_1")], "— Sarah from Phoenix, cart abandoner, 12 Mar 2026");
+    EXPECT_EQ(rows[1][column("quote_2")], "'" + kFormula); // inert: a spreadsheet shows it as text
+    EXPECT_EQ(rows[1][column("quote_3")], kQuotes);
+    EXPECT_EQ(rows[1][column("description")], "'" + kFormula);
+    EXPECT_EQ(rows[1][column("score")], "3.25");
+    EXPECT_EQ(rows[1][column("quadrant")], "Fill-in"); // 6.5 is below the median impact, 8.25
+    EXPECT_EQ(rows[2][column("quadrant")], "Big bet");
+    EXPECT_EQ(rows[2][column("title")], "'=SUM(A1:A9)");
+    EXPECT_EQ(rows[2][column("quote_1")], kRtl);
+    EXPECT_EQ(rows[2][column("quote_2")], "'" + kSigns);
+    EXPECT_EQ(rows[2][column("impact_overridden")], "yes");
+    EXPECT_EQ(rows[2][column("attribution_1")], "— מרים from القاهرة, recent buyer, 20 Mar 2026");
+    // No personal data unless asked.
+    for (const char* personal : {"Ortiz", "602 555", "example.com"}) {
+        EXPECT_THAT(raw, Not(HasSubstr(personal)));
+    }
+
+    const auto bom = exportTo(Content::RankedList, Format::Csv, "ranked-excel.csv", {.excelBom = true});
+    EXPECT_EQ(test::readFile(bom).substr(0, 3), "\xEF\xBB\xBF");
+    EXPECT_EQ(test::readExport("csv", bom)["rows"], rows);
+}
+
+TEST_F(Exports, RankedJsonMatchesItsSchemaAndKeepsEveryStringAsSaid) {
+    const auto file = exportTo(Content::RankedList, Format::Json, "ranked.json");
+    const auto back =
+        test::readExport("json", file, std::filesystem::path(EARMARK_SCHEMAS) / "earmark-opportunities.schema.json");
+    EXPECT_TRUE(back["valid"].get<bool>()) << back["errors"].dump();
+    const auto& data = back["data"];
+    EXPECT_EQ(data["opportunities"].size(), 2U);
+    const auto& first = data["opportunities"][0];
+    EXPECT_EQ(first["title"], R"(<b>Zipper</b> & "strap")");
+    EXPECT_EQ(first["quotes"][0]["text"], kScript);
+    EXPECT_EQ(first["quotes"][1]["text"], kFormula);
+    EXPECT_EQ(first["scoring"]["why"], "impact 6.5 ÷ complexity 2 = 3.25");
+    EXPECT_EQ(data["opportunities"][1]["quotes"][0]["text"], kRtl);
+    EXPECT_EQ(data["lead"], "Based on conversations with 3 customers, here are 2 opportunities, ranked by impact ÷ "
+                            "complexity.");
+}
+
+TEST_F(Exports, HtmlIsOneInertPageThatShowsEveryStringAsText) {
+    const auto file = exportTo(Content::RankedList, Format::Html, "ranked.html");
+    const std::string raw = test::readFile(file);
+    const auto back = test::readExport("html", file);
+    const std::string text = back["text"];
+    expectEveryStringIntact(text);
+    EXPECT_THAT(text, HasSubstr("— Sarah from Phoenix, cart abandoner, 12 Mar 2026"));
+    EXPECT_THAT(text, HasSubstr(R"(<b>Zipper</b> & "strap")"));
+    for (const auto& tag : back["tags"]) {
+        EXPECT_NE(tag, "script");
+        EXPECT_NE(tag, "img");
+        EXPECT_NE(tag, "link");
+    }
+    // One self-contained file: nothing to load, scripts refused even if an escape slipped.
+    EXPECT_THAT(raw, Not(HasSubstr("src=")));
+    EXPECT_THAT(raw, Not(HasSubstr("href=")));
+    EXPECT_THAT(raw, HasSubstr("Content-Security-Policy"));
+    EXPECT_THAT(raw, HasSubstr("<style>"));
+    EXPECT_THAT(raw, HasSubstr("@page"));
+}
+
+TEST_F(Exports, MarkdownRendersBackToTheSameWords) {
+    const auto file = exportTo(Content::RankedList, Format::Markdown, "ranked.md");
+    const auto back = test::readExport("markdown", file);
+    const std::string text = back["text"];
+    expectEveryStringIntact(text);
+    EXPECT_THAT(text, HasSubstr("1. <b>Zipper</b> & \"strap\""));
+    EXPECT_THAT(text, HasSubstr("— Sarah from Phoenix, cart abandoner, 12 Mar 2026"));
+    for (const auto& tag : back["tags"]) {
+        EXPECT_NE(tag, "script");
+        EXPECT_NE(tag, "b"); // the title's <b> is text, not bold
+    }
+}
+
+TEST_F(Exports, XlsxHoldsTextCellsAndNoFormulas) {
+    const auto file = exportTo(Content::RankedList, Format::Xlsx, "ranked.xlsx");
+    const auto back = test::readExport("xlsx", file);
+    const auto& rows = back["sheets"]["Opportunities"];
+    ASSERT_EQ(rows.size(), 3U);
+    EXPECT_EQ(rows[0][0], "Rank");
+    EXPECT_EQ(rows[1][0], 1.0);
+    EXPECT_EQ(rows[1][1], R"(<b>Zipper</b> & "strap")");
+    EXPECT_EQ(rows[2][1], "=SUM(A1:A9)"); // a string cell: shown, never evaluated
+    std::string all;
+    for (const auto& row : rows) {
+        for (const auto& cell : row) {
+            EXPECT_FALSE(cell.is_object()) << "a formula cell: " << cell.dump();
+            if (cell.is_string()) {
+                all += cell.get<std::string>() + "\n";
+            }
+        }
+    }
+    expectEveryStringIntact(all);
+}
+
+TEST_F(Exports, QuoteTableHasARowPerQuoteAndTagWithTheirPaths) {
+    const auto file = exportTo(Content::QuoteTable, Format::Csv, "quotes.csv");
+    const auto rows = test::readExport("csv", file)["rows"];
+    // Six quotes; the first carries two tags: seven rows and the header.
+    ASSERT_EQ(rows.size(), 8U);
+    EXPECT_EQ(rows[0], nlohmann::json::parse(R"(["quote_id","call_date","first_name","city","segment","value_tier",
+        "tag_path","bucket","importance","opportunities","quote"])"));
+    EXPECT_EQ(rows[1][1], "2026-03-12");
+    EXPECT_EQ(rows[1][2], "Sarah");
+    EXPECT_EQ(rows[1][3], "Phoenix");
+    EXPECT_EQ(rows[1][4], "Cart abandoner");
+    EXPECT_EQ(rows[1][5], "high LTV");
+    std::set<std::string> paths{rows[1][6].get<std::string>(), rows[2][6].get<std::string>()};
+    EXPECT_EQ(paths, (std::set<std::string>{"Problem", "Problem › Zipper"}));
+    EXPECT_EQ(rows[1][7], "Fix"); // filed by its tag's default bucket
+    EXPECT_EQ(rows[1][9], R"(<b>Zipper</b> & "strap")");
+    EXPECT_EQ(rows[1][10], kScript);
+    EXPECT_EQ(rows[4][3], "'=cmd|' /C calc'!A0");
+
+    const auto json = exportTo(Content::QuoteTable, Format::Json, "quotes.json");
+    const auto back =
+        test::readExport("json", json, std::filesystem::path(EARMARK_SCHEMAS) / "earmark-quotes.schema.json");
+    EXPECT_TRUE(back["valid"].get<bool>()) << back["errors"].dump();
+    EXPECT_EQ(back["data"]["rows"].size(), 7U);
+    EXPECT_FALSE(back["data"]["rows"][0].contains("email"));
+
+    const auto xlsx = exportTo(Content::QuoteTable, Format::Xlsx, "quotes.xlsx");
+    EXPECT_EQ(test::readExport("xlsx", xlsx)["sheets"]["Quotes"].size(), 8U);
+}
+
+TEST_F(Exports, PersonalDataLeavesOnlyWhenChosenAndAnonymousNamesNoOne) {
+    options.personal = PersonalData::Anonymous;
+    const std::string anonymous = test::readFile(exportTo(Content::QuoteTable, Format::Csv, "anonymous.csv"));
+    const std::string anonymousHtml = test::readFile(exportTo(Content::RankedList, Format::Html, "anonymous.html"));
+    for (const char* named : {"Sarah", "Phoenix", "מרים", "Ortiz", "calc", "example.com", "602 555"}) {
+        EXPECT_THAT(anonymous, Not(HasSubstr(named)));
+        EXPECT_THAT(anonymousHtml, Not(HasSubstr(named)));
+    }
+    EXPECT_THAT(anonymous, HasSubstr("Customer 1"));
+    EXPECT_THAT(anonymousHtml, HasSubstr("— Customer 1, cart abandoner, 12 Mar 2026"));
+
+    options.personal = PersonalData::Full;
+    const auto full = test::readExport("csv", exportTo(Content::QuoteTable, Format::Csv, "full.csv"))["rows"];
+    EXPECT_EQ(full[0].back(), "email");
+    EXPECT_EQ(full[1][11], "Sarah Ortiz");
+    EXPECT_EQ(full[1][12], "'+1 602 555 0100"); // neutralised like any cell that starts with +
+    EXPECT_EQ(full[1][13], "sarah@example.com");
+    const std::string fullHtml = test::readFile(exportTo(Content::RankedList, Format::Html, "full.html"));
+    EXPECT_THAT(fullHtml, HasSubstr("— Sarah Ortiz from Phoenix"));
+}
+
+TEST_F(Exports, AFailedWriteSaysWhereAndLeavesNoHalfFile) {
+    core::report::ExportRequest request;
+    request.format = Format::Html;
+    request.path = dir / "missing-folder" / "ranked.html";
+    request.options = options;
+    auto failed = core::report::writeExport(*store, settings, request);
+    ASSERT_FALSE(failed.has_value());
+    EXPECT_EQ(failed.error().where, request.path.string());
+    EXPECT_FALSE(std::filesystem::exists(request.path));
+
+    // The quote table is for spreadsheets: a PDF or Markdown of it is refused with a reason.
+    request.content = Content::QuoteTable;
+    request.format = Format::Markdown;
+    request.path = dir / "quotes.md";
+    failed = core::report::writeExport(*store, settings, request);
+    ASSERT_FALSE(failed.has_value());
+    EXPECT_THAT(failed.error().message, HasSubstr("CSV, JSON or XLSX"));
+
+    // An XLSX that cannot be put in place (the name is taken by a folder) leaves no
+    // temporary behind.
+    std::filesystem::create_directories(dir / "taken" / "inside");
+    request.content = Content::RankedList;
+    request.format = Format::Xlsx;
+    request.path = dir / "taken";
+    failed = core::report::writeExport(*store, settings, request);
+    ASSERT_FALSE(failed.has_value());
+    EXPECT_EQ(failed.error().where, request.path.string());
+    EXPECT_TRUE(std::filesystem::is_directory(dir / "taken" / "inside"));
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+        EXPECT_NE(entry.path().filename().string().front(), '.') << entry.path();
+    }
+}
+
+TEST_F(Exports, TheSameWorkspaceExportsTheSameBytes) {
+    const auto one = test::readFile(exportTo(Content::RankedList, Format::Json, "one.json"));
+    const auto two = test::readFile(exportTo(Content::RankedList, Format::Json, "two.json"));
+    EXPECT_EQ(one, two);
+    EXPECT_EQ(test::readFile(exportTo(Content::RankedList, Format::Csv, "one.csv")),
+              test::readFile(exportTo(Content::RankedList, Format::Csv, "two.csv")));
+}
+
+} // namespace
