@@ -9,7 +9,9 @@ build_packages=(
     libsqlite3-dev sqlite3 libsqlitecpp-dev
     nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
     libstemmer-dev libutf8proc-dev libpcre2-dev
+    libxlsxwriter-dev
     libgtest-dev libgmock-dev libbenchmark-dev
+    python3 python3-jsonschema python3-markdown poppler-utils
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-l10n-tools libgl-dev fonts-dejavu-core
 )
 screenshot_packages=(xvfb xauth imagemagick)

@@ -71,4 +71,30 @@ struct PhrasesOptions {
 };
 int runPhrases(const Common& common, const PhrasesOptions& options);
 
+// Opportunities (ReportCommands.cpp).
+struct ReportSelection {
+    std::string bucket;      ///< fix, fill or future
+    std::string status;      ///< idea, validating, ...
+    std::string quadrant;    ///< quick-win, big-bet, fill-in, money-pit
+    std::string productLine;
+    std::string formula;     ///< overrides the workspace's for this run: impact-over-complexity, rice, ice
+    std::string asOf;        ///< YYYY-MM-DD: the report's date and the recency decay's; default today
+    bool includeDropped = false;
+};
+int runRank(const Common& common, const ReportSelection& selection, std::size_t limit);
+struct ExportOptions {
+    std::string what = "ranked"; ///< ranked or quotes
+    std::string format;          ///< csv, json, md, html, pdf, xlsx; empty: from --out's extension
+    std::filesystem::path out;   ///< "-": standard output (text formats)
+    std::string personal = "first-name-city";
+    bool bom = false;
+    std::size_t quotes = 3;
+    std::string title = "Opportunities";
+};
+int runExport(const Common& common, const ReportSelection& selection, const ExportOptions& options);
+
+/// Lays out HTML as a PDF (print/PdfWriter.h) with Qt running offscreen; an error when
+/// this earmark-cli was built without Qt. Returns the pages written.
+core::Result<int> writePdfFile(const std::filesystem::path& path, const std::string& html, const std::string& title);
+
 } // namespace earmark::cli

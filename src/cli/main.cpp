@@ -167,6 +167,37 @@ int main(int argc, char** argv) {
     phrases->add_option("--min-words", phraseOptions.minWords, "Shortest phrase, in words (default 2)")
         ->check(CLI::Range(1, 4));
 
+    cli::ReportSelection selection;
+    auto addSelection = [&](CLI::App* verb) {
+        addCommon(verb, common);
+        verb->add_option("--bucket", selection.bucket, "Only this bucket: fix, fill or future");
+        verb->add_option("--status", selection.status, "Only this status: idea, validating, building, ...");
+        verb->add_option("--quadrant", selection.quadrant, "Only quick-win, big-bet, fill-in or money-pit");
+        verb->add_option("--product-line", selection.productLine, "Only this product line");
+        verb->add_option("--formula", selection.formula,
+                         "Score by impact-over-complexity, rice or ice (default: the workspace's choice)");
+        verb->add_option("--as-of", selection.asOf, "Date the report, and its recency decay, to this day (YYYY-MM-DD)");
+        verb->add_flag("--include-dropped", selection.includeDropped, "Rank dropped opportunities too");
+    };
+    std::size_t rankLimit = 50;
+    auto* rank = app.add_subcommand("rank", "Rank the opportunities, each with why it scores what it scores");
+    addSelection(rank);
+    rank->add_option("--limit", rankLimit, "At most this many (default 50)");
+
+    cli::ExportOptions exportOptions;
+    auto* exporter = app.add_subcommand(
+        "export", "Export the ranked list, led by customers' quotes, or the quote table (written atomically)");
+    addSelection(exporter);
+    exporter->add_option("--what", exportOptions.what, "ranked (the ranked list) or quotes (one row per quote and tag)");
+    exporter->add_option("--format", exportOptions.format, "csv, json, md, html, pdf or xlsx (default: from --out)");
+    exporter->add_option("--out", exportOptions.out, "The file to write; - for standard output")->required();
+    exporter->add_option("--personal", exportOptions.personal,
+                         "first-name-city (default), anonymous (\"Customer 17\"), or full: names, phones, e-mails");
+    exporter->add_flag("--bom", exportOptions.bom, "Start CSV with a byte-order mark, for Excel");
+    exporter->add_option("--quotes", exportOptions.quotes, "Quotes per opportunity (default 3)")
+        ->check(CLI::Range(0, 50));
+    exporter->add_option("--title", exportOptions.title, "The report's title");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -174,6 +205,12 @@ int main(int argc, char** argv) {
         return code == 0 ? cli::kOk : cli::kUsage;
     }
 
+    if (rank->parsed()) {
+        return cli::runRank(common, selection, rankLimit);
+    }
+    if (exporter->parsed()) {
+        return cli::runExport(common, selection, exportOptions);
+    }
     if (init->parsed()) {
         return cli::runInit(common);
     }

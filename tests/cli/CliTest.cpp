@@ -1,5 +1,6 @@
 // Runs the real earmark-cli binary and checks what a script would rely on: exit codes,
 // one-line errors, JSON output.
+#include "support/ExportReader.h"
 #include "support/TempDir.h"
 
 #include <array>
@@ -13,6 +14,7 @@
 #include <sys/wait.h>
 
 using testing::HasSubstr;
+using testing::Not;
 
 namespace {
 
@@ -52,7 +54,7 @@ TEST(Cli, EveryVerbHasHelp) {
     earmark::test::TempDir dir;
     for (const char* verb :
          {"init", "demo", "import", "calls", "show", "search", "stats", "erase-customer", "generate", "rules export",
-          "rules import", "rules apply", "proposals", "accept", "reject", "patterns", "saturation", "phrases"}) {
+          "rules import", "rules apply", "proposals", "accept", "reject", "patterns", "saturation", "phrases", "rank", "export"}) {
         const CliRun run = cli(dir, std::string(verb) + " --help");
         EXPECT_EQ(run.exitCode, 0) << verb;
         EXPECT_THAT(run.out, HasSubstr("--db")) << verb;
@@ -309,4 +311,65 @@ TEST(Cli, PatternsSaturationAndPhrases) {
     EXPECT_GT(compared["quotes_after"].get<int>(), 0);
     EXPECT_EQ(cli(dir, "phrases --before 2026-13-40 " + db).exitCode, 2);
     EXPECT_EQ(cli(dir, "phrases --tag no-such-tag " + db).exitCode, 2);
+}
+
+TEST(Cli, RankExplainsEveryScoreAndExportWritesEveryFormat) {
+    earmark::test::TempDir dir;
+    const std::string db = "--db " + shellQuote((dir / "w.earmark").string());
+    ASSERT_EQ(cli(dir, "demo " + db).exitCode, 0);
+
+    const CliRun rank = cli(dir, "rank " + db + " --as-of 2026-11-30");
+    ASSERT_EQ(rank.exitCode, 0) << rank.err;
+    EXPECT_THAT(rank.out, HasSubstr("Based on conversations with 18 customers, here are 8 opportunities"));
+    EXPECT_THAT(rank.out, HasSubstr("  1. "));
+    EXPECT_THAT(rank.out, HasSubstr(" ÷ complexity "));
+    const CliRun rice = cli(dir, "rank " + db + " --as-of 2026-11-30 --formula rice --json");
+    ASSERT_EQ(rice.exitCode, 0) << rice.err;
+    const auto ranked = nlohmann::json::parse(rice.out);
+    EXPECT_EQ(ranked["formula"], "rice");
+    EXPECT_THAT(ranked["opportunities"][0]["scoring"]["why"].get<std::string>(), HasSubstr("reach "));
+
+    std::vector<std::string> formats{"csv", "json", "md", "html", "xlsx"};
+#ifdef EARMARK_CLI_PDF
+    formats.emplace_back("pdf");
+#endif
+    for (const std::string& format : formats) {
+        const auto out = dir / ("ranked." + format);
+        const CliRun run = cli(dir, "export " + db + " --as-of 2026-11-30 --out " + shellQuote(out.string()));
+        ASSERT_EQ(run.exitCode, 0) << format << ": " << run.err;
+        EXPECT_THAT(run.out, HasSubstr("Wrote 8 opportunities to")) << format;
+        EXPECT_GT(std::filesystem::file_size(out), 200U) << format;
+    }
+#ifdef EARMARK_CLI_PDF
+    // The PDF holds the report's words and numbered pages.
+    const std::string pdf = earmark::test::pdfText(dir / "ranked.pdf");
+    EXPECT_THAT(pdf, HasSubstr("Based on conversations with 18 customers"));
+    EXPECT_THAT(pdf, HasSubstr("Page 1 of "));
+    EXPECT_THAT(pdf, HasSubstr("Why this score"));
+#endif
+
+    const auto quotes = dir / "quotes.csv";
+    const CliRun table = cli(dir, "export " + db + " --what quotes --personal anonymous --bom --out " +
+                                      shellQuote(quotes.string()));
+    ASSERT_EQ(table.exitCode, 0) << table.err;
+    const auto rows = earmark::test::readExport("csv", quotes)["rows"];
+    EXPECT_GT(rows.size(), 100U);
+    EXPECT_EQ(rows[0][2], "first_name");
+    EXPECT_THAT(rows[1][2].get<std::string>(), HasSubstr("Customer "));
+
+    const CliRun toStdout = cli(dir, "export " + db + " --format md --out - --bucket future");
+    ASSERT_EQ(toStdout.exitCode, 0) << toStdout.err;
+    EXPECT_THAT(toStdout.out, HasSubstr("# Opportunities"));
+    EXPECT_THAT(toStdout.out, Not(HasSubstr("**Fix**")));
+
+    // Wrong values are refused with the option named, and nothing is written.
+    const CliRun badFormat = cli(dir, "export " + db + " --out " + shellQuote((dir / "x.docx").string()));
+    EXPECT_EQ(badFormat.exitCode, 2);
+    EXPECT_THAT(badFormat.err, HasSubstr("--format must be csv, json, md, html, pdf or xlsx"));
+    EXPECT_FALSE(std::filesystem::exists(dir / "x.docx"));
+    const CliRun badTable = cli(dir, "export " + db + " --what quotes --out " + shellQuote((dir / "q.pdf").string()));
+    EXPECT_EQ(badTable.exitCode, 2);
+    EXPECT_THAT(badTable.err, HasSubstr("csv, json or xlsx for the quote table"));
+    EXPECT_EQ(cli(dir, "rank " + db + " --quadrant sweet-spot").exitCode, 2);
+    EXPECT_EQ(cli(dir, "export " + db + " --personal everyone --out -").exitCode, 2);
 }

@@ -687,6 +687,7 @@ TEST(Patterns, APatternBecomesAnOpportunityWithItsQuotesAsEvidenceUndoably) {
     waitForPatterns(dock);
     const core::Pattern strongest = dock->model()->summary(0)->pattern;
     core::Store& store = window.workspace()->store();
+    const std::size_t before = store.opportunities()->size();
 
     const core::Id id = dock->makeOpportunity(strongest.id);
     ASSERT_NE(id, 0);
@@ -697,12 +698,14 @@ TEST(Patterns, APatternBecomesAnOpportunityWithItsQuotesAsEvidenceUndoably) {
     std::sort(evidence.begin(), evidence.end());
     EXPECT_EQ(evidence, strongest.quoteIds);
     EXPECT_EQ(made->status, core::OpportunityStatus::Idea);
+    EXPECT_EQ(made->patternIds, std::vector<core::Id>{strongest.id});
     QUndoStack* undo = window.workspace()->undoStack();
     EXPECT_EQ(undo->undoText(),
               QStringLiteral("New Opportunity \u2018%1\u2019").arg(QString::fromStdString(strongest.label)));
 
     undo->undo();
-    EXPECT_TRUE(store.opportunities()->empty());
+    EXPECT_EQ(store.opportunities()->size(), before);
+    EXPECT_FALSE(store.opportunity(id).has_value());
     EXPECT_EQ(store.patterns()->size(), static_cast<std::size_t>(dock->model()->rowCount())); // the quotes stay
     undo->redo();
     const auto back = store.opportunity(id);

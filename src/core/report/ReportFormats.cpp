@@ -182,11 +182,13 @@ header { border-bottom: 2px solid #1d1d1f; margin-bottom: 1.5em; }
 h1 { font-size: 20pt; margin: 0 0 0.2em; }
 .meta { color: #555; margin: 0 0 0.8em; }
 .summary { font-size: 12pt; margin: 0 0 1em; }
-article { margin: 0 0 1.8em; padding: 0 0 1em; border-bottom: 1px solid #d0d0d0; break-inside: avoid; page-break-inside: avoid; }
+article { margin: 0 0 1.2em; break-inside: avoid; page-break-inside: avoid; }
+hr { border: 0; border-top: 1px solid #d0d0d0; margin: 0 0 1.4em; }
+.sep { color: #999; }
 h2 { font-size: 14pt; margin: 0 0 0.3em; }
 .rank { color: #777; font-weight: normal; margin-right: 0.3em; }
 .chips { margin: 0 0 0.6em; color: #333; }
-.chip { display: inline-block; border: 1px solid #bbb; border-radius: 3px; padding: 0 0.4em; margin-right: 0.3em; font-size: 9.5pt; }
+.chip { display: inline-block; border: 1px solid #bbb; border-radius: 3px; padding: 0 0.4em; font-size: 9.5pt; }
 .fix { background: #fde2e1; border-color: #e45756; }
 .fill { background: #dfeaf6; border-color: #4c78a8; }
 .future { background: #e3f1de; border-color: #54a24b; }
@@ -413,23 +415,28 @@ std::string rankedHtml(const Report& report) {
     for (const auto& e : report.entries) {
         const auto& o = e.opportunity;
         const auto& s = e.score;
-        out += fmt::format("<article class=\"{}\">\n<h2><span class=\"rank\">{}.</span> {}</h2>\n<p class=\"chips\">",
-                           bucketClass(o), s.rank, html(o.title));
+        out += fmt::format("<article>\n<h2><span class=\"rank\">{}.</span> {}</h2>\n<p class=\"chips\">", s.rank,
+                           html(o.title));
+        // Chips are separated by text too, so that a renderer without CSS boxes (the PDF's)
+        // still reads "Fix · Quick win · Building".
+        std::vector<std::string> chips;
         if (o.bucket) {
-            out += fmt::format("<span class=\"chip {}\">{}</span> ", bucketClass(o), html(bucketLabel(o)));
+            chips.push_back(fmt::format("<span class=\"chip {}\">{}</span>", bucketClass(o), html(bucketLabel(o))));
         }
-        for (const std::string& chip : {std::string(ranking::label(s.quadrant)), capitalised(label(o.status))}) {
-            out += fmt::format("<span class=\"chip\">{}</span> ", html(chip));
-        }
+        chips.push_back(fmt::format("<span class=\"chip\">{}</span>", html(ranking::label(s.quadrant))));
+        chips.push_back(fmt::format("<span class=\"chip\">{}</span>", html(capitalised(label(o.status)))));
         if (!o.productLine.empty()) {
-            out += fmt::format("<span class=\"chip\">{}</span> ", html(o.productLine));
+            chips.push_back(fmt::format("<span class=\"chip\">{}</span>", html(o.productLine)));
         }
         if (!o.owner.empty()) {
-            out += fmt::format("<span class=\"chip\">Owner: {}</span> ", html(o.owner));
+            chips.push_back(fmt::format("<span class=\"chip\">Owner: {}</span>", html(o.owner)));
         }
-        out += fmt::format("<span class=\"chip\">Score {}</span>", html(ranking::figure(s.score)));
+        chips.push_back(fmt::format("<span class=\"chip\">Score {}</span>", html(ranking::figure(s.score))));
         if (s.overridden) {
-            out += " <span class=\"chip override\">Impact set by hand</span>";
+            chips.push_back("<span class=\"chip override\">Impact set by hand</span>");
+        }
+        for (std::size_t i = 0; i < chips.size(); ++i) {
+            out += (i == 0 ? "" : "<span class=\"sep\"> · </span>") + chips[i];
         }
         out += "</p>\n";
         out += fmt::format("<p class=\"lead\">{}</p>\n", html(e.lead));
@@ -445,7 +452,7 @@ std::string rankedHtml(const Report& report) {
             out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", html(part.name),
                                html(ranking::figure(part.value)), html(part.note));
         }
-        out += "</table>\n</article>\n";
+        out += "</table>\n</article>\n<hr>\n";
     }
     out += fmt::format("<footer class=\"page\">Quadrants: impact above {} is high; complexity above {} is high.</footer>\n"
                        "</body>\n</html>\n",

@@ -9,10 +9,15 @@
 #include "core/util/DateTime.h"
 #include "core/util/Utf8.h"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
+#include <set>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 namespace earmark::core {
@@ -70,6 +75,92 @@ struct Segmentation {
     const char* guide;
 };
 
+/// What a team would call the work a problem asks for ("A zipper that lasts"), and what
+/// customers told them; empty for kinds that are not a problem to work on.
+std::pair<std::string, std::string> opportunityText(std::string_view kind, std::string_view part) {
+    struct Text {
+        std::string_view title;
+        std::string_view description;
+    };
+    static const std::map<std::string_view, Text> kTexts{
+        {"broke", {"A {} that lasts", "Customers tell us the {} broke or wore out."}},
+        {"doesn't fit", {"A better-fitting {}", "Customers tell us the {} doesn't fit."}},
+        {"leaks", {"A {} that keeps water out", "Customers tell us the {} lets water in."}},
+        {"confusing", {"A clearer {}", "Customers find the {} confusing."}},
+        {"slow", {"A faster {}", "Customers find the {} slow."}},
+        {"too heavy", {"A lighter {}", "Customers find the {} too heavy."}},
+        {"fiddly", {"An easier {}", "Customers find the {} fiddly."}},
+        {"wish you sold", {"Sell a {} to match", "Customers ask us to sell a {} that goes with what they bought."}},
+        {"wider range", {"More {} choices", "Customers want more choice of {}."}},
+        {"someday", {"A smarter {}, for later", "Customers hint at what the {} could do next."}},
+        {"price", {"Better value on the {}", "Customers question what the {} costs."}},
+    };
+    const auto it = kTexts.find(kind);
+    if (it == kTexts.end()) {
+        return {};
+    }
+    // Nobody files "a checkout that keeps water out": the shop's own services (parts
+    // without a product line) do not break, leak or weigh anything.
+    const auto parts = phrasebook::parts();
+    const auto found = std::find_if(parts.begin(), parts.end(), [&](const auto& p) { return p.name == part; });
+    if (found != parts.end() && found->productLine.empty() &&
+        (kind == "broke" || kind == "leaks" || kind == "too heavy")) {
+        return {};
+    }
+    std::string title = fmt::format(fmt::runtime(it->second.title), part);
+    title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    return {title, fmt::format(fmt::runtime(it->second.description), part)};
+}
+
+struct GeneratedProblem {
+    Bucket bucket = Bucket::Fix;
+    std::string productLine;
+    std::vector<Id> quotes;
+    std::set<Id> calls;
+};
+
+/// Opportunities for the problems the most calls raised (ties by name), as a team would
+/// have filed them after a first read: complexities, statuses and owners vary.
+Result<std::int64_t> addGeneratedOpportunities(Store& store,
+                                               const std::map<std::pair<std::string, std::string>, GeneratedProblem>& problems,
+                                               int count) {
+    std::vector<const std::pair<const std::pair<std::string, std::string>, GeneratedProblem>*> ranked;
+    for (const auto& entry : problems) {
+        if (!opportunityText(entry.first.first, entry.first.second).first.empty() && entry.second.calls.size() >= 2) {
+            ranked.push_back(&entry);
+        }
+    }
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto* a, const auto* b) { return a->second.calls.size() > b->second.calls.size(); });
+    static constexpr std::array kComplexity{2.0, 4.0, 1.0, 3.0, 5.0, 2.0, 3.0, 1.0};
+    static constexpr std::array kStatus{OpportunityStatus::Validating, OpportunityStatus::Idea,
+                                        OpportunityStatus::Building,   OpportunityStatus::Idea,
+                                        OpportunityStatus::Idea,       OpportunityStatus::Validating,
+                                        OpportunityStatus::Launched,   OpportunityStatus::Idea};
+    static constexpr std::array<const char*, 4> kOwners{"Dana", "Luis", "Priya", "Sam"};
+    std::int64_t made = 0;
+    for (std::size_t i = 0; i < ranked.size() && static_cast<int>(i) < count; ++i) {
+        const auto& [key, problem] = *ranked[i];
+        Opportunity o;
+        std::tie(o.title, o.description) = opportunityText(key.first, key.second);
+        o.bucket = problem.bucket;
+        o.productLine = problem.productLine;
+        o.owner = kOwners[i % kOwners.size()];
+        o.complexity = kComplexity[i % kComplexity.size()];
+        o.status = kStatus[i % kStatus.size()];
+        if (i == 3) {
+            o.effortWeeks = 6;
+            o.confidence = 0.6;
+        }
+        o.quoteIds = problem.quotes;
+        if (auto ok = store.addOpportunity(o); !ok) {
+            return std::unexpected(ok.error());
+        }
+        ++made;
+    }
+    return made;
+}
+
 } // namespace
 
 GeneratorOptions demoOptions() {
@@ -79,6 +170,7 @@ GeneratorOptions demoOptions() {
     options.connectedShare = 0.72;
     options.firstDay = "2026-08-03";
     options.days = 100;
+    options.opportunities = 8;
     return options;
 }
 
@@ -374,9 +466,12 @@ writeGeneratedWorkspace(CorpusGenerator& generator, Store& store, std::int64_t t
     if (auto ok = writer.load(); !ok) {
         return std::unexpected(ok.error());
     }
+    // The quotes and calls of every problem (kind, part), for the opportunities.
+    std::map<std::pair<std::string, std::string>, GeneratedProblem> problems;
     GeneratedCall call;
     while (generator.next(call)) {
         auto quotes = std::move(call.quotes);
+        const std::string productLine = call.record[Field::ProductLine];
         auto callId = writer.write(std::move(call.record));
         if (!callId) {
             return std::unexpected(callId.error());
@@ -412,6 +507,11 @@ writeGeneratedWorkspace(CorpusGenerator& generator, Store& store, std::int64_t t
                 return std::unexpected(ok.error());
             }
             ++report.quotes;
+            auto& problem = problems[{q.tag, q.part}];
+            problem.bucket = q.bucket;
+            problem.productLine = productLine;
+            problem.quotes.push_back(quote.id);
+            problem.calls.insert(quote.callId);
         }
         if (progress && generator.produced() % 200 == 0 && !progress(generator.produced(), total)) {
             return fail(ErrorCode::Cancelled, "generation was cancelled; nothing was written");
@@ -419,6 +519,11 @@ writeGeneratedWorkspace(CorpusGenerator& generator, Store& store, std::int64_t t
     }
     if (auto ok = store.endBulkLoad(); !ok) {
         return std::unexpected(ok.error());
+    }
+    if (auto made = addGeneratedOpportunities(store, problems, generator.options().opportunities); !made) {
+        return std::unexpected(made.error());
+    } else {
+        report.opportunities = *made;
     }
     if (auto ok = transaction->commit(); !ok) {
         return std::unexpected(ok.error());

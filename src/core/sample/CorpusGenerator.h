@@ -20,6 +20,9 @@ struct GeneratorOptions {
     double connectedShare = 0.34; ///< the method's 30-40% connect rate
     std::string firstDay = "2025-01-06";
     int days = 660; ///< calls are spread over this many days from firstDay
+    /// Opportunities made from the problems the most calls raised (writeGeneratedWorkspace
+    /// only), their quotes as evidence.
+    int opportunities = 0;
 };
 
 /// The sample workspace a new user sees: about 40 calls over three months of 2026 across
@@ -53,6 +56,7 @@ public:
     /// The next call; false once `options.calls` have been produced.
     bool next(GeneratedCall& out);
     [[nodiscard]] std::int64_t produced() const { return m_index; }
+    [[nodiscard]] const GeneratorOptions& options() const { return m_options; }
 
 private:
     std::uint64_t random();
@@ -74,6 +78,7 @@ Status writeGeneratedJson(CorpusGenerator& generator, std::ostream& out);
 
 struct GeneratedWorkspaceReport {
     std::int64_t calls = 0;
+    std::int64_t opportunities = 0;
     std::int64_t quotes = 0;
     std::int64_t tags = 0;
 };

@@ -1,0 +1,219 @@
+// Opportunities from the command line: the ranked list with its reasons, and exports.
+#include "cli/Commands.h"
+#include "core/domain/Vocabulary.h"
+#include "core/io/AtomicFile.h"
+#include "core/ranking/Scoring.h"
+#include "core/report/ReportFormats.h"
+#include "core/store/Store.h"
+#include "core/util/Clock.h"
+#include "core/util/DateTime.h"
+
+#include <fmt/format.h>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace earmark::cli {
+
+using core::Store;
+using nlohmann::json;
+
+namespace {
+
+core::Error badOption(const std::string& option, const std::string& value, const std::string& expected) {
+    return {core::ErrorCode::BadInput, fmt::format("{} must be {}, not '{}'", option, expected, value), option};
+}
+
+/// The report options a selection asks for, every value checked.
+core::Result<core::report::Options> optionsOf(const ReportSelection& selection) {
+    core::report::Options options;
+    options.includeDropped = selection.includeDropped;
+    options.productLine = selection.productLine;
+    if (!selection.bucket.empty()) {
+        options.bucket = core::parseBucket(selection.bucket);
+        if (!options.bucket) {
+            return std::unexpected(badOption("--bucket", selection.bucket, "fix, fill or future"));
+        }
+    }
+    if (!selection.status.empty()) {
+        options.status = core::parseStatus(selection.status);
+        if (!options.status) {
+            return std::unexpected(badOption("--status", selection.status,
+                                             "idea, validating, building, launched, validated or dropped"));
+        }
+    }
+    if (!selection.quadrant.empty()) {
+        options.quadrant = core::ranking::parseQuadrant(selection.quadrant);
+        if (!options.quadrant) {
+            return std::unexpected(
+                badOption("--quadrant", selection.quadrant, "quick-win, big-bet, fill-in or money-pit"));
+        }
+    }
+    if (selection.asOf.empty()) {
+        options.today = core::isoUtc(core::SystemClock().now()).substr(0, 10);
+    } else if (core::dayNumber(selection.asOf)) {
+        options.today = selection.asOf.substr(0, 10);
+    } else {
+        return std::unexpected(badOption("--as-of", selection.asOf, "a date, YYYY-MM-DD"));
+    }
+    return options;
+}
+
+core::Result<core::ranking::Settings> settingsOf(Store& store, const ReportSelection& selection) {
+    auto settings = core::ranking::loadSettings(store);
+    if (!settings) {
+        return settings;
+    }
+    if (!selection.formula.empty()) {
+        const auto formula = core::ranking::parseFormula(selection.formula);
+        if (!formula) {
+            return std::unexpected(badOption("--formula", selection.formula, "impact-over-complexity, rice or ice"));
+        }
+        settings->formula = *formula;
+    }
+    return settings;
+}
+
+} // namespace
+
+int runRank(const Common& common, const ReportSelection& selection, std::size_t limit) {
+    auto store = Store::open(common.db, Store::OpenMode::ExistingOnly);
+    if (!store) {
+        return reportError(store.error());
+    }
+    auto options = optionsOf(selection);
+    if (!options) {
+        return reportError(options.error());
+    }
+    auto settings = settingsOf(**store, selection);
+    if (!settings) {
+        return reportError(settings.error());
+    }
+    options->quotesPerOpportunity = 1;
+    auto report = core::report::buildReport(**store, *settings, *options);
+    if (!report) {
+        return reportError(report.error());
+    }
+    if (report->entries.size() > limit) {
+        report->entries.resize(limit);
+    }
+    if (common.json) {
+        std::cout << core::report::rankedJson(*report);
+        return kOk;
+    }
+    std::cout << report->lead << "\n\n";
+    for (const auto& e : report->entries) {
+        const auto& s = e.score;
+        std::cout << fmt::format("{:>3}. {}  [{}{}, {}]\n     score {}: {}\n     {}\n", s.rank, e.opportunity.title,
+                                 e.opportunity.bucket ? std::string(core::label(*e.opportunity.bucket)) + ", " : "",
+                                 core::ranking::label(s.quadrant), core::label(e.opportunity.status),
+                                 core::ranking::figure(s.score), s.why, e.lead);
+        if (!e.quotes.empty()) {
+            std::cout << fmt::format("     “{}” {}\n", e.quotes.front().text, e.quotes.front().attribution());
+        }
+    }
+    return kOk;
+}
+
+int runExport(const Common& common, const ReportSelection& selection, const ExportOptions& exportOptions) {
+    using namespace core::report;
+    const auto content = parseContent(exportOptions.what);
+    if (!content) {
+        return reportError(badOption("--what", exportOptions.what, "ranked or quotes"));
+    }
+    const bool toStdout = exportOptions.out == "-";
+    if (exportOptions.out.empty()) {
+        return reportError(badOption("--out", "", "a file to write, or - for standard output"));
+    }
+    const std::string formatText =
+        !exportOptions.format.empty() ? exportOptions.format : exportOptions.out.extension().string();
+    const auto format = parseFormat(formatText);
+    if (!format) {
+        return reportError(badOption("--format", formatText, "csv, json, md, html, pdf or xlsx"));
+    }
+    if (!supports(*format, *content)) {
+        return reportError(badOption("--format", formatText, "csv, json or xlsx for the quote table"));
+    }
+    if (toStdout && (*format == Format::Pdf || *format == Format::Xlsx)) {
+        return reportError(badOption("--out", "-", "a file for PDF and XLSX"));
+    }
+    const auto personal = parsePersonalData(exportOptions.personal);
+    if (!personal) {
+        return reportError(badOption("--personal", exportOptions.personal, "first-name-city, anonymous or full"));
+    }
+    auto store = Store::open(common.db, Store::OpenMode::ExistingOnly);
+    if (!store) {
+        return reportError(store.error());
+    }
+    auto options = optionsOf(selection);
+    if (!options) {
+        return reportError(options.error());
+    }
+    options->personal = *personal;
+    options->quotesPerOpportunity = exportOptions.quotes;
+    options->title = exportOptions.title;
+    auto settings = settingsOf(**store, selection);
+    if (!settings) {
+        return reportError(settings.error());
+    }
+
+    std::size_t items = 0;
+    if (*format == Format::Pdf) {
+        auto html = rankedHtmlOf(**store, *settings, *options, &items);
+        if (!html) {
+            return reportError(html.error());
+        }
+        auto pages = writePdfFile(exportOptions.out, *html, options->title);
+        if (!pages) {
+            return reportError(pages.error());
+        }
+    } else if (toStdout) {
+        CsvOptions csv{.excelBom = exportOptions.bom};
+        if (*content == Content::QuoteTable) {
+            auto table = buildQuoteTable(**store, *options);
+            if (!table) {
+                return reportError(table.error());
+            }
+            items = table->rows.size();
+            std::cout << (*format == Format::Json ? quoteTableJson(*table) : quoteTableCsv(*table, csv));
+        } else {
+            auto report = buildReport(**store, *settings, *options);
+            if (!report) {
+                return reportError(report.error());
+            }
+            items = report->entries.size();
+            std::cout << (*format == Format::Json       ? rankedJson(*report)
+                          : *format == Format::Markdown ? rankedMarkdown(*report)
+                          : *format == Format::Html     ? rankedHtml(*report)
+                                                        : rankedCsv(*report, csv));
+        }
+        return kOk;
+    } else {
+        ExportRequest request;
+        request.content = *content;
+        request.format = *format;
+        request.path = exportOptions.out;
+        request.options = *options;
+        request.csv.excelBom = exportOptions.bom;
+        auto written = writeExport(**store, *settings, request);
+        if (!written) {
+            return reportError(written.error());
+        }
+        items = written->items;
+    }
+    const std::string what = *content == Content::QuoteTable ? fmt::format("{} quote rows", items)
+                                                             : fmt::format("{} opportunities", items);
+    if (common.json) {
+        std::cout << json{{"written", exportOptions.out.string()},
+                          {"format", toKey(*format)},
+                          {"items", items},
+                          {"personalData", toKey(*personal)}}
+                         .dump(2)
+                  << '\n';
+    } else {
+        std::cout << fmt::format("Wrote {} to {}{}\n", what, exportOptions.out.string(),
+                                 *personal == PersonalData::Full ? " (with full names, phones and e-mails)" : "");
+    }
+    return kOk;
+}
+
+} // namespace earmark::cli

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "core/util/Error.h"
+
+#include <filesystem>
+#include <string>
+
+namespace earmark::print {
+
+/// Lays out `html` (the ranked list's HTML) on A4 pages with Qt's text layout and writes
+/// it as a PDF with "Page 2 of 5" at the foot of every page, all or nothing (temporary +
+/// rename). Needs a QGuiApplication; returns the number of pages written.
+core::Result<int> writePdf(const std::filesystem::path& path, const std::string& html, const std::string& title);
+
+} // namespace earmark::print
