@@ -37,6 +37,11 @@ core::Result<int> writePdf(const std::filesystem::path& path, const std::string&
 
         QTextDocument document;
         document.documentLayout()->setPaintDevice(&writer); // measure text as the PDF will draw it
+        // No Latin ligatures: "stuff" must copy out of the PDF as "stuff", not "stu\uFB00".
+        // Scripts that need shaping (Arabic, Devanagari) are still shaped.
+        QFont font = document.defaultFont();
+        font.setStyleStrategy(QFont::PreferNoShaping);
+        document.setDefaultFont(font);
         document.setHtml(toQString(html));
         const QRectF area = writer.pageLayout().paintRectPixels(writer.resolution());
         const qreal footer = writer.resolution() * 0.35; // a quarter inch and a bit for "Page 2 of 5"

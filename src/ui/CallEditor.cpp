@@ -1,5 +1,7 @@
 #include "ui/CallEditor.h"
 
+#include "ui/BucketColours.h"
+
 #include "core/domain/Vocabulary.h"
 #include "core/util/Utf8.h"
 #include "ui/TagPicker.h"
@@ -460,9 +462,7 @@ void CallEditor::refreshHighlights() {
             dashed.cursor.setPosition(utf16Index(text, p.start));
             dashed.cursor.setPosition(utf16Index(text, p.end), QTextCursor::KeepAnchor);
             dashed.format.setUnderlineStyle(QTextCharFormat::DashUnderline);
-            static const QColor kBucketColours[] = {QColor(0xd6, 0x45, 0x45), QColor(0x3d, 0x7a, 0xd6),
-                                                    QColor(0x3a, 0x9a, 0x5b)};
-            dashed.format.setUnderlineColor(p.bucket ? kBucketColours[static_cast<int>(*p.bucket)]
+            dashed.format.setUnderlineColor(p.bucket ? bucketColour(p.bucket)
                                                      : palette().color(QPalette::PlaceholderText));
             selections.append(dashed);
         }

@@ -71,6 +71,15 @@ CodebookDock::CodebookDock(QWidget* parent)
     connect(m_model, &CodebookModel::moveRequested, this, &CodebookDock::moveTag);
     connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
 
+    auto* opportunity = new QAction(tr("Make an Opportunity of This Tag"), this);
+    opportunity->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
+    opportunity->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(opportunity);
+    connect(opportunity, &QAction::triggered, this, [this] {
+        if (const auto* tag = currentTag()) {
+            emit makeOpportunity(tag->id);
+        }
+    });
     auto* remove = new QAction(tr("Delete Tag"), this);
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetShortcut);
@@ -249,6 +258,9 @@ void CodebookDock::showMenu(const QPoint& at) {
         }
     });
     menu.addSeparator();
+    menu.addSeparator();
+    menu.addAction(tr("Make an Opportunity of This Tag"), this, [this, current] { emit makeOpportunity(current.id); })
+        ->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
     menu.addAction(tr("Delete Tag…"), this, [this, current] { deleteTag(current.id); });
     menu.exec(m_view->viewport()->mapToGlobal(at));
 }

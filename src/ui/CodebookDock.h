@@ -37,6 +37,8 @@ public:
 signals:
     /// The tags chosen in the tree (the quote browser follows them).
     void selectedTagsChanged(const std::vector<core::Id>& tagIds);
+    /// A person asked for an opportunity backed by this tag's quotes.
+    void makeOpportunity(core::Id tagId);
 
 private:
     [[nodiscard]] const core::Tag* currentTag() const;

@@ -12,6 +12,8 @@
 #include "ui/LanguageDialog.h"
 #include "ui/LongTask.h"
 #include "ui/NewCallDialog.h"
+#include "ui/ExportDialog.h"
+#include "ui/OpportunitiesDock.h"
 #include "ui/PatternsDock.h"
 #include "ui/QuoteBrowserDock.h"
 #include "ui/RulesDialog.h"
@@ -47,14 +49,48 @@ namespace earmark::ui {
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_calls(new CallListModel(this)),
       m_undoGroup(new QUndoGroup(this)), m_codebook(new CodebookDock(this)), m_quotes(new QuoteBrowserDock(this)),
-      m_patterns(new PatternsDock(this)), m_busy(new QWidget(this)), m_counts(new QLabel(this)),
+      m_patterns(new PatternsDock(this)), m_opportunities(new OpportunitiesDock(this)), m_busy(new QWidget(this)), m_counts(new QLabel(this)),
       m_busyDelay(new QTimer(this)) {
     m_ui->setupUi(this);
     addDockWidget(Qt::RightDockWidgetArea, m_codebook);
     addDockWidget(Qt::BottomDockWidgetArea, m_quotes);
     addDockWidget(Qt::BottomDockWidgetArea, m_patterns);
+    addDockWidget(Qt::BottomDockWidgetArea, m_opportunities);
     tabifyDockWidget(m_quotes, m_patterns);
+    tabifyDockWidget(m_patterns, m_opportunities);
     m_quotes->raise();
+    connect(m_opportunities, &OpportunitiesDock::openQuote, this, &MainWindow::openQuote);
+    connect(m_opportunities, &OpportunitiesDock::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_opportunities, &OpportunitiesDock::exportRequested, this, &MainWindow::showExport);
+    connect(m_quotes, &QuoteBrowserDock::makeOpportunity, this, [this](const std::vector<core::Id>& ids) {
+        m_opportunities->show();
+        m_opportunities->newOpportunity(tr("Opportunity from %n quote(s)", nullptr, static_cast<int>(ids.size())), ids);
+    });
+    connect(m_codebook, &CodebookDock::makeOpportunity, this, [this](core::Id tagId) {
+        if (!m_workspace) {
+            return;
+        }
+        core::QuoteFilter filter;
+        filter.tagIds = {tagId};
+        filter.limit = -1;
+        auto quotes = m_workspace->store().listQuotes(filter);
+        auto tags = m_workspace->store().tags();
+        if (!quotes || !tags) {
+            m_workspace->report(!quotes ? quotes.error() : tags.error());
+            return;
+        }
+        std::vector<core::Id> ids;
+        for (const auto& row : *quotes) {
+            ids.push_back(row.quoteId);
+        }
+        QString name;
+        for (const auto& tag : *tags) {
+            name = tag.id == tagId ? QString::fromStdString(tag.name) : name;
+        }
+        m_opportunities->show();
+        m_opportunities->newOpportunity(name, ids, {tagId});
+    });
     connect(m_patterns, &PatternsDock::openQuote, this, &MainWindow::openQuote);
     connect(m_patterns, &PatternsDock::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
@@ -175,6 +211,7 @@ MainWindow::~MainWindow() {
     m_codebook->setWorkspace(nullptr);
     m_quotes->setWorkspace(nullptr);
     m_patterns->setWorkspace(nullptr);
+    m_opportunities->setWorkspace(nullptr);
     delete findChild<SaturationDialog*>(); // these read the workspace that is going
     qDeleteAll(findChildren<LanguageDialog*>());
     m_calls->setStore(nullptr); // the views must let go before the store closes
@@ -197,6 +234,7 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     m_codebook->setWorkspace(nullptr);
     m_quotes->setWorkspace(nullptr);
     m_patterns->setWorkspace(nullptr);
+    m_opportunities->setWorkspace(nullptr);
     delete findChild<SaturationDialog*>(); // these read the workspace that is going
     qDeleteAll(findChildren<LanguageDialog*>());
     m_ui->callFilters->setStore(nullptr); // it must not keep the old store's address
@@ -238,6 +276,7 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     m_codebook->setWorkspace(m_workspace.get());
     m_quotes->setWorkspace(m_workspace.get());
     m_patterns->setWorkspace(m_workspace.get());
+    m_opportunities->setWorkspace(m_workspace.get());
     const QString file = QString::fromStdString(path.string());
     setWindowFilePath(file);
     setWindowTitle(tr("%1 — Earmark").arg(QFileInfo(file).completeBaseName()));
@@ -432,6 +471,7 @@ void MainWindow::closeWorkspace() {
     m_codebook->setWorkspace(nullptr);
     m_quotes->setWorkspace(nullptr);
     m_patterns->setWorkspace(nullptr);
+    m_opportunities->setWorkspace(nullptr);
     delete findChild<SaturationDialog*>(); // these read the workspace that is going
     qDeleteAll(findChildren<LanguageDialog*>());
     m_ui->callFilters->setStore(nullptr);
@@ -591,6 +631,36 @@ void MainWindow::setUpAnalysisMenu() {
     QAction* showPatterns = m_patterns->toggleViewAction();
     showPatterns->setText(tr("Show Patterns"));
     menu->addAction(showPatterns);
+    menu->addSeparator();
+    QAction* showOpportunities = m_opportunities->toggleViewAction();
+    showOpportunities->setText(tr("Show Opportunities"));
+    showOpportunities->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+B")));
+    menu->addAction(showOpportunities);
+    connect(showOpportunities, &QAction::triggered, this, [this](bool shown) {
+        if (shown) {
+            m_opportunities->raise();
+        }
+    });
+    // Export sits in the File menu, before Quit.
+    auto* exportAction = new QAction(tr("&Export\u2026"), this);
+    exportAction->setObjectName(QStringLiteral("actionExport"));
+    exportAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+E")));
+    exportAction->setToolTip(tr("Export the ranked opportunities or the quote table (Ctrl+Shift+E)"));
+    connect(exportAction, &QAction::triggered, this, &MainWindow::showExport);
+    m_ui->menuFile->insertAction(m_ui->actionQuit, exportAction);
+    m_ui->menuFile->insertSeparator(m_ui->actionQuit);
+    m_workspaceActions.append(exportAction);
+}
+
+void MainWindow::showExport() {
+    if (!m_workspace) {
+        return;
+    }
+    ExportDialog dialog(*m_workspace, m_opportunities->viewOptions(), this);
+    if (dialog.exec() == QDialog::Accepted) {
+        const auto request = dialog.request();
+        statusBar()->showMessage(tr("Exported to %1").arg(QString::fromStdString(request.path.string())), 8000);
+    }
 }
 
 core::Result<std::size_t> MainWindow::applyRules(bool wholeWorkspace, bool ask, bool cancelAtOnce) {

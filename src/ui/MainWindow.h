@@ -25,6 +25,7 @@ namespace earmark::ui {
 class CallEditor;
 class CallListModel;
 class CodebookDock;
+class OpportunitiesDock;
 class PatternsDock;
 class SaturationDialog;
 class QuoteBrowserDock;
@@ -49,6 +50,9 @@ public:
     [[nodiscard]] CodebookDock* codebook() const { return m_codebook; }
     [[nodiscard]] QuoteBrowserDock* quoteBrowser() const { return m_quotes; }
     [[nodiscard]] PatternsDock* patterns() const { return m_patterns; }
+    [[nodiscard]] OpportunitiesDock* opportunities() const { return m_opportunities; }
+    /// File ▸ Export…: the ranked list or the quote table, with the Opportunities view's filters.
+    void showExport();
     /// What the status bar says of the listed calls ("412 calls · 163 connected · ...").
     [[nodiscard]] QString countsText() const;
     /// Closes the open workspace (pending typing is saved first).
@@ -112,6 +116,7 @@ private:
     CodebookDock* m_codebook;
     QuoteBrowserDock* m_quotes;
     PatternsDock* m_patterns;
+    OpportunitiesDock* m_opportunities;
     QWidget* m_busy;  ///< in the status bar while background reads run: a busy bar and Cancel
     QLabel* m_counts; ///< the status bar's standing text: the listed calls' counts
     QTimer* m_busyDelay;

@@ -436,23 +436,15 @@ core::Id PatternsDock::makeOpportunity(core::Id id) {
     }
     // Filed where most of its quotes are (ties go Fix, Fill, Future); unfiled if none is.
     const auto defaults = core::tagDefaultBuckets(*tags);
-    std::map<core::Bucket, std::size_t> votes;
+    std::vector<std::optional<core::Bucket>> buckets;
     for (const auto& row : *rows) {
-        if (const auto bucket = core::quoteBucket(row.bucket, row.tagIds, defaults)) {
-            ++votes[*bucket];
-        }
+        buckets.push_back(core::quoteBucket(row.bucket, row.tagIds, defaults));
     }
     core::Opportunity opportunity;
     opportunity.title = patterns.front().label;
     opportunity.quoteIds = patterns.front().quoteIds;
     opportunity.patternIds = {id};
-    std::size_t most = 0;
-    for (const auto& [bucket, n] : votes) {
-        if (n > most) {
-            most = n;
-            opportunity.bucket = bucket;
-        }
-    }
+    opportunity.bucket = core::mostCommonBucket(buckets);
     auto* command = new AddOpportunityCommand(*m_workspace, opportunity);
     m_workspace->undoStack()->push(command);
     const core::Id made = command->opportunity().id;

@@ -48,6 +48,8 @@ QuoteBrowserDock::QuoteBrowserDock(QWidget* parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(QuoteBrowserModel::Text, QHeaderView::Stretch);
     m_view->setWordWrap(false);
+    m_view->setDragEnabled(true); // onto an opportunity, to make the quotes its evidence
+    m_view->setDragDropMode(QAbstractItemView::DragOnly);
     // Typing in the search waits for a pause, so each keystroke does not query the store.
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);
@@ -65,6 +67,16 @@ QuoteBrowserDock::QuoteBrowserDock(QWidget* parent)
     m_view->addAction(copy);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(copy, &QAction::triggered, this, &QuoteBrowserDock::copySelection);
+    auto* opportunity = new QAction(tr("Make an Opportunity of the Chosen Quotes"), this);
+    opportunity->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
+    opportunity->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(opportunity);
+    connect(opportunity, &QAction::triggered, this, [this] {
+        const auto ids = selectedQuotes();
+        if (!ids.empty()) {
+            emit makeOpportunity(ids);
+        }
+    });
 }
 
 void QuoteBrowserDock::setWorkspace(Workspace* workspace) {
@@ -115,6 +127,16 @@ void QuoteBrowserDock::refresh() {
     }
     m_count->setText(tr("%n quote(s)", nullptr, static_cast<int>(rows->size())));
     m_model->setRows(std::move(*rows), *tags);
+}
+
+std::vector<core::Id> QuoteBrowserDock::selectedQuotes() const {
+    std::vector<core::Id> ids;
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows()) {
+        if (const auto* row = m_model->row(index.row())) {
+            ids.push_back(row->quoteId);
+        }
+    }
+    return ids;
 }
 
 QString QuoteBrowserDock::selectedAsText() const {

@@ -34,6 +34,8 @@ public:
     [[nodiscard]] QTableView* view() const { return m_view; }
     /// The chosen quotes, attributed, one per line (what Ctrl+C puts on the clipboard).
     [[nodiscard]] QString selectedAsText() const;
+    /// The chosen quotes' ids, in the list's order.
+    [[nodiscard]] std::vector<core::Id> selectedQuotes() const;
     void copySelection() const;
     /// Selects the row of `quoteId`, if it is listed.
     void selectQuote(core::Id quoteId);
@@ -41,6 +43,8 @@ public:
 
 signals:
     void openQuote(core::Id callId, core::Id quoteId);
+    /// A person asked for an opportunity with these quotes as its evidence.
+    void makeOpportunity(const std::vector<core::Id>& quoteIds);
 
 private:
     Workspace* m_workspace = nullptr;

@@ -1,5 +1,9 @@
 #include "ui/QuoteBrowserModel.h"
 
+#include "ui/QuoteMime.h"
+
+#include <set>
+
 #include "core/domain/Buckets.h"
 #include "core/domain/Vocabulary.h"
 #include "ui/TextPositions.h"
@@ -104,6 +108,34 @@ QVariant QuoteBrowserModel::data(const QModelIndex& index, int role) const {
         return font;
     }
     return {};
+}
+
+Qt::ItemFlags QuoteBrowserModel::flags(const QModelIndex& index) const {
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.isValid()) {
+        flags |= Qt::ItemIsDragEnabled;
+    }
+    return flags;
+}
+
+QStringList QuoteBrowserModel::mimeTypes() const {
+    return {kQuoteIdsMime, QStringLiteral("text/plain")};
+}
+
+QMimeData* QuoteBrowserModel::mimeData(const QModelIndexList& indexes) const {
+    std::vector<core::Id> ids;
+    QStringList text;
+    std::set<int> rows;
+    for (const QModelIndex& index : indexes) {
+        if (index.isValid() && rows.insert(index.row()).second) {
+            ids.push_back(m_rows[static_cast<std::size_t>(index.row())].quoteId);
+            text << attributed(index.row());
+        }
+    }
+    auto* mime = new QMimeData;
+    putQuoteIds(*mime, ids);
+    mime->setText(text.join(QLatin1Char('\n')));
+    return mime;
 }
 
 QVariant QuoteBrowserModel::headerData(int section, Qt::Orientation orientation, int role) const {

@@ -188,14 +188,6 @@ TEST(Proposals, WorkspaceRunIsPreviewedAndACancelledRunStoresNothing) {
 
 namespace {
 
-std::filesystem::path makeDemo(const test::TempDir& dir) {
-    const auto path = dir / "demo.earmark";
-    auto store = core::Store::open(path, core::Store::OpenMode::CreateIfMissing);
-    core::CorpusGenerator generator(core::demoOptions());
-    EXPECT_TRUE(core::writeGeneratedWorkspace(generator, **store, core::demoOptions().calls).has_value());
-    return path;
-}
-
 std::vector<core::Pattern> storedPatterns(const std::filesystem::path& path) {
     auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
     return (*store)->patterns().value();

@@ -160,4 +160,13 @@ inline void selectText(QPlainTextEdit* edit, const QString& words) {
     edit->setTextCursor(cursor);
 }
 
+/// The demo workspace (42 calls, their quotes and tags, 8 opportunities) in `dir`.
+inline std::filesystem::path makeDemo(const test::TempDir& dir) {
+    const auto path = dir / "demo.earmark";
+    auto store = core::Store::open(path, core::Store::OpenMode::CreateIfMissing);
+    core::CorpusGenerator generator(core::demoOptions());
+    EXPECT_TRUE(core::writeGeneratedWorkspace(generator, **store, core::demoOptions().calls).has_value());
+    return path;
+}
+
 } // namespace uitest

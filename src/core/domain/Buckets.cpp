@@ -27,4 +27,22 @@ std::map<Id, std::optional<Bucket>> tagDefaultBuckets(const std::vector<Tag>& ta
     return out;
 }
 
+std::optional<Bucket> mostCommonBucket(const std::vector<std::optional<Bucket>>& buckets) {
+    std::map<Bucket, std::size_t> votes; // keyed in Fix, Fill, Future order
+    for (const auto& bucket : buckets) {
+        if (bucket) {
+            ++votes[*bucket];
+        }
+    }
+    std::optional<Bucket> most;
+    std::size_t count = 0;
+    for (const auto& [bucket, n] : votes) {
+        if (n > count) {
+            count = n;
+            most = bucket;
+        }
+    }
+    return most;
+}
+
 } // namespace earmark::core

@@ -17,4 +17,8 @@ std::optional<Bucket> quoteBucket(std::optional<Bucket> byHand, const std::vecto
 /// The default bucket of every tag, for quoteBucket().
 std::map<Id, std::optional<Bucket>> tagDefaultBuckets(const std::vector<Tag>& tags);
 
+/// The bucket most of `buckets` are in (ties go Fix, then Fill, then Future); nullopt when
+/// none is filed. What an opportunity made of quotes is filed in.
+std::optional<Bucket> mostCommonBucket(const std::vector<std::optional<Bucket>>& buckets);
+
 } // namespace earmark::core

@@ -184,6 +184,8 @@ struct Opportunity {
     std::vector<Id> patternIds; ///< linked patterns
     std::string createdAt;
     std::string updatedAt;
+
+    bool operator==(const Opportunity&) const = default;
 };
 
 } // namespace earmark::core

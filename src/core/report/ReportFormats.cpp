@@ -526,7 +526,10 @@ Result<std::string> rankedHtmlOf(Store& store, const ranking::Settings& settings
     return rankedHtml(*report);
 }
 
-Result<ExportSummary> writeExport(Store& store, const ranking::Settings& settings, const ExportRequest& request) {
+Result<ExportSummary> writeExport(Store& store, const ranking::Settings& settings, const ExportRequest& request,
+                                  const std::function<bool(std::size_t, std::size_t)>& progress) {
+    const auto goOn = [&](std::size_t done) { return !progress || progress(done, 2); };
+    const auto cancelled = [] { return fail(ErrorCode::Cancelled, "the export was cancelled; nothing was written"); };
     if (!supports(request.format, request.content)) {
         return fail(ErrorCode::BadInput,
                     fmt::format("the quote table is exported as CSV, JSON or XLSX, not {}", toKey(request.format)));
@@ -542,6 +545,9 @@ Result<ExportSummary> writeExport(Store& store, const ranking::Settings& setting
             return std::unexpected(table.error());
         }
         summary.items = table->rows.size();
+        if (!goOn(1)) {
+            return cancelled();
+        }
         Status written = request.format == Format::Xlsx ? writeQuoteTableXlsx(*table, request.path)
                          : request.format == Format::Json
                              ? writeFileAtomically(request.path, quoteTableJson(*table))
@@ -553,6 +559,9 @@ Result<ExportSummary> writeExport(Store& store, const ranking::Settings& setting
         return std::unexpected(report.error());
     }
     summary.items = report->entries.size();
+    if (!goOn(1)) {
+        return cancelled();
+    }
     Status written;
     switch (request.format) {
     case Format::Csv:
@@ -573,6 +582,7 @@ Result<ExportSummary> writeExport(Store& store, const ranking::Settings& setting
     case Format::Pdf:
         break; // refused above
     }
+    goOn(2);
     return valueOr(written, summary);
 }
 

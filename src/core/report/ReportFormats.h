@@ -4,6 +4,7 @@
 #include "core/util/Error.h"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,7 +62,10 @@ struct ExportSummary {
 /// Builds the report or table and writes it in a text or XLSX format, all or nothing
 /// (temporary + rename). PDF needs Qt's text layout and is written by the window and by
 /// earmark-cli from the HTML (print/PdfWriter.h); asked for here it is refused.
-Result<ExportSummary> writeExport(Store& store, const ranking::Settings& settings, const ExportRequest& request);
+/// `progress(done, total)` is told when the content is read (1 of 2) and written (2 of
+/// 2); returning false after the read cancels before anything is written.
+Result<ExportSummary> writeExport(Store& store, const ranking::Settings& settings, const ExportRequest& request,
+                                  const std::function<bool(std::size_t, std::size_t)>& progress = {});
 
 /// The HTML of the ranked list, as both the HTML and the PDF exports lay it out.
 Result<std::string> rankedHtmlOf(Store& store, const ranking::Settings& settings, const Options& options,

@@ -80,6 +80,7 @@ struct QuoteFilter {
     bool allTags = false;                ///< every tag, rather than any of them
     const SearchQuery* search = nullptr; ///< also match this full-text query, when set
     std::vector<Id> patternIds;          ///< only quotes in one of these patterns, when set
+    std::vector<Id> quoteIds;            ///< only these quotes, when set
     int limit = 1000;                    ///< negative: no limit
 };
 

@@ -363,6 +363,14 @@ Result<std::vector<QuoteRow>> Store::listQuotes(const QuoteFilter& filter) {
             }
             where += fmt::format(" AND q.id IN (SELECT quote_id FROM pattern_quotes WHERE pattern_id IN ({}))", list);
         }
+        if (!filter.quoteIds.empty()) {
+            std::string list;
+            for (const Id id : filter.quoteIds) {
+                list += list.empty() ? "?" : ", ?";
+                values.emplace_back(static_cast<std::int64_t>(id));
+            }
+            where += fmt::format(" AND q.id IN ({})", list);
+        }
         if (filter.search != nullptr && !filter.search->empty()) {
             where += " AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)";
             values.emplace_back(filter.search->expression());
