@@ -14,7 +14,7 @@ build_packages=(
     python3 python3-jsonschema python3-markdown poppler-utils
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-l10n-tools libgl-dev fonts-dejavu-core
 )
-screenshot_packages=(xvfb xauth imagemagick)
+screenshot_packages=(xvfb xauth imagemagick chromium)
 
 packages=("${build_packages[@]}")
 if [[ "${1:-build}" == "screenshots" ]]; then

@@ -27,7 +27,9 @@ def qobject_classes():
 
 
 def forms(source):
-    return source.replace("(s)", ""), source.replace("(s)", "s")
+    """"quote(s)" -> quote/quotes; "opportunity(s)" -> opportunity/opportunities."""
+    many = re.sub(r"([^aeiou])y\(s\)", r"\1ies", source).replace("(s)", "s")
+    return source.replace("(s)", ""), many
 
 
 def main(path):

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>AddEvidenceCommand</name>
+        <message numerus="yes">
+            <source>Add %n Quote(s) to ‘%1’</source>
+            <translation>
+                <numerusform>Add %n Quote to ‘%1’</numerusform>
+                <numerusform>Add %n Quotes to ‘%1’</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>earmark::ui::CallEditor</name>
         <message numerus="yes">
             <source>Accept %n Proposal(s)</source>
@@ -38,6 +48,13 @@
     <context>
         <name>earmark::ui::MainWindow</name>
         <message numerus="yes">
+            <source>Opportunity from %n quote(s)</source>
+            <translation>
+                <numerusform>Opportunity from %n quote</numerusform>
+                <numerusform>Opportunity from %n quotes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%Ln call(s)</source>
             <translation>
                 <numerusform>%Ln call</numerusform>
@@ -70,6 +87,47 @@
             <translation>
                 <numerusform>%n proposal stored. F8 goes to the next; Enter accepts, Delete rejects.</numerusform>
                 <numerusform>%n proposals stored. F8 goes to the next; Enter accepts, Delete rejects.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>earmark::ui::OpportunitiesDock</name>
+        <message numerus="yes">
+            <source>%n opportunity(s)</source>
+            <translation>
+                <numerusform>%n opportunity</numerusform>
+                <numerusform>%n opportunities</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Opportunity ‘%1’ made, with %n quote(s) as evidence.</source>
+            <translation>
+                <numerusform>Opportunity ‘%1’ made, with %n quote as evidence.</numerusform>
+                <numerusform>Opportunity ‘%1’ made, with %n quotes as evidence.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Added %n quote(s) to ‘%1’.</source>
+            <translation>
+                <numerusform>Added %n quote to ‘%1’.</numerusform>
+                <numerusform>Added %n quotes to ‘%1’.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>earmark::ui::OpportunityEditor</name>
+        <message numerus="yes">
+            <source>Remove %n Quote(s) from</source>
+            <translation>
+                <numerusform>Remove %n Quote from</numerusform>
+                <numerusform>Remove %n Quotes from</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>made from %n pattern(s)</source>
+            <translation>
+                <numerusform>made from %n pattern</numerusform>
+                <numerusform>made from %n patterns</numerusform>
             </translation>
         </message>
     </context>

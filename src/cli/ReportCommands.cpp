@@ -28,6 +28,7 @@ core::Result<core::report::Options> optionsOf(const ReportSelection& selection) 
     core::report::Options options;
     options.includeDropped = selection.includeDropped;
     options.productLine = selection.productLine;
+    options.segment = selection.segment;
     if (!selection.bucket.empty()) {
         options.bucket = core::parseBucket(selection.bucket);
         if (!options.bucket) {

@@ -174,6 +174,7 @@ int main(int argc, char** argv) {
         verb->add_option("--status", selection.status, "Only this status: idea, validating, building, ...");
         verb->add_option("--quadrant", selection.quadrant, "Only quick-win, big-bet, fill-in or money-pit");
         verb->add_option("--product-line", selection.productLine, "Only this product line");
+        verb->add_option("--segment", selection.segment, "Only opportunities raised by this segment's customers");
         verb->add_option("--formula", selection.formula,
                          "Score by impact-over-complexity, rice or ice (default: the workspace's choice)");
         verb->add_option("--as-of", selection.asOf, "Date the report, and its recency decay, to this day (YYYY-MM-DD)");

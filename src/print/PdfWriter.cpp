@@ -22,7 +22,8 @@ QString toQString(const std::string& text) {
 
 } // namespace
 
-core::Result<int> writePdf(const std::filesystem::path& path, const std::string& html, const std::string& title) {
+core::Result<int> writePdf(const std::filesystem::path& path, const std::string& html, const std::string& title,
+                           const std::function<bool(int page, int pages)>& progress) {
     if (QGuiApplication::instance() == nullptr) {
         return core::fail(core::ErrorCode::Storage, "a PDF needs Qt's text layout, which is not running", path.string());
     }
@@ -56,6 +57,11 @@ core::Result<int> writePdf(const std::filesystem::path& path, const std::string&
         QFont footerFont = document.defaultFont();
         footerFont.setPointSizeF(8);
         for (int page = 0; page < pages; ++page) {
+            if (progress && !progress(page, pages)) {
+                painter.end();
+                return core::fail(core::ErrorCode::Cancelled, "the export was cancelled; nothing was written",
+                                  path.string());
+            }
             if (page > 0) {
                 writer.newPage();
             }

@@ -9,7 +9,10 @@
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
 #include "ui/LanguageDialog.h"
+#include "ui/ImpactMatrix.h"
 #include "ui/MainWindow.h"
+#include "ui/OpportunitiesDock.h"
+#include "ui/OpportunityListModel.h"
 #include "ui/PatternListModel.h"
 #include "ui/PatternsDock.h"
 #include "ui/QuoteBrowserDock.h"
@@ -229,6 +232,23 @@ int main(int argc, char** argv) {
         settle(400);
         ok = shootWidget(&language, out + QStringLiteral("/language.png")) && ok;
     }
+    // Opportunities: the matrix beside the ranked table, the first one chosen, with its
+    // "why this score". Floated, at the size a person would give it on a laptop.
+    ui::OpportunitiesDock* board = window.opportunities();
+    board->show();
+    board->raise();
+    board->setFloating(true);
+    board->resize(1240, 760);
+    board->move(16, 16);
+    if (!QTest::qWaitFor([board] { return board->loaded() && board->model()->rowCount() > 0; }, 5000)) {
+        std::cerr << "the opportunities did not load\n";
+        ok = false;
+    } else {
+        board->selectOpportunity(board->model()->entry(0)->opportunity.id);
+    }
+    settle(600);
+    ok = shootWidget(board, out + QStringLiteral("/opportunities.png")) && ok;
+    board->setFloating(false);
     window.quoteBrowser()->raise();
     settle();
 

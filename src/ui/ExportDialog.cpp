@@ -6,8 +6,8 @@
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
 
-#include <QApplication>
 #include <QButtonGroup>
+#include <QCoreApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -56,7 +56,8 @@ core::Result<core::report::ExportSummary> exportNow(QWidget* parent, Workspace& 
     const QString label = QCoreApplication::translate("ExportDialog", "Exporting to %1…")
                               .arg(QFileInfo(QString::fromStdString(request.path.string())).fileName());
     if (request.format == Format::Pdf) {
-        std::string html;
+        // The HTML, then Qt's layout of it on pages, both on the worker: thousands of
+        // opportunities make thousands of pages, and the window must not freeze meanwhile.
         auto built = runLongTask(parent, label, workspace.store().path(),
                                  [&](core::Store& store, const core::engine::Progress& progress) -> core::Status {
                                      auto settings = core::ranking::loadSettings(store);
@@ -68,21 +69,18 @@ core::Result<core::report::ExportSummary> exportNow(QWidget* parent, Workspace& 
                                      if (!page) {
                                          return std::unexpected(page.error());
                                      }
-                                     html = std::move(*page);
-                                     if (!progress(1, 2)) {
-                                         return core::fail(core::ErrorCode::Cancelled,
-                                                           "the export was cancelled; nothing was written");
+                                     auto pages = print::writePdf(request.path, *page, request.options.title,
+                                                                  [&](int done, int total) {
+                                                                      return progress(static_cast<std::size_t>(done),
+                                                                                      static_cast<std::size_t>(total));
+                                                                  });
+                                     if (!pages) {
+                                         return std::unexpected(pages.error());
                                      }
                                      return {};
                                  });
         if (!built) {
             return std::unexpected(built.error());
-        }
-        QApplication::setOverrideCursor(Qt::WaitCursor); // laying out pages is Qt's, on this thread
-        auto pages = print::writePdf(request.path, html, request.options.title);
-        QApplication::restoreOverrideCursor();
-        if (!pages) {
-            return std::unexpected(pages.error());
         }
         return summary;
     }

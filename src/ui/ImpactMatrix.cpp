@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace earmark::ui {
 
@@ -27,6 +28,9 @@ namespace {
 
 constexpr double kMinComplexity = 1;
 constexpr double kMaxComplexity = 5;
+/// The plane shows a little beyond 1 and 5, so bubbles at the ends are drawn whole.
+constexpr double kAxisFrom = 0.7;
+constexpr double kAxisTo = 5.3;
 
 /// The next round number (1, 2, 2.5, 5 × 10^k) at or above `value`, for the impact axis.
 double niceCeiling(double value) {
@@ -67,23 +71,41 @@ void ImpactMatrix::setModel(OpportunityFilter* model, QItemSelectionModel* selec
     }
     m_model = model;
     m_selection = selection;
-    auto reread = [this] { rebuild(); };
+    // Filtering removes rows range by range; the bubbles are read again once, when next
+    // needed, not once per range.
+    auto reread = [this] {
+        m_dirty = true;
+        update();
+    };
     connect(model, &QAbstractItemModel::modelReset, this, reread);
     connect(model, &QAbstractItemModel::layoutChanged, this, reread);
     connect(model, &QAbstractItemModel::rowsInserted, this, reread);
     connect(model, &QAbstractItemModel::rowsRemoved, this, reread);
     connect(selection, &QItemSelectionModel::selectionChanged, this, qOverload<>(&QWidget::update));
     connect(selection, &QItemSelectionModel::currentChanged, this, qOverload<>(&QWidget::update));
-    rebuild();
+    reread();
 }
 
 void ImpactMatrix::setThresholds(double impact, double complexity) {
     m_impactThreshold = impact;
     m_complexityThreshold = complexity;
+    m_layer = QPixmap();
     update();
 }
 
-void ImpactMatrix::rebuild(bool rescale) {
+void ImpactMatrix::ensureBuilt() const {
+    if (m_dirty) {
+        m_dirty = false;
+        rebuild();
+    }
+}
+
+double ImpactMatrix::impactAxisMax() const {
+    ensureBuilt();
+    return m_impactMax;
+}
+
+void ImpactMatrix::rebuild() const {
     m_bubbles.clear();
     double most = 0;
     const int rows = m_model != nullptr ? m_model->rowCount() : 0;
@@ -106,31 +128,47 @@ void ImpactMatrix::rebuild(bool rescale) {
     }
     std::stable_sort(m_bubbles.begin(), m_bubbles.end(),
                      [](const Bubble& a, const Bubble& b) { return a.radius > b.radius; });
-    if (rescale) {
-        m_impactMax = niceCeiling(std::max({most * 1.1, m_impactThreshold * 1.5, 1.0}));
-    }
-    update();
+    m_impactMax = niceCeiling(std::max({most * 1.15, m_impactThreshold * 1.5, 1.0}));
+    m_layer = QPixmap();
 }
 
 QRectF ImpactMatrix::plot() const {
-    const QFontMetricsF metrics(font());
-    const qreal left = metrics.horizontalAdvance(QStringLiteral("0000.0")) + 24;
-    const qreal bottom = metrics.height() * 2 + 14;
-    return QRectF(left, 12, std::max<qreal>(width() - left - 16, 10), std::max<qreal>(height() - bottom - 12, 10));
+    if (m_plot.isNull()) {
+        // Margins for the axes' figures and names; kept until the size or font changes,
+        // since every bubble's position (and every hover test) goes through here.
+        const QFontMetricsF metrics(font());
+        const qreal left = metrics.horizontalAdvance(QStringLiteral("0000.0")) + 24;
+        const qreal bottom = metrics.height() * 2 + 14;
+        m_plot = QRectF(left, 12, std::max<qreal>(width() - left - 16, 10), std::max<qreal>(height() - bottom - 12, 10));
+    }
+    return m_plot;
+}
+
+void ImpactMatrix::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange) {
+        m_plot = QRectF();
+    }
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange ||
+        event->type() == QEvent::StyleChange) {
+        m_layer = QPixmap();
+    }
+    QWidget::changeEvent(event);
 }
 
 QPointF ImpactMatrix::pointOf(double complexity, double impact) const {
+    ensureBuilt();
     const QRectF area = plot();
-    const double x = (complexity - kMinComplexity) / (kMaxComplexity - kMinComplexity);
+    const double x = (complexity - kAxisFrom) / (kAxisTo - kAxisFrom);
     const double y = std::clamp(impact / m_impactMax, 0.0, 1.0);
     return {area.left() + x * area.width(), area.bottom() - y * area.height()};
 }
 
 QPointF ImpactMatrix::valueAt(QPointF point) const {
+    ensureBuilt();
     const QRectF area = plot();
     const double x = std::clamp((point.x() - area.left()) / area.width(), 0.0, 1.0);
     const double y = std::clamp((area.bottom() - point.y()) / area.height(), 0.0, 1.0);
-    return {kMinComplexity + x * (kMaxComplexity - kMinComplexity), y * m_impactMax};
+    return {std::clamp(kAxisFrom + x * (kAxisTo - kAxisFrom), kMinComplexity, kMaxComplexity), y * m_impactMax};
 }
 
 std::optional<QPointF> ImpactMatrix::bubbleCentre(core::Id id) const {
@@ -142,6 +180,7 @@ std::optional<QPointF> ImpactMatrix::bubbleCentre(core::Id id) const {
 }
 
 core::Id ImpactMatrix::bubbleAt(QPointF point) const {
+    ensureBuilt();
     for (auto it = m_bubbles.rbegin(); it != m_bubbles.rend(); ++it) { // the top-most first
         const QPointF d = point - pointOf(it->complexity, it->impact);
         if (std::hypot(d.x(), d.y()) <= it->radius + 2) {
@@ -152,6 +191,7 @@ core::Id ImpactMatrix::bubbleAt(QPointF point) const {
 }
 
 const ImpactMatrix::Bubble* ImpactMatrix::bubble(core::Id id) const {
+    ensureBuilt();
     const auto it = std::find_if(m_bubbles.begin(), m_bubbles.end(), [&](const Bubble& b) { return b.id == id; });
     return it == m_bubbles.end() ? nullptr : &*it;
 }
@@ -252,43 +292,87 @@ void ImpactMatrix::paintPlane(QPainter& painter, const QRectF& area) {
     painter.setFont(font());
 }
 
-void ImpactMatrix::paintEvent(QPaintEvent*) {
-    QPainter painter(this);
+void ImpactMatrix::drawBubble(QPainter& painter, const Bubble& b, QPointF at, bool label) const {
+    painter.drawEllipse(at, b.radius, b.radius);
+    if (label && b.radius >= 11) {
+        painter.save();
+        painter.setPen(Qt::white);
+        painter.drawText(QRectF(at.x() - b.radius, at.y() - b.radius, 2 * b.radius, 2 * b.radius), Qt::AlignCenter,
+                         QString::number(b.rank));
+        painter.restore();
+    }
+}
+
+void ImpactMatrix::paintLayer() {
+    // The plane and every bubble, drawn once per change of the data, size or palette:
+    // choosing, hovering and dragging then only copy it and draw the chosen bubble on top.
+    const qreal ratio = devicePixelRatioF();
+    m_layer = QPixmap((QSizeF(size()) * ratio).toSize());
+    m_layer.setDevicePixelRatio(ratio);
+    m_layer.fill(palette().color(QPalette::Base));
+    QPainter painter(&m_layer);
     painter.setRenderHint(QPainter::Antialiasing);
     const QRectF area = plot();
     paintPlane(painter, area);
     painter.setClipRect(area.adjusted(-36, -36, 36, 36));
-    const core::Id chosen = current();
+    QFont small = font();
+    small.setPointSizeF(std::max(6.5, font().pointSizeF() * 0.8));
+    painter.setFont(small);
+    // Rank numbers only while they can be read: hundreds of bubbles overlap.
+    const bool labels = m_bubbles.size() <= 300;
+    // Each kind of bubble (colour, size) is drawn once, antialiased, and then copied: a
+    // copy costs a fraction of drawing a smooth circle, which matters at thousands.
+    std::map<std::pair<QRgb, int>, QPixmap> sprites;
+    const QColor ring = palette().color(QPalette::Base);
+    for (const Bubble& b : m_bubbles) {
+        const int radius = static_cast<int>(std::lround(b.radius));
+        QPixmap& sprite = sprites[{b.colour.rgb(), radius}];
+        if (sprite.isNull()) {
+            const int side = 2 * radius + 4;
+            sprite = QPixmap(QSize(side, side) * ratio);
+            sprite.setDevicePixelRatio(ratio);
+            sprite.fill(Qt::transparent);
+            QPainter bubblePainter(&sprite);
+            bubblePainter.setRenderHint(QPainter::Antialiasing);
+            QColor fill = b.colour;
+            fill.setAlpha(175);
+            bubblePainter.setBrush(fill);
+            bubblePainter.setPen(QPen(ring, 1.2));
+            bubblePainter.drawEllipse(QPointF(side / 2.0, side / 2.0), radius, radius);
+        }
+        const QPointF at = pointOf(b.complexity, b.impact);
+        const qreal half = radius + 2;
+        painter.drawPixmap(QPointF(at.x() - half, at.y() - half), sprite);
+        if (labels && radius >= 11) {
+            painter.setPen(Qt::white);
+            painter.drawText(QRectF(at.x() - radius, at.y() - radius, 2.0 * radius, 2.0 * radius), Qt::AlignCenter,
+                             QString::number(b.rank));
+        }
+    }
+}
+
+void ImpactMatrix::paintEvent(QPaintEvent*) {
+    ensureBuilt();
+    if (m_layer.isNull()) {
+        paintLayer();
+    }
+    QPainter painter(this);
+    painter.drawPixmap(0, 0, m_layer);
+    painter.setRenderHint(QPainter::Antialiasing);
     const QPalette& pal = palette();
     QFont small = font();
     small.setPointSizeF(std::max(6.5, font().pointSizeF() * 0.8));
     painter.setFont(small);
-    const Bubble* top = nullptr;
-    for (const Bubble& b : m_bubbles) {
-        if (b.id == chosen) {
-            top = &b; // drawn last, above the rest
-            continue;
-        }
-        QColor fill = b.colour;
-        fill.setAlpha(b.id == m_dropTarget ? 255 : 175);
-        const QPointF at = pointOf(b.complexity, b.impact);
-        painter.setPen(QPen(pal.color(QPalette::Base), 1.2));
-        painter.setBrush(fill);
-        painter.drawEllipse(at, b.radius, b.radius);
-        if (b.radius >= 11) {
-            painter.setPen(Qt::white);
-            painter.drawText(QRectF(at.x() - b.radius, at.y() - b.radius, 2 * b.radius, 2 * b.radius),
-                             Qt::AlignCenter, QString::number(b.rank));
-        }
+    if (const Bubble* target = bubble(m_dropTarget)) {
+        painter.setBrush(target->colour);
+        painter.setPen(QPen(pal.color(QPalette::Highlight), 2, Qt::DashLine));
+        drawBubble(painter, *target, pointOf(target->complexity, target->impact), true);
     }
-    if (top != nullptr) {
+    if (const Bubble* top = bubble(current())) {
         const QPointF at = m_dragging ? m_dragAt : pointOf(top->complexity, top->impact);
         painter.setBrush(top->colour);
         painter.setPen(QPen(pal.color(QPalette::Highlight), 3));
-        painter.drawEllipse(at, top->radius + 1, top->radius + 1);
-        painter.setPen(Qt::white);
-        painter.drawText(QRectF(at.x() - top->radius, at.y() - top->radius, 2 * top->radius, 2 * top->radius),
-                         Qt::AlignCenter, QString::number(top->rank));
+        drawBubble(painter, *top, at, true);
         if (m_dragging) {
             // Where it will land, as the store will take it.
             const QPointF value = valueAt(m_dragAt);
@@ -301,15 +385,15 @@ void ImpactMatrix::paintEvent(QPaintEvent*) {
         }
     }
     if (hasFocus()) {
-        QPen focus(pal.color(QPalette::Highlight), 1, Qt::DotLine);
-        painter.setClipping(false);
-        painter.setPen(focus);
+        painter.setPen(QPen(pal.color(QPalette::Highlight), 1, Qt::DotLine));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(rect().adjusted(1, 1, -2, -2));
     }
 }
 
 void ImpactMatrix::resizeEvent(QResizeEvent* event) {
+    m_plot = QRectF();
+    m_layer = QPixmap();
     QWidget::resizeEvent(event);
     update();
 }
@@ -366,8 +450,10 @@ void ImpactMatrix::mouseReleaseEvent(QMouseEvent* event) {
     if (dragged && id != 0 && event->button() == Qt::LeftButton) {
         // Complexity snaps to halves, impact to tenths: what a person means by a drag.
         const QPointF value = valueAt(m_dragAt);
-        emit moved(id, std::clamp(std::round(value.x() * 2) / 2, kMinComplexity, kMaxComplexity),
-                   std::max(0.0, std::round(value.y() * 10) / 10), false);
+        const double complexity = std::clamp(std::round(value.x() * 2) / 2, kMinComplexity, kMaxComplexity);
+        const double impact = std::max(0.0, std::round(value.y() * 10) / 10);
+        showMoved(id, complexity, impact);
+        emit moved(id, complexity, impact, false);
     }
     update();
 }
@@ -376,6 +462,20 @@ void ImpactMatrix::mouseDoubleClickEvent(QMouseEvent* event) {
     if (const core::Id id = bubbleAt(event->position()); id != 0) {
         emit activated(id);
     }
+}
+
+void ImpactMatrix::showMoved(core::Id id, double complexity, double impact) {
+    // Where the person put it, until the ranking read again (in the background) says the
+    // same: the bubble must not jump back in between.
+    ensureBuilt();
+    for (Bubble& b : m_bubbles) {
+        if (b.id == id) {
+            b.complexity = complexity;
+            b.impact = impact;
+        }
+    }
+    m_layer = QPixmap();
+    update();
 }
 
 double ImpactMatrix::impactStep() const {
@@ -391,11 +491,14 @@ void ImpactMatrix::nudge(double dComplexity, double dImpact) {
                                          kMaxComplexity);
     const double impact = std::max(0.0, std::round((b->impact + dImpact) * 10) / 10);
     if (complexity != b->complexity || impact != b->impact) {
-        emit moved(b->id, complexity, impact, true);
+        const core::Id id = b->id;
+        showMoved(id, complexity, impact);
+        emit moved(id, complexity, impact, true);
     }
 }
 
 void ImpactMatrix::selectToward(int dx, int dy) {
+    ensureBuilt();
     const Bubble* from = bubble(current());
     if (from == nullptr) {
         if (!m_bubbles.empty()) {
@@ -431,6 +534,7 @@ void ImpactMatrix::selectToward(int dx, int dy) {
 }
 
 void ImpactMatrix::keyPressEvent(QKeyEvent* event) {
+    ensureBuilt();
     const bool move = event->modifiers() & Qt::ControlModifier;
     switch (event->key()) {
     case Qt::Key_Left:

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include <QPixmap>
 #include <QPointer>
 #include <QWidget>
 
@@ -39,7 +40,7 @@ public:
     /// The plane's (complexity, impact) at a point of the widget.
     [[nodiscard]] QPointF valueAt(QPointF point) const;
     [[nodiscard]] QPointF pointOf(double complexity, double impact) const;
-    [[nodiscard]] double impactAxisMax() const { return m_impactMax; }
+    [[nodiscard]] double impactAxisMax() const;
 
     QSize sizeHint() const override { return {520, 420}; }
     QSize minimumSizeHint() const override { return {260, 220}; }
@@ -54,6 +55,7 @@ protected:
     bool event(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
@@ -74,21 +76,30 @@ private:
         QColor colour;
         std::size_t rank = 0;
     };
-    /// Reads the bubbles from the filter; keeps the axis unless `rescale`.
-    void rebuild(bool rescale = true);
+    /// Reads the bubbles from the filter and scales the impact axis to them.
+    void rebuild() const;
+    /// Rebuilds when the filter changed since: every reader of the bubbles calls this.
+    void ensureBuilt() const;
     [[nodiscard]] QRectF plot() const;
     [[nodiscard]] core::Id current() const;
     void select(core::Id id);
     [[nodiscard]] const Bubble* bubble(core::Id id) const;
     void selectToward(int dx, int dy);
     void nudge(double dComplexity, double dImpact);
+    void showMoved(core::Id id, double complexity, double impact);
     [[nodiscard]] double impactStep() const;
     void paintPlane(QPainter& painter, const QRectF& area);
+    void paintLayer();
+    void drawBubble(QPainter& painter, const Bubble& b, QPointF at, bool label) const;
 
     QPointer<OpportunityFilter> m_model;
     QPointer<QItemSelectionModel> m_selection;
-    std::vector<Bubble> m_bubbles; ///< largest first, so small ones are drawn (and hit) on top
-    double m_impactMax = 10;
+    // Caches of what the filter holds, rebuilt when next needed after it changed.
+    mutable std::vector<Bubble> m_bubbles; ///< largest first, so small ones are drawn (and hit) on top
+    mutable bool m_dirty = true;
+    mutable QRectF m_plot;         ///< the plane inside the axes; empty: work it out again
+    mutable QPixmap m_layer;       ///< the plane and every bubble; null: draw it again
+    mutable double m_impactMax = 10;
     double m_impactThreshold = 0;
     double m_complexityThreshold = 3;
     core::Id m_pressed = 0;

@@ -20,6 +20,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -59,7 +60,7 @@ private:
 } // namespace
 
 OpportunityEditor::OpportunityEditor(QWidget* parent)
-    : QWidget(parent), m_heading(new QLabel), m_why(new QLabel), m_title(new QLineEdit), m_bucket(new QComboBox),
+    : QWidget(parent), m_heading(new QLabel), m_why(new QLabel), m_links(new QLabel), m_title(new QLineEdit), m_bucket(new QComboBox),
       m_status(new QComboBox), m_productLine(new QLineEdit), m_owner(new QLineEdit),
       m_complexity(new QDoubleSpinBox), m_effort(new QDoubleSpinBox), m_confidence(new QSpinBox),
       m_override(new QCheckBox(tr("Set &impact by hand"))), m_impact(new QDoubleSpinBox),
@@ -75,6 +76,8 @@ OpportunityEditor::OpportunityEditor(QWidget* parent)
     m_why->setWordWrap(true);
     m_why->setTextFormat(Qt::RichText);
     m_why->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_links->setObjectName(QStringLiteral("opportunityLinks"));
+    m_links->setWordWrap(true);
 
     m_bucket->addItem(tr("Not filed"));
     for (const auto bucket : {core::Bucket::Fix, core::Bucket::Fill, core::Bucket::Future}) {
@@ -181,6 +184,7 @@ OpportunityEditor::OpportunityEditor(QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_heading);
     layout->addWidget(m_why);
+    layout->addWidget(m_links);
     layout->addLayout(form);
     layout->addWidget(m_evidence, 1);
 
@@ -317,6 +321,7 @@ void OpportunityEditor::show(const core::report::Entry* entry) {
     if (!m_opportunity) {
         m_heading->setText(tr("Choose an opportunity to see why it ranks where it does."));
         m_why->clear();
+        m_links->clear();
         for (QLineEdit* line : {m_title, m_productLine, m_owner}) {
             line->clear();
         }
@@ -339,6 +344,24 @@ void OpportunityEditor::show(const core::report::Entry* entry) {
     }
     why += QStringLiteral("</table>");
     m_why->setText(why);
+    // What it was made from: its tags by name, and how many patterns.
+    QStringList links;
+    if (!o.tagIds.empty()) {
+        if (auto tags = m_workspace->store().tags()) {
+            for (const auto& tag : *tags) {
+                if (std::find(o.tagIds.begin(), o.tagIds.end(), tag.id) != o.tagIds.end()) {
+                    links << QStringLiteral("\u2018%1\u2019").arg(toQString(tag.name));
+                }
+            }
+        }
+    }
+    QString linked = links.isEmpty() ? QString() : tr("Linked tags: %1").arg(links.join(QStringLiteral(", ")));
+    if (!o.patternIds.empty()) {
+        linked += (linked.isEmpty() ? QString() : QStringLiteral(" · ")) +
+                  tr("made from %n pattern(s)", nullptr, static_cast<int>(o.patternIds.size()));
+    }
+    m_links->setText(linked);
+    m_links->setVisible(!linked.isEmpty());
     m_title->setText(toQString(o.title));
     m_bucket->setCurrentIndex(o.bucket ? m_bucket->findData(static_cast<int>(*o.bucket)) : 0);
     m_status->setCurrentIndex(m_status->findData(static_cast<int>(o.status)));

@@ -63,6 +63,7 @@ private:
     bool m_filling = false;
     QLabel* m_heading;
     QLabel* m_why;
+    QLabel* m_links;
     QLineEdit* m_title;
     QComboBox* m_bucket;
     QComboBox* m_status;

@@ -23,7 +23,7 @@ std::filesystem::path copyFixture(const test::TempDir& dir, const std::string& n
 // workspace). Keep every row forever: every later schema must still open each of them.
 class OlderWorkspace : public testing::TestWithParam<int> {};
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, OlderWorkspace, testing::Values(1, 2, 3),
+INSTANTIATE_TEST_SUITE_P(Fixtures, OlderWorkspace, testing::Values(1, 2, 3, 4),
                          [](const testing::TestParamInfo<int>& info) { return "v" + std::to_string(info.param); });
 
 TEST_P(OlderWorkspace, StillOpensWithEverythingInIt) {
@@ -82,6 +82,22 @@ TEST_P(OlderWorkspace, StillOpensWithEverythingInIt) {
         EXPECT_EQ((*store)->proposals(std::nullopt, core::ProposalStatus::Accepted)->size(), 1U);
         EXPECT_EQ((*store)->proposals(std::nullopt, core::ProposalStatus::Rejected)->size(), 1U);
         EXPECT_EQ((*store)->proposals(std::nullopt, core::ProposalStatus::Open)->size(), 19U);
+    }
+    // Opportunities (schema 4) come through with every field, and the scoring settings.
+    if (version >= 4) {
+        auto opportunities = (*store)->opportunities();
+        ASSERT_TRUE(opportunities.has_value());
+        ASSERT_EQ(opportunities->size(), 2U);
+        const auto& zipper = (*opportunities)[0];
+        EXPECT_EQ(zipper.title, "A zipper that lasts");
+        EXPECT_EQ(zipper.owner, "Dana");
+        EXPECT_EQ(zipper.effortWeeks, 3);
+        EXPECT_EQ(zipper.quoteIds.size(), 6U);
+        EXPECT_EQ(zipper.evidenceImportance.size(), 1U);
+        EXPECT_EQ(zipper.tagIds.size(), 1U);
+        EXPECT_EQ((*opportunities)[1].impactOverride, 9.5);
+        EXPECT_EQ((*opportunities)[1].patternIds.size(), 1U);
+        EXPECT_TRUE((*store)->setting("scoring")->has_value());
     }
     // What the later schema added works on the old data.
     const auto firstCall = calls->front().id;

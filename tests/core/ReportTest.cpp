@@ -172,6 +172,17 @@ TEST_F(Exports, TheReportLeadsWithTheCountAndCitesFirstNameAndCity) {
     EXPECT_EQ(fill->entries[0].score.rank, 2U); // ranks stay those of the whole list
     EXPECT_EQ(fill->lead, "Based on conversations with 3 customers, here is 1 opportunity, ranked by impact ÷ "
                           "complexity.");
+    // By the segment whose customers raised it (key or name), and by words of the title.
+    options.bucket.reset();
+    options.segment = "recent_buyer";
+    auto raisedByBuyers = core::report::buildReport(*store, settings, options);
+    ASSERT_EQ(raisedByBuyers->entries.size(), 1U);
+    EXPECT_EQ(raisedByBuyers->entries[0].opportunity.title, "=SUM(A1:A9)");
+    options.segment = "Cart abandoner";
+    options.titleWords = "STRAP zipper";
+    auto titled = core::report::buildReport(*store, settings, options);
+    ASSERT_EQ(titled->entries.size(), 1U);
+    EXPECT_EQ(titled->entries[0].opportunity.title, R"(<b>Zipper</b> & "strap")");
 }
 
 TEST_F(Exports, RankedCsvReadsBackWithPythonsCsvModuleAndNothingInItRuns) {

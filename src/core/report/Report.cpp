@@ -138,7 +138,29 @@ bool matches(const Options& options, const Opportunity& o, const ranking::Score&
     if (options.quadrant && score.quadrant != *options.quadrant) {
         return false;
     }
-    return options.productLine.empty() || normaliseKey(options.productLine) == normaliseKey(o.productLine);
+    if (!options.productLine.empty() && normaliseKey(options.productLine) != normaliseKey(o.productLine)) {
+        return false;
+    }
+    if (!options.segment.empty()) {
+        const std::string wanted = normaliseKey(options.segment);
+        const bool found = std::any_of(score.segments.begin(), score.segments.end(),
+                                       [&](const auto& s) { return !s.first.empty() && normaliseKey(s.first) == wanted; });
+        if (!found) {
+            return false;
+        }
+    }
+    if (!options.titleWords.empty()) {
+        const std::string title = utf8::asciiLower(o.title);
+        std::string words = utf8::asciiLower(options.titleWords);
+        for (std::size_t at = 0; at < words.size();) {
+            const std::size_t end = std::min(words.find(' ', at), words.size());
+            if (end > at && title.find(words.substr(at, end - at)) == std::string::npos) {
+                return false;
+            }
+            at = end + 1;
+        }
+    }
+    return true;
 }
 
 Result<std::map<Id, Customer>> customersFor(Store& store, PersonalData personal) {

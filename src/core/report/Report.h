@@ -37,6 +37,8 @@ struct Options {
     std::optional<OpportunityStatus> status;
     std::optional<ranking::Quadrant> quadrant;
     std::string productLine;         ///< exact, ignoring case; empty: all
+    std::string segment;             ///< only opportunities with evidence from this segment (name or key); empty: all
+    std::string titleWords;          ///< only titles holding every one of these words (any case); empty: all
     std::string title = "Opportunities";
     std::string today;               ///< "YYYY-MM-DD": the report's date and the recency decay's
 };

@@ -398,8 +398,9 @@ public:
     Result<Opportunity> opportunity(Id id);
     /// Every opportunity, oldest first, read in four queries whatever their number.
     Result<std::vector<Opportunity>> opportunities();
-    /// The evidence of one opportunity, or of all, each quote with its call and customer;
-    /// ordered by opportunity, then newest call first.
+    /// The evidence of one opportunity, or of all, each quote with its call and customer
+    /// (not its tags: `quote.tagIds` stays empty); ordered by opportunity, then newest
+    /// call first.
     Result<std::vector<EvidenceRow>> opportunityEvidence(std::optional<Id> opportunityId = std::nullopt);
     /// Adds quotes to an opportunity's evidence (a drop from the quote browser); returns
     /// the ones it did not have, which are what undo takes away again.

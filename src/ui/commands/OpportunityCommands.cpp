@@ -88,7 +88,8 @@ void DeleteOpportunityCommand::undo() {
 AddEvidenceCommand::AddEvidenceCommand(Workspace& workspace, core::Id opportunityId, const QString& title,
                                        std::vector<core::Id> quoteIds)
     : m_workspace(workspace), m_opportunityId(opportunityId), m_quoteIds(std::move(quoteIds)) {
-    setText(QCoreApplication::translate("AddEvidenceCommand", "Add %n Quote(s) to \u2018%1\u2019", nullptr, static_cast<int>(m_quoteIds.size())).arg(title));
+    const auto quotes = static_cast<int>(m_quoteIds.size());
+    setText(QCoreApplication::translate("AddEvidenceCommand", "Add %n Quote(s) to ‘%1’", nullptr, quotes).arg(title));
 }
 
 void AddEvidenceCommand::redo() {
