@@ -48,13 +48,6 @@
     <context>
         <name>earmark::ui::MainWindow</name>
         <message numerus="yes">
-            <source>Opportunity from %n quote(s)</source>
-            <translation>
-                <numerusform>Opportunity from %n quote</numerusform>
-                <numerusform>Opportunity from %n quotes</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>%Ln call(s)</source>
             <translation>
                 <numerusform>%Ln call</numerusform>

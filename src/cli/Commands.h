@@ -93,6 +93,9 @@ struct ExportOptions {
     std::string title = "Opportunities";
 };
 int runExport(const Common& common, const ReportSelection& selection, const ExportOptions& options);
+/// Prints the workspace's scoring settings as JSON, or replaces them with a file's
+/// (docs/RANKING.md); a wrong value is refused with its key named.
+int runScoring(const Common& common, const std::filesystem::path& setFrom);
 
 /// Lays out HTML as a PDF (print/PdfWriter.h) with Qt running offscreen; an error when
 /// this earmark-cli was built without Qt. Returns the pages written.

@@ -9,7 +9,10 @@
 #include "core/util/DateTime.h"
 
 #include <fmt/format.h>
+#include <memory>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 namespace earmark::cli {
@@ -74,23 +77,39 @@ core::Result<core::ranking::Settings> settingsOf(Store& store, const ReportSelec
     return settings;
 }
 
-} // namespace
+/// The workspace, the report options and the scoring a selection asks for.
+struct Prepared {
+    std::unique_ptr<Store> store;
+    core::report::Options options;
+    core::ranking::Settings settings;
+};
 
-int runRank(const Common& common, const ReportSelection& selection, std::size_t limit) {
+core::Result<Prepared> prepare(const Common& common, const ReportSelection& selection) {
     auto store = Store::open(common.db, Store::OpenMode::ExistingOnly);
     if (!store) {
-        return reportError(store.error());
+        return std::unexpected(store.error());
     }
     auto options = optionsOf(selection);
     if (!options) {
-        return reportError(options.error());
+        return std::unexpected(options.error());
     }
     auto settings = settingsOf(**store, selection);
     if (!settings) {
-        return reportError(settings.error());
+        return std::unexpected(settings.error());
     }
-    options->quotesPerOpportunity = 1;
-    auto report = core::report::buildReport(**store, *settings, *options);
+    return Prepared{std::move(*store), std::move(*options), std::move(*settings)};
+}
+
+} // namespace
+
+int runRank(const Common& common, const ReportSelection& selection, std::size_t limit) {
+    auto prepared = prepare(common, selection);
+    if (!prepared) {
+        return reportError(prepared.error());
+    }
+    auto& options = prepared->options;
+    options.quotesPerOpportunity = 1;
+    auto report = core::report::buildReport(*prepared->store, prepared->settings, options);
     if (!report) {
         return reportError(report.error());
     }
@@ -141,43 +160,38 @@ int runExport(const Common& common, const ReportSelection& selection, const Expo
     if (!personal) {
         return reportError(badOption("--personal", exportOptions.personal, "first-name-city, anonymous or full"));
     }
-    auto store = Store::open(common.db, Store::OpenMode::ExistingOnly);
-    if (!store) {
-        return reportError(store.error());
+    auto prepared = prepare(common, selection);
+    if (!prepared) {
+        return reportError(prepared.error());
     }
-    auto options = optionsOf(selection);
-    if (!options) {
-        return reportError(options.error());
-    }
-    options->personal = *personal;
-    options->quotesPerOpportunity = exportOptions.quotes;
-    options->title = exportOptions.title;
-    auto settings = settingsOf(**store, selection);
-    if (!settings) {
-        return reportError(settings.error());
-    }
+    Store& store = *prepared->store;
+    const auto& settings = prepared->settings;
+    auto& options = prepared->options;
+    options.personal = *personal;
+    options.quotesPerOpportunity = exportOptions.quotes;
+    options.title = exportOptions.title;
 
     std::size_t items = 0;
     if (*format == Format::Pdf) {
-        auto html = rankedHtmlOf(**store, *settings, *options, &items);
+        auto html = rankedHtmlOf(store, settings, options, &items);
         if (!html) {
             return reportError(html.error());
         }
-        auto pages = writePdfFile(exportOptions.out, *html, options->title);
+        auto pages = writePdfFile(exportOptions.out, *html, options.title);
         if (!pages) {
             return reportError(pages.error());
         }
     } else if (toStdout) {
         CsvOptions csv{.excelBom = exportOptions.bom};
         if (*content == Content::QuoteTable) {
-            auto table = buildQuoteTable(**store, *options);
+            auto table = buildQuoteTable(store, options);
             if (!table) {
                 return reportError(table.error());
             }
             items = table->rows.size();
             std::cout << (*format == Format::Json ? quoteTableJson(*table) : quoteTableCsv(*table, csv));
         } else {
-            auto report = buildReport(**store, *settings, *options);
+            auto report = buildReport(store, settings, options);
             if (!report) {
                 return reportError(report.error());
             }
@@ -193,9 +207,9 @@ int runExport(const Common& common, const ReportSelection& selection, const Expo
         request.content = *content;
         request.format = *format;
         request.path = exportOptions.out;
-        request.options = *options;
+        request.options = options;
         request.csv.excelBom = exportOptions.bom;
-        auto written = writeExport(**store, *settings, request);
+        auto written = writeExport(store, settings, request);
         if (!written) {
             return reportError(written.error());
         }
@@ -214,6 +228,33 @@ int runExport(const Common& common, const ReportSelection& selection, const Expo
         std::cout << fmt::format("Wrote {} to {}{}\n", what, exportOptions.out.string(),
                                  *personal == PersonalData::Full ? " (with full names, phones and e-mails)" : "");
     }
+    return kOk;
+}
+
+int runScoring(const Common& common, const std::filesystem::path& setFrom) {
+    auto store = Store::open(common.db, Store::OpenMode::ExistingOnly);
+    if (!store) {
+        return reportError(store.error());
+    }
+    if (!setFrom.empty()) {
+        std::ifstream in(setFrom, std::ios::binary);
+        if (!in) {
+            return reportError({core::ErrorCode::NotFound, "cannot read the file", setFrom.string()});
+        }
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        auto settings = core::ranking::settingsFromJson(text);
+        if (!settings) {
+            return reportError({core::ErrorCode::BadInput, settings.error().message, setFrom.string()});
+        }
+        if (auto ok = core::ranking::saveSettings(**store, *settings); !ok) {
+            return reportError(ok.error());
+        }
+    }
+    auto settings = core::ranking::loadSettings(**store);
+    if (!settings) {
+        return reportError(settings.error());
+    }
+    std::cout << core::ranking::settingsToJson(*settings) << '\n';
     return kOk;
 }
 

@@ -199,6 +199,11 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0, 50));
     exporter->add_option("--title", exportOptions.title, "The report's title");
 
+    std::filesystem::path scoringFile;
+    auto* scoring = app.add_subcommand("scoring", "Show the scoring settings as JSON, or set them from a file");
+    addCommon(scoring, common);
+    scoring->add_option("--set", scoringFile, "A JSON file of settings (docs/RANKING.md); checked before it is stored");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -206,6 +211,9 @@ int main(int argc, char** argv) {
         return code == 0 ? cli::kOk : cli::kUsage;
     }
 
+    if (scoring->parsed()) {
+        return cli::runScoring(common, scoringFile);
+    }
     if (rank->parsed()) {
         return cli::runRank(common, selection, rankLimit);
     }

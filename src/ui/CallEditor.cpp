@@ -1,9 +1,8 @@
 #include "ui/CallEditor.h"
 
-#include "ui/BucketColours.h"
-
 #include "core/domain/Vocabulary.h"
 #include "core/util/Utf8.h"
+#include "ui/BucketColours.h"
 #include "ui/TagPicker.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"

@@ -175,7 +175,7 @@ ExportDialog::ExportDialog(Workspace& workspace, core::report::Options viewOptio
         QFileInfo file(m_path->text());
         if (!file.fileName().isEmpty()) {
             m_path->setText(file.dir().filePath(file.completeBaseName() +
-                                                QString::fromLatin1(core::report::extension(format).data())));
+                                                QString::fromStdString(core::report::extension(format))));
         }
         update();
     });
@@ -198,7 +198,7 @@ void ExportDialog::update() {
     }
     const auto format = static_cast<Format>(m_format->currentData().toInt());
     QFileInfo file(m_path->text());
-    const QString extension = QString::fromLatin1(core::report::extension(format).data());
+    const QString extension = QString::fromStdString(core::report::extension(format));
     if (!file.fileName().isEmpty() && !m_path->text().endsWith(extension)) {
         m_path->setText(file.dir().filePath(file.completeBaseName() + extension));
     }

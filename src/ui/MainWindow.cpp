@@ -63,10 +63,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_opportunities, &OpportunitiesDock::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(m_opportunities, &OpportunitiesDock::exportRequested, this, &MainWindow::showExport);
-    connect(m_quotes, &QuoteBrowserDock::makeOpportunity, this, [this](const std::vector<core::Id>& ids) {
-        m_opportunities->show();
-        m_opportunities->newOpportunity(tr("Opportunity from %n quote(s)", nullptr, static_cast<int>(ids.size())), ids);
-    });
+    connect(m_quotes, &QuoteBrowserDock::makeOpportunity, this,
+            [this](const std::vector<core::Id>& ids, const QString& title) {
+                m_opportunities->show();
+                m_opportunities->newOpportunity(title, ids);
+            });
     connect(m_codebook, &CodebookDock::makeOpportunity, this, [this](core::Id tagId) {
         if (!m_workspace) {
             return;
@@ -636,6 +637,11 @@ void MainWindow::setUpAnalysisMenu() {
     showOpportunities->setText(tr("Show Opportunities"));
     showOpportunities->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+B")));
     menu->addAction(showOpportunities);
+    add(tr("Scoring Weights\u2026"), QKeySequence(), [this] {
+        m_opportunities->show();
+        m_opportunities->raise();
+        m_opportunities->editScoring();
+    })->setObjectName(QStringLiteral("actionScoring"));
     connect(showOpportunities, &QAction::triggered, this, [this](bool shown) {
         if (shown) {
             m_opportunities->raise();

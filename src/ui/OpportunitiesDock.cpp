@@ -1,12 +1,13 @@
 #include "ui/OpportunitiesDock.h"
 
-#include "core/domain/Buckets.h"
+#include "core/ranking/Draft.h"
 #include "core/domain/Vocabulary.h"
 #include "core/store/Store.h"
 #include "ui/BackgroundReader.h"
 #include "ui/ImpactMatrix.h"
 #include "ui/OpportunityEditor.h"
 #include "ui/OpportunityListModel.h"
+#include "ui/ScoringDialog.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
 #include "ui/commands/OpportunityCommands.h"
@@ -62,8 +63,11 @@ OpportunitiesDock::OpportunitiesDock(QWidget* parent)
       m_impactThreshold(new QDoubleSpinBox), m_complexityThreshold(new QDoubleSpinBox),
       m_showDropped(new QCheckBox(tr("Show &dropped"))), m_bucket(new QComboBox), m_quadrant(new QComboBox),
       m_status(new QComboBox), m_productLine(new QComboBox), m_segment(new QComboBox), m_search(new QLineEdit),
-      m_summary(new QLabel) {
+      m_summary(new QLabel), m_reloadLater(new QTimer(this)) {
     setObjectName(QStringLiteral("opportunitiesDock"));
+    m_reloadLater->setSingleShot(true);
+    m_reloadLater->setInterval(400);
+    connect(m_reloadLater, &QTimer::timeout, this, &OpportunitiesDock::reload);
     m_filter->setSourceModel(m_model);
 
     // Scoring: the formula and where the quadrants split.
@@ -86,6 +90,9 @@ OpportunitiesDock::OpportunitiesDock(QWidget* parent)
     auto* newButton = new QToolButton;
     newButton->setText(tr("New"));
     newButton->setToolTip(tr("New opportunity (Ctrl+Shift+O); or make one from chosen quotes, a tag or a pattern"));
+    auto* scoringButton = new QToolButton;
+    scoringButton->setText(tr("Weights\u2026"));
+    scoringButton->setToolTip(tr("What value tiers, segments, importance and age count for"));
     auto* exportButton = new QToolButton;
     exportButton->setText(tr("Export\u2026"));
     exportButton->setToolTip(tr("Export the ranked list or the quote table (Ctrl+Shift+E)"));
@@ -93,6 +100,7 @@ OpportunitiesDock::OpportunitiesDock(QWidget* parent)
     scoring->addWidget(newButton);
     scoring->addWidget(new QLabel(tr("Score by")));
     scoring->addWidget(m_formula);
+    scoring->addWidget(scoringButton);
     auto* impactLabel = new QLabel(tr("High impact above"));
     impactLabel->setBuddy(m_impactThreshold);
     scoring->addWidget(impactLabel);
@@ -222,6 +230,7 @@ OpportunitiesDock::OpportunitiesDock(QWidget* parent)
     addViewAction(m_matrix, tr("Delete Opportunity"), QKeySequence::Delete, this, [this] { deleteSelected(); });
     connect(newButton, &QToolButton::clicked, this, newOne);
     connect(exportButton, &QToolButton::clicked, this, &OpportunitiesDock::exportRequested);
+    connect(scoringButton, &QToolButton::clicked, this, &OpportunitiesDock::editScoring);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OpportunitiesDock::showChosen);
     connect(m_model, &OpportunityListModel::quotesDropped, this, &OpportunitiesDock::addEvidence);
@@ -278,20 +287,16 @@ void OpportunitiesDock::setWorkspace(Workspace* workspace) {
     if (m_workspace != nullptr) {
         disconnect(m_workspace, nullptr, this, nullptr);
     }
+    m_reloadLater->stop();
     m_workspace = workspace;
     m_editor->setWorkspace(workspace);
     m_model->setReport({});
     m_loaded = false;
     if (workspace != nullptr) {
         connect(workspace, &Workspace::opportunitiesChanged, this, &OpportunitiesDock::reload);
-        // Evidence changes its words, tags and importance with the calls; reread after a burst.
-        auto* later = new QTimer(this);
-        later->setSingleShot(true);
-        later->setInterval(400);
-        connect(later, &QTimer::timeout, this, &OpportunitiesDock::reload);
-        connect(workspace, &Workspace::quotesChanged, later, qOverload<>(&QTimer::start));
-        connect(workspace, &Workspace::callsChanged, later, qOverload<>(&QTimer::start));
-        connect(workspace, &Workspace::destroyed, later, &QObject::deleteLater);
+        // Evidence changes its words and importance with the calls; reread after a burst.
+        connect(workspace, &Workspace::quotesChanged, this, [this] { m_reloadLater->start(); });
+        connect(workspace, &Workspace::callsChanged, this, [this] { m_reloadLater->start(); });
         reload();
     }
 }
@@ -437,36 +442,16 @@ core::Id OpportunitiesDock::newOpportunity(const QString& title, const std::vect
     if (m_workspace == nullptr) {
         return 0;
     }
-    core::Opportunity o;
-    o.title = title.trimmed().isEmpty() ? tr("New opportunity").toStdString() : title.trimmed().toStdString();
-    o.quoteIds = quoteIds;
+    auto drafted = core::ranking::draftOpportunity(
+        m_workspace->store(),
+        title.trimmed().isEmpty() ? tr("New opportunity").toStdString() : title.trimmed().toStdString(), quoteIds);
+    if (!drafted) {
+        m_workspace->report(drafted.error());
+        return 0;
+    }
+    core::Opportunity o = std::move(*drafted);
     o.tagIds = tagIds;
     o.patternIds = patternIds;
-    if (!quoteIds.empty()) {
-        // Filed where most of its quotes are, and in their product line when they share one.
-        // A few thousand quotes decide that as well as all of them would.
-        core::QuoteFilter which;
-        which.quoteIds.assign(quoteIds.begin(), quoteIds.begin() + std::min<std::ptrdiff_t>(
-                                                                       static_cast<std::ptrdiff_t>(quoteIds.size()), 5000));
-        which.limit = -1;
-        auto rows = m_workspace->store().listQuotes(which);
-        auto tags = m_workspace->store().tags();
-        if (!rows || !tags) {
-            m_workspace->report(!rows ? rows.error() : tags.error());
-            return 0;
-        }
-        const auto defaults = core::tagDefaultBuckets(*tags);
-        std::vector<std::optional<core::Bucket>> buckets;
-        std::set<std::string> lines;
-        for (const auto& row : *rows) {
-            buckets.push_back(core::quoteBucket(row.bucket, row.tagIds, defaults));
-            lines.insert(row.productLine);
-        }
-        o.bucket = core::mostCommonBucket(buckets);
-        if (lines.size() == 1) {
-            o.productLine = *lines.begin();
-        }
-    }
     auto* command = new AddOpportunityCommand(*m_workspace, o);
     m_workspace->undoStack()->push(command);
     const core::Id made = command->opportunity().id;
@@ -548,6 +533,25 @@ void OpportunitiesDock::setFormula(core::ranking::Formula formula) {
     core::ranking::Settings after = m_settings;
     after.formula = formula;
     changeScoring(after, tr("Score by %1").arg(toQString(std::string(core::ranking::label(formula)))));
+}
+
+void OpportunitiesDock::editScoring() {
+    if (m_workspace == nullptr) {
+        return;
+    }
+    auto segments = m_workspace->store().segments();
+    if (!segments) {
+        m_workspace->report(segments.error());
+        return;
+    }
+    ScoringDialog dialog(m_settings, *segments, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const auto after = dialog.settings();
+    if (core::ranking::settingsToJson(after) != core::ranking::settingsToJson(m_settings)) {
+        changeScoring(after, tr("Change Scoring"));
+    }
 }
 
 void OpportunitiesDock::setThresholds(std::optional<double> impact, double complexity) {

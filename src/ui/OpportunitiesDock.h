@@ -14,6 +14,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
+class QTimer;
 
 namespace earmark::ui {
 
@@ -61,6 +62,8 @@ public:
     /// Scores by another formula, or sets the thresholds (nullopt impact: the median).
     void setFormula(core::ranking::Formula formula);
     void setThresholds(std::optional<double> impact, double complexity);
+    /// Opens the scoring settings (weights, recency, thresholds); OK is one undo step.
+    void editScoring();
     /// What the table shows, as report options: the export takes the same selection.
     [[nodiscard]] core::report::Options viewOptions() const;
     /// Reads the ranking again.
@@ -95,6 +98,7 @@ private:
     QComboBox* m_segment;
     QLineEdit* m_search;
     QLabel* m_summary;
+    QTimer* m_reloadLater; ///< a burst of saved calls rereads the ranking once
     core::ranking::Settings m_settings;
     bool m_loaded = false;
     bool m_filling = false;

@@ -1,8 +1,8 @@
 #include "ui/PatternsDock.h"
 
-#include "core/domain/Buckets.h"
 #include "core/domain/Vocabulary.h"
 #include "core/engine/TaggingEngine.h"
+#include "core/ranking/Draft.h"
 #include "ui/BackgroundReader.h"
 #include "ui/LongTask.h"
 #include "ui/PatternListModel.h"
@@ -425,26 +425,14 @@ core::Id PatternsDock::makeOpportunity(core::Id id) {
     if (m_workspace == nullptr || patterns.empty()) {
         return 0;
     }
-    core::QuoteFilter filter;
-    filter.patternIds = {id};
-    filter.limit = -1;
-    auto rows = m_workspace->store().listQuotes(filter);
-    auto tags = m_workspace->store().tags();
-    if (!rows || !tags) {
-        m_workspace->report(!rows ? rows.error() : tags.error());
+    auto drafted =
+        core::ranking::draftOpportunity(m_workspace->store(), patterns.front().label, patterns.front().quoteIds);
+    if (!drafted) {
+        m_workspace->report(drafted.error());
         return 0;
     }
-    // Filed where most of its quotes are (ties go Fix, Fill, Future); unfiled if none is.
-    const auto defaults = core::tagDefaultBuckets(*tags);
-    std::vector<std::optional<core::Bucket>> buckets;
-    for (const auto& row : *rows) {
-        buckets.push_back(core::quoteBucket(row.bucket, row.tagIds, defaults));
-    }
-    core::Opportunity opportunity;
-    opportunity.title = patterns.front().label;
-    opportunity.quoteIds = patterns.front().quoteIds;
+    core::Opportunity opportunity = std::move(*drafted);
     opportunity.patternIds = {id};
-    opportunity.bucket = core::mostCommonBucket(buckets);
     auto* command = new AddOpportunityCommand(*m_workspace, opportunity);
     m_workspace->undoStack()->push(command);
     const core::Id made = command->opportunity().id;

@@ -73,9 +73,15 @@ QuoteBrowserDock::QuoteBrowserDock(QWidget* parent)
     m_view->addAction(opportunity);
     connect(opportunity, &QAction::triggered, this, [this] {
         const auto ids = selectedQuotes();
-        if (!ids.empty()) {
-            emit makeOpportunity(ids);
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+        if (ids.empty() || rows.isEmpty()) {
+            return;
         }
+        QString title = toQString(m_model->row(rows.front().row())->text).simplified();
+        if (title.size() > 60) {
+            title = title.left(59) + QStringLiteral("\u2026");
+        }
+        emit makeOpportunity(ids, title);
     });
 }
 

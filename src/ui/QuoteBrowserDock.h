@@ -43,8 +43,9 @@ public:
 
 signals:
     void openQuote(core::Id callId, core::Id quoteId);
-    /// A person asked for an opportunity with these quotes as its evidence.
-    void makeOpportunity(const std::vector<core::Id>& quoteIds);
+    /// A person asked for an opportunity with these quotes as its evidence; `title` is the
+    /// first one's words, for them to rename (a customer's words say more than "New").
+    void makeOpportunity(const std::vector<core::Id>& quoteIds, const QString& title);
 
 private:
     Workspace* m_workspace = nullptr;

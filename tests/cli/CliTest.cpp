@@ -54,7 +54,7 @@ TEST(Cli, EveryVerbHasHelp) {
     earmark::test::TempDir dir;
     for (const char* verb :
          {"init", "demo", "import", "calls", "show", "search", "stats", "erase-customer", "generate", "rules export",
-          "rules import", "rules apply", "proposals", "accept", "reject", "patterns", "saturation", "phrases", "rank", "export"}) {
+          "rules import", "rules apply", "proposals", "accept", "reject", "patterns", "saturation", "phrases", "rank", "export", "scoring"}) {
         const CliRun run = cli(dir, std::string(verb) + " --help");
         EXPECT_EQ(run.exitCode, 0) << verb;
         EXPECT_THAT(run.out, HasSubstr("--db")) << verb;
@@ -371,5 +371,18 @@ TEST(Cli, RankExplainsEveryScoreAndExportWritesEveryFormat) {
     EXPECT_EQ(badTable.exitCode, 2);
     EXPECT_THAT(badTable.err, HasSubstr("csv, json or xlsx for the quote table"));
     EXPECT_EQ(cli(dir, "rank " + db + " --quadrant sweet-spot").exitCode, 2);
+
+    // Scoring settings: set from a file, shown back, and a wrong one refused by its key.
+    const auto good = dir.write("scoring.json", R"({"formula": "ice", "tierWeights": {"high_ltv": 2}})");
+    const CliRun set = cli(dir, "scoring " + db + " --set " + shellQuote(good.string()));
+    ASSERT_EQ(set.exitCode, 0) << set.err;
+    EXPECT_EQ(nlohmann::json::parse(set.out)["formula"], "ice");
+    EXPECT_EQ(nlohmann::json::parse(set.out)["tierWeights"]["high_ltv"], 2.0);
+    EXPECT_THAT(cli(dir, "rank " + db).out, HasSubstr("ranked by ICE"));
+    const auto bad = dir.write("bad.json", R"({"tierWeights": {"gold": 2}})");
+    const CliRun refused = cli(dir, "scoring " + db + " --set " + shellQuote(bad.string()));
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_THAT(refused.err, HasSubstr("tierWeights.gold"));
+    EXPECT_EQ(nlohmann::json::parse(cli(dir, "scoring " + db).out)["formula"], "ice");
     EXPECT_EQ(cli(dir, "export " + db + " --personal everyone --out -").exitCode, 2);
 }

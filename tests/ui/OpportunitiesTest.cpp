@@ -10,11 +10,13 @@
 #include "ui/OpportunityEditor.h"
 #include "ui/OpportunityListModel.h"
 #include "ui/QuoteMime.h"
+#include "ui/ScoringDialog.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QLabel>
+#include <QTimer>
 
 using namespace uitest;
 using testing::HasSubstr;
@@ -277,6 +279,9 @@ TEST(Opportunities, MadeFromChosenQuotesOrATagAndDeletedUndoably) {
     const core::Id made = board.dock->selectedOpportunity();
     ASSERT_NE(made, 0);
     EXPECT_EQ(board.store().opportunity(made)->quoteIds.size(), 2U);
+    // Titled by the first chosen quote's words, to be renamed.
+    const std::string first = quotes->model()->row(0)->text;
+    EXPECT_EQ(board.store().opportunity(made)->title.substr(0, 20), first.substr(0, 20));
     EXPECT_EQ(board.dock->editor()->opportunityId(), made);
 
     // From a tag: its quotes become the evidence, the tag its link.
@@ -333,4 +338,41 @@ TEST(Opportunities, TheWindowExportsHtmlAndAPdfWithNumberedPages) {
     ASSERT_TRUE(ui::exportNow(&board.window, *board.window.workspace(), request).has_value());
     const auto rows = test::readExport("csv", dir / "quotes.csv")["rows"];
     EXPECT_EQ(rows[0].back(), "email");
+}
+
+TEST(Opportunities, ScoringWeightsChangeTheRankingAsOneUndoStep) {
+    test::TempDir dir;
+    Board board(dir);
+    const core::Id id = board.first().opportunity.id;
+    const double before = board.first().score.impact;
+    auto impactOf = [&board](core::Id which) {
+        return board.dock->model()->entry(board.dock->model()->rowOf(which))->score.impact;
+    };
+    bool sawDefaults = false;
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<ui::ScoringDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        auto settings = dialog->settings();
+        sawDefaults = settings.tierWeight(core::ValueTier::HighLtv) == 1.5 && !settings.recencyHalfLifeDays;
+        settings.tierWeights[core::ValueTier::Standard] = 3;
+        settings.tierWeights[core::ValueTier::PriceSensitive] = 3;
+        settings.tierWeights[core::ValueTier::HighLtv] = 3;
+        settings.recencyHalfLifeDays = 3650;
+        dialog->showSettings(settings);
+        dialog->accept();
+    });
+    board.dock->editScoring();
+    board.wait();
+    EXPECT_TRUE(sawDefaults);
+    const auto stored = core::ranking::loadSettings(board.store());
+    ASSERT_TRUE(stored.has_value());
+    EXPECT_EQ(stored->tierWeight(core::ValueTier::Standard), 3);
+    EXPECT_EQ(stored->recencyHalfLifeDays, 3650);
+    EXPECT_THAT(board.undo()->undoText().toStdString(), HasSubstr("Change Scoring"));
+    // Every customer now counts about three times as much (a little less for age).
+    EXPECT_GT(impactOf(id), 2 * before);
+    board.undo()->undo();
+    board.wait();
+    EXPECT_EQ(core::ranking::loadSettings(board.store())->tierWeight(core::ValueTier::Standard), 1);
+    EXPECT_DOUBLE_EQ(impactOf(id), before);
 }

@@ -230,22 +230,8 @@ std::string_view toKey(Format format) {
     return "csv";
 }
 
-std::string_view extension(Format format) {
-    switch (format) {
-    case Format::Csv:
-        return ".csv";
-    case Format::Json:
-        return ".json";
-    case Format::Markdown:
-        return ".md";
-    case Format::Html:
-        return ".html";
-    case Format::Pdf:
-        return ".pdf";
-    case Format::Xlsx:
-        return ".xlsx";
-    }
-    return ".csv";
+std::string extension(Format format) {
+    return "." + std::string(toKey(format));
 }
 
 std::optional<Format> parseFormat(std::string_view text) {
