@@ -2,6 +2,7 @@
 #include "core/store/Store.h"
 #include "core/util/Utf8.h"
 #include "support/ExportReader.h"
+#include "support/HostileWorkspace.h"
 #include "support/TempDir.h"
 
 #include <gmock/gmock.h>
@@ -15,13 +16,12 @@ using testing::Not;
 
 namespace {
 
-// What hostile customers and colleagues type; every export must carry it intact and inert.
-const std::string kScript = "<script>alert('x')</script> the zipper broke";
-const std::string kFormula = R"(=HYPERLINK("http://evil.example","click"))";
-const std::string kQuotes = R"(She said "it's ""fine""" — not)";
-const std::string kLines = "line one\nline two";
-const std::string kRtl = "المقاس لا يناسب 💔👍🏽 \u202Eevil";
-const std::string kSigns = "-2 stars, @everyone, +1";
+using test::kFormula;
+using test::kLines;
+using test::kQuotes;
+using test::kRtl;
+using test::kScript;
+using test::kSigns;
 
 class Exports : public testing::Test {
 protected:
@@ -29,90 +29,8 @@ protected:
         auto opened = core::Store::open(dir / "w.earmark", core::Store::OpenMode::CreateIfMissing);
         ASSERT_TRUE(opened.has_value()) << opened.error().describe();
         store = std::move(*opened);
-        auto abandoner = store->findSegment("cart abandoner");
-        auto buyer = store->findSegment("recent buyer");
-        const auto sarah = customer("Sarah", "Phoenix", (*abandoner)->id, core::ValueTier::HighLtv,
-                                    {"Sarah Ortiz", "+1 602 555 0100", "sarah@example.com", ""});
-        const auto hostile = customer("<b>Bo</b>", "=cmd|' /C calc'!A0", (*abandoner)->id,
-                                      core::ValueTier::Standard, {"Bo Hostile", "+44 20 7946 0000", "bo@example.com", ""});
-        const auto miriam = customer("מרים", "القاهرة", (*buyer)->id, core::ValueTier::PriceSensitive, {});
-
-        core::Tag parent;
-        parent.name = "Problem";
-        ASSERT_TRUE(store->addTag(parent).has_value());
-        core::Tag zipper;
-        zipper.name = "Zipper";
-        zipper.parentId = parent.id;
-        zipper.defaultBucket = core::Bucket::Fix;
-        ASSERT_TRUE(store->addTag(zipper).has_value());
-
-        const auto c1 = call(sarah, kScript + ". " + kQuotes, "2026-03-12T10:00:00");
-        const auto c2 = call(hostile, kFormula + "\n" + kLines, "2026-03-14T11:00:00");
-        const auto c3 = call(miriam, kRtl + " / " + kSigns, "2026-03-20T09:30:00");
-        quotes = {quote(c1, kScript, 3, {zipper.id, parent.id}), quote(c1, kQuotes, 1, {}),
-                  quote(c2, kFormula, 2, {zipper.id}), quote(c2, kLines, 0, {}), quote(c3, kRtl, 2, {}),
-                  quote(c3, kSigns, 1, {})};
-
-        core::Opportunity a;
-        a.title = R"(<b>Zipper</b> & "strap")";
-        a.description = kFormula;
-        a.bucket = core::Bucket::Fix;
-        a.owner = "Dana";
-        a.productLine = "Backpacks";
-        a.complexity = 2;
-        a.quoteIds = {quotes[0], quotes[1], quotes[2], quotes[3]};
-        ASSERT_TRUE(store->addOpportunity(a).has_value());
-        core::Opportunity b;
-        b.title = "=SUM(A1:A9)";
-        b.bucket = core::Bucket::Fill;
-        b.complexity = 4;
-        b.impactOverride = 10;
-        b.quoteIds = {quotes[4], quotes[5]};
-        ASSERT_TRUE(store->addOpportunity(b).has_value());
-        core::Opportunity dropped;
-        dropped.title = "Dropped idea";
-        dropped.status = core::OpportunityStatus::Dropped;
-        ASSERT_TRUE(store->addOpportunity(dropped).has_value());
+        quotes = test::HostileWorkspace(*store).quotes;
         options.today = "2026-04-01";
-    }
-
-    core::Id customer(const std::string& first, const std::string& city, core::Id segment, core::ValueTier tier,
-                      core::PersonalData personal) {
-        core::Customer c;
-        c.firstName = first;
-        c.city = city;
-        c.segmentId = segment;
-        c.valueTier = tier;
-        c.personal = std::move(personal);
-        auto id = store->addCustomer(c);
-        EXPECT_TRUE(id.has_value()) << id.error().describe();
-        return id.value_or(0);
-    }
-
-    core::Id call(core::Id customer, const std::string& notes, const std::string& at) {
-        core::Call c;
-        c.customerId = customer;
-        c.startedAt = at;
-        c.notes = notes;
-        auto id = store->addCall(c);
-        EXPECT_TRUE(id.has_value()) << id.error().describe();
-        notesOf[id.value_or(0)] = notes;
-        return id.value_or(0);
-    }
-
-    core::Id quote(core::Id call, const std::string& text, int importance, std::vector<core::Id> tags) {
-        const std::string& notes = notesOf[call];
-        const auto byte = notes.find(text);
-        EXPECT_NE(byte, std::string::npos);
-        core::Quote q;
-        q.callId = call;
-        q.start = core::utf8::codePointCount(std::string_view(notes).substr(0, byte));
-        q.end = q.start + core::utf8::codePointCount(text);
-        q.importance = importance;
-        q.tagIds = std::move(tags);
-        auto id = store->addQuote(q);
-        EXPECT_TRUE(id.has_value()) << id.error().describe();
-        return id.value_or(0);
     }
 
     std::filesystem::path exportTo(Content content, Format format, const std::string& name,
@@ -130,7 +48,6 @@ protected:
 
     test::TempDir dir;
     std::unique_ptr<core::Store> store;
-    std::map<core::Id, std::string> notesOf;
     std::vector<core::Id> quotes;
     core::ranking::Settings settings;
     core::report::Options options;

@@ -3,6 +3,8 @@
 #include "UiSupport.h"
 
 #include "support/ExportReader.h"
+#include "support/HostileWorkspace.h"
+#include "print/PdfWriter.h"
 #include <gmock/gmock.h>
 #include "ui/ExportDialog.h"
 #include "ui/ImpactMatrix.h"
@@ -375,4 +377,37 @@ TEST(Opportunities, ScoringWeightsChangeTheRankingAsOneUndoStep) {
     board.wait();
     EXPECT_EQ(core::ranking::loadSettings(board.store())->tierWeight(core::ValueTier::Standard), 1);
     EXPECT_DOUBLE_EQ(impactOf(id), before);
+}
+
+TEST(Opportunities, APdfOfHostileWordsShowsThemAsTextAndRunsNothing) {
+    test::TempDir dir;
+    auto store = core::Store::open(dir / "w.earmark", core::Store::OpenMode::CreateIfMissing);
+    ASSERT_TRUE(store.has_value());
+    test::HostileWorkspace hostile(**store);
+    core::report::Options options;
+    options.today = "2026-04-01";
+    auto html = core::report::rankedHtmlOf(**store, core::ranking::Settings{}, options);
+    ASSERT_TRUE(html.has_value()) << html.error().describe();
+    const auto file = dir / "hostile.pdf";
+    auto pages = print::writePdf(file, *html, "Opportunities");
+    ASSERT_TRUE(pages.has_value()) << pages.error().describe();
+    EXPECT_GE(*pages, 1);
+
+    const std::string text = test::pdfText(file);
+    for (const std::string& said : {test::kScript, test::kFormula, test::kQuotes, std::string(R"(<b>Zipper</b> & "strap")"),
+                                    std::string("=SUM(A1:A9)"), std::string("— Sarah from Phoenix, cart abandoner")}) {
+        EXPECT_THAT(text, HasSubstr(said));
+    }
+    EXPECT_THAT(text, HasSubstr("Page 1 of"));
+    // Nothing in the file can act: no script, no link, no launch.
+    const std::string raw = test::readFile(file);
+    for (const char* action : {"/JavaScript", "/JS ", "/URI", "/Launch", "/OpenAction"}) {
+        EXPECT_EQ(raw.find(action), std::string::npos) << action;
+    }
+    // A cancelled layout writes nothing.
+    const auto cancelled = dir / "cancelled.pdf";
+    auto stopped = print::writePdf(cancelled, *html, "Opportunities", [](int, int) { return false; });
+    ASSERT_FALSE(stopped.has_value());
+    EXPECT_EQ(stopped.error().code, core::ErrorCode::Cancelled);
+    EXPECT_FALSE(std::filesystem::exists(cancelled));
 }
