@@ -7,7 +7,6 @@
 #include "ui/TextPositions.h"
 
 #include <QApplication>
-#include <QDrag>
 #include <QDragEnterEvent>
 #include <QHelpEvent>
 #include <QItemSelectionModel>
@@ -15,7 +14,6 @@
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPainterPath>
 #include <QToolTip>
 
 #include <algorithm>
