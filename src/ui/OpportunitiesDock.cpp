@@ -21,6 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -177,10 +178,17 @@ OpportunitiesDock::OpportunitiesDock(QWidget* parent)
     }
     // The title needs the room; the quadrant and complexity are what the matrix shows, and
     // they, calls, product line and owner are a right-click on the header away.
-    for (const int column : {OpportunityListModel::Quadrant, OpportunityListModel::Complexity,
-                             OpportunityListModel::Calls, OpportunityListModel::ProductLine,
-                             OpportunityListModel::Owner}) {
-        m_view->setColumnHidden(column, true);
+    // A person's choice of columns is kept for the next session.
+    const QVariant kept = QSettings().value(QStringLiteral("opportunities/hiddenColumns"));
+    const QVariantList hidden =
+        kept.isValid() ? kept.toList()
+                       : QVariantList{OpportunityListModel::Quadrant, OpportunityListModel::Complexity,
+                                      OpportunityListModel::Calls, OpportunityListModel::ProductLine,
+                                      OpportunityListModel::Owner};
+    for (const QVariant& column : hidden) {
+        if (column.toInt() != OpportunityListModel::Title) {
+            m_view->setColumnHidden(column.toInt(), true);
+        }
     }
     header->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (int column = 0; column < OpportunityListModel::ColumnCount; ++column) {
@@ -190,7 +198,16 @@ OpportunitiesDock::OpportunitiesDock(QWidget* parent)
         auto* toggle = new QAction(m_model->headerData(column, Qt::Horizontal).toString(), header);
         toggle->setCheckable(true);
         toggle->setChecked(!m_view->isColumnHidden(column));
-        connect(toggle, &QAction::toggled, this, [this, column](bool shown) { m_view->setColumnHidden(column, !shown); });
+        connect(toggle, &QAction::toggled, this, [this, column](bool shown) {
+            m_view->setColumnHidden(column, !shown);
+            QVariantList now;
+            for (int c = 0; c < OpportunityListModel::ColumnCount; ++c) {
+                if (m_view->isColumnHidden(c)) {
+                    now << c;
+                }
+            }
+            QSettings().setValue(QStringLiteral("opportunities/hiddenColumns"), now);
+        });
         header->addAction(toggle);
     }
     // Quotes dragged from the quote browser onto a row become its evidence.

@@ -18,6 +18,7 @@
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QLabel>
+#include <QHeaderView>
 #include <QTimer>
 
 using namespace uitest;
@@ -180,6 +181,20 @@ TEST(Opportunities, TheTableAndTheMatrixShareOneChoiceAndOneFilter) {
     }
     // The export takes the same selection.
     EXPECT_EQ(board.dock->viewOptions().bucket, core::Bucket::Fix);
+
+    // Columns shown from the header's menu stay shown in the next session.
+    ASSERT_TRUE(board.dock->view()->isColumnHidden(ui::OpportunityListModel::Complexity));
+    QAction* complexity = nullptr;
+    for (QAction* action : board.dock->view()->horizontalHeader()->actions()) {
+        complexity = action->text() == QStringLiteral("Complexity") ? action : complexity;
+    }
+    ASSERT_NE(complexity, nullptr);
+    complexity->trigger();
+    EXPECT_FALSE(board.dock->view()->isColumnHidden(ui::OpportunityListModel::Complexity));
+    ui::OpportunitiesDock next;
+    EXPECT_FALSE(next.view()->isColumnHidden(ui::OpportunityListModel::Complexity));
+    EXPECT_TRUE(next.view()->isColumnHidden(ui::OpportunityListModel::Owner));
+    QSettings().remove(QStringLiteral("opportunities/hiddenColumns"));
 }
 
 TEST(Opportunities, EditingScoringAndStatusAreUndoSteps) {
