@@ -18,7 +18,9 @@
 #include "ui/QuoteBrowserDock.h"
 #include "ui/RulesDialog.h"
 #include "ui/SaturationDialog.h"
+#include "ui/ScoringDialog.h"
 #include "ui/TagPicker.h"
+#include "ui/Workspace.h"
 #include "ui/Translations.h"
 
 #include <filesystem>
@@ -248,6 +250,13 @@ int main(int argc, char** argv) {
     }
     settle(600);
     ok = shootWidget(board, out + QStringLiteral("/opportunities.png")) && ok;
+    // The weights behind every score.
+    if (auto segments = window.workspace()->store().segments()) {
+        ui::ScoringDialog scoring(board->settings(), *segments, &window);
+        scoring.show();
+        settle(300);
+        ok = shootWidget(&scoring, out + QStringLiteral("/scoring.png")) && ok;
+    }
     board->setFloating(false);
     window.quoteBrowser()->raise();
     settle();

@@ -46,21 +46,27 @@ ScoringDialog::ScoringDialog(core::ranking::Settings current, const std::vector<
     top->addRow(tr("Score &by"), m_formula);
     layout->addLayout(top);
 
-    auto* customers = new QGroupBox(tr("A customer counts for"));
-    auto* customerForm = new QFormLayout(customers);
+    // A customer counts for their tier's weight times their segment's.
+    auto* tiers = new QGroupBox(tr("A customer counts for, by value tier"));
+    auto* tierForm = new QFormLayout(tiers);
     for (const auto tier : {core::ValueTier::HighLtv, core::ValueTier::Standard, core::ValueTier::PriceSensitive}) {
-        auto* box = weightBox(customers);
+        auto* box = weightBox(tiers);
         m_tiers[tier] = box;
         QString name = toQString(std::string(core::label(tier)));
         name[0] = name[0].toUpper();
-        customerForm->addRow(name, box);
+        tierForm->addRow(name, box);
     }
+    auto* bySegment = new QGroupBox(tr("\u2026 times, by segment"));
+    auto* segmentForm = new QFormLayout(bySegment);
     for (const auto& segment : segments) {
-        auto* box = weightBox(customers);
+        auto* box = weightBox(bySegment);
         m_segments.emplace_back(segment.key, box);
-        customerForm->addRow(toQString(segment.name), box);
+        segmentForm->addRow(toQString(segment.name), box);
     }
-    layout->addWidget(customers);
+    auto* customers = new QHBoxLayout;
+    customers->addWidget(tiers);
+    customers->addWidget(bySegment);
+    layout->addLayout(customers);
 
     auto* words = new QGroupBox(tr("Their strongest quote counts for"));
     auto* wordsForm = new QFormLayout(words);
