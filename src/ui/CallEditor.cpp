@@ -101,11 +101,18 @@ void CallEditor::rebuildAnswerFields(std::optional<core::Id> guideId) {
     if (guideId == m_guideShown && m_fields.size() > 1) {
         return;
     }
-    for (std::size_t i = 1; i < m_fields.size(); ++i) {
-        delete m_fields[i].label;
-        delete m_fields[i].edit;
-    }
+    // Out of the list first, and deaf to this editor: a field being deleted still sends
+    // events (hide, focus out) through our event filter, which looks fields up in the
+    // list, and must not meet one deleted a moment before.
+    std::vector<Field> gone(m_fields.begin() + 1, m_fields.end());
     m_fields.resize(1);
+    m_activeField = 0; // the field it named is going
+    for (const Field& field : gone) {
+        field.edit->removeEventFilter(this);
+        field.edit->viewport()->removeEventFilter(this);
+        delete field.label;
+        delete field.edit;
+    }
     m_guideShown = guideId;
     if (!guideId || m_workspace == nullptr) {
         return;

@@ -193,6 +193,8 @@ std::vector<core::Pattern> storedPatterns(const std::filesystem::path& path) {
     return (*store)->patterns().value();
 }
 
+// Never of a temporary: the pointer would outlive the patterns it points into.
+const core::Pattern* byId(std::vector<core::Pattern>&& patterns, core::Id id) = delete;
 const core::Pattern* byId(const std::vector<core::Pattern>& patterns, core::Id id) {
     const auto it = std::find_if(patterns.begin(), patterns.end(), [&](const auto& p) { return p.id == id; });
     return it == patterns.end() ? nullptr : &*it;
@@ -244,8 +246,9 @@ TEST(Patterns, FindRenameMergeSplitAndTagAllUndoableExactly) {
     const QModelIndex name = view->model()->index(view->currentIndex().row(), ui::PatternListModel::Label);
     ASSERT_TRUE(view->model()->setData(name, QStringLiteral("Caps crack")));
     waitForPatterns(dock);
-    EXPECT_EQ(byId(storedPatterns(path), first)->label, "Caps crack");
-    EXPECT_TRUE(byId(storedPatterns(path), first)->labelEdited);
+    const auto renamed = storedPatterns(path);
+    EXPECT_EQ(byId(renamed, first)->label, "Caps crack");
+    EXPECT_TRUE(byId(renamed, first)->labelEdited);
     EXPECT_EQ(undo->undoText(), QStringLiteral("Rename Pattern \u2018%1\u2019 to \u2018Caps crack\u2019")
                                     .arg(QString::fromStdString(byId(before, first)->label)));
 
@@ -315,7 +318,8 @@ TEST(Patterns, FindRenameMergeSplitAndTagAllUndoableExactly) {
         undo->redo();
     }
     EXPECT_EQ(storedPatterns(path).size(), before.size());
-    EXPECT_EQ(byId(storedPatterns(path), first)->label, "Caps crack");
+    const auto afterMining = storedPatterns(path);
+    EXPECT_EQ(byId(afterMining, first)->label, "Caps crack");
 }
 
 TEST(Patterns, QuotingACallRegroupsItsQuotesInTheBackground) {
@@ -345,7 +349,8 @@ TEST(Patterns, QuotingACallRegroupsItsQuotesInTheBackground) {
     // Saving the quote regroups it without mining the whole workspace again.
     ASSERT_TRUE(QTest::qWaitFor(
         [&] {
-            const auto* p = byId(storedPatterns(path), strongest.id);
+            const auto stored = storedPatterns(path);
+            const auto* p = byId(stored, strongest.id);
             return p != nullptr && std::find(p->quoteIds.begin(), p->quoteIds.end(), made->id) != p->quoteIds.end();
         },
         5000));
