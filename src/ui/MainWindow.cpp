@@ -38,6 +38,8 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QProgressDialog>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QSettings>
 #include <QTimer>
 #include <QToolBar>
@@ -343,7 +345,13 @@ QString MainWindow::countsText() const {
 
 void MainWindow::restoreLayout() {
     const QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First run: most of the screen, never more than it.
+        if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+            const QSize room = screen->availableGeometry().size();
+            resize(std::min(1400, room.width() * 9 / 10), std::min(900, room.height() * 9 / 10));
+        }
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 

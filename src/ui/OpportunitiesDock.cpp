@@ -21,6 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
@@ -217,9 +218,15 @@ OpportunitiesDock::OpportunitiesDock(QWidget* parent)
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_matrix->setModel(m_filter, m_view->selectionModel());
 
+    // The editor scrolls, so that the dock (tabbed with the quotes at the bottom of the
+    // window) asks for little height and the window fits a laptop's screen.
+    auto* editorArea = new QScrollArea;
+    editorArea->setWidget(m_editor);
+    editorArea->setWidgetResizable(true);
+    editorArea->setFrameShape(QFrame::NoFrame);
     auto* right = new QSplitter(Qt::Vertical);
     right->addWidget(m_view);
-    right->addWidget(m_editor);
+    right->addWidget(editorArea);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
     auto* split = new QSplitter(Qt::Horizontal);

@@ -35,7 +35,9 @@ struct Board {
         dock = window.opportunities();
         dock->show();
         dock->raise();
-        dock->matrix()->resize(640, 480);
+        // Floated at a laptop's size, as a person would use it: the bubbles need room.
+        dock->setFloating(true);
+        dock->resize(1240, 760);
         EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
         wait();
     }
@@ -283,6 +285,9 @@ TEST(Opportunities, MadeFromChosenQuotesOrATagAndDeletedUndoably) {
     test::TempDir dir;
     Board board(dir);
     const std::size_t before = board.store().opportunities()->size();
+    // Back in the window, so that the quote browser has the keyboard.
+    board.dock->setFloating(false);
+    QApplication::setActiveWindow(&board.window);
     ui::QuoteBrowserDock* quotes = board.window.quoteBrowser();
     quotes->setSearch(QStringLiteral("the"));
     ASSERT_TRUE(QTest::qWaitFor([quotes] { return quotes->model()->rowCount() >= 2; }, 5000));
