@@ -118,10 +118,10 @@ int main(int argc, char** argv) {
         }
     }
     std::cout << "{\"opportunities\": " << dock.model()->rowCount() << ", \"load_ms\": " << median(load)
-              << ", \"matrix_paint_ms\": " << median(matrixPaint) << ", \"choose_paint_ms\": " << median(choosePaint) << ", \"table_paint_ms\": " << median(tablePaint)
-              << ", \"sort_ms\": " << median(sort) << ", \"filter_ms\": " << median(filter)
-              << ", \"move_ms\": " << median(move) << ", \"hit_us\": " << median(hit)
-              << ", \"peak_mib\": " << peakMib() << "}\n";
+              << ", \"matrix_paint_ms\": " << median(matrixPaint) << ", \"choose_paint_ms\": " << median(choosePaint)
+              << ", \"table_paint_ms\": " << median(tablePaint) << ", \"sort_ms\": " << median(sort)
+              << ", \"filter_ms\": " << median(filter) << ", \"move_ms\": " << median(move)
+              << ", \"hit_us\": " << median(hit) << ", \"peak_mib\": " << peakMib() << "}\n";
     dock.setWorkspace(nullptr);
     return 0;
 }

@@ -73,13 +73,13 @@ int runPhrases(const Common& common, const PhrasesOptions& options);
 
 // Opportunities (ReportCommands.cpp).
 struct ReportSelection {
-    std::string bucket;      ///< fix, fill or future
-    std::string status;      ///< idea, validating, ...
-    std::string quadrant;    ///< quick-win, big-bet, fill-in, money-pit
+    std::string bucket;   ///< fix, fill or future
+    std::string status;   ///< idea, validating, ...
+    std::string quadrant; ///< quick-win, big-bet, fill-in, money-pit
     std::string productLine;
-    std::string segment;     ///< only opportunities with evidence from this segment
-    std::string formula;     ///< overrides the workspace's for this run: impact-over-complexity, rice, ice
-    std::string asOf;        ///< YYYY-MM-DD: the report's date and the recency decay's; default today
+    std::string segment; ///< only opportunities with evidence from this segment
+    std::string formula; ///< overrides the workspace's for this run: impact-over-complexity, rice, ice
+    std::string asOf;    ///< YYYY-MM-DD: the report's date and the recency decay's; default today
     bool includeDropped = false;
 };
 int runRank(const Common& common, const ReportSelection& selection, std::size_t limit);

@@ -3,8 +3,9 @@
 #include "cli/Commands.h"
 #include "print/PdfWriter.h"
 
-#include <QGuiApplication>
 #include <spdlog/spdlog.h>
+
+#include <QGuiApplication>
 
 namespace earmark::cli {
 

@@ -9,10 +9,10 @@
 #include "core/util/DateTime.h"
 
 #include <fmt/format.h>
-#include <memory>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 namespace earmark::cli {
@@ -41,8 +41,8 @@ core::Result<core::report::Options> optionsOf(const ReportSelection& selection) 
     if (!selection.status.empty()) {
         options.status = core::parseStatus(selection.status);
         if (!options.status) {
-            return std::unexpected(badOption("--status", selection.status,
-                                             "idea, validating, building, launched, validated or dropped"));
+            return std::unexpected(
+                badOption("--status", selection.status, "idea, validating, building, launched, validated or dropped"));
         }
     }
     if (!selection.quadrant.empty()) {
@@ -215,8 +215,8 @@ int runExport(const Common& common, const ReportSelection& selection, const Expo
         }
         items = written->items;
     }
-    const std::string what = *content == Content::QuoteTable ? fmt::format("{} quote rows", items)
-                                                             : fmt::format("{} opportunities", items);
+    const std::string what =
+        *content == Content::QuoteTable ? fmt::format("{} quote rows", items) : fmt::format("{} opportunities", items);
     if (common.json) {
         std::cout << json{{"written", exportOptions.out.string()},
                           {"format", toKey(*format)},

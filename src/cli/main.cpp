@@ -189,7 +189,8 @@ int main(int argc, char** argv) {
     auto* exporter = app.add_subcommand(
         "export", "Export the ranked list, led by customers' quotes, or the quote table (written atomically)");
     addSelection(exporter);
-    exporter->add_option("--what", exportOptions.what, "ranked (the ranked list) or quotes (one row per quote and tag)");
+    exporter->add_option("--what", exportOptions.what,
+                         "ranked (the ranked list) or quotes (one row per quote and tag)");
     exporter->add_option("--format", exportOptions.format, "csv, json, md, html, pdf or xlsx (default: from --out)");
     exporter->add_option("--out", exportOptions.out, "The file to write; - for standard output")->required();
     exporter->add_option("--personal", exportOptions.personal,

@@ -2,6 +2,8 @@
 
 #include "core/io/AtomicFile.h"
 
+#include <fmt/format.h>
+
 #include <QAbstractTextDocumentLayout>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -10,7 +12,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextDocument>
-#include <fmt/format.h>
 
 namespace earmark::print {
 
@@ -25,7 +26,8 @@ QString toQString(const std::string& text) {
 core::Result<int> writePdf(const std::filesystem::path& path, const std::string& html, const std::string& title,
                            const std::function<bool(int page, int pages)>& progress) {
     if (QGuiApplication::instance() == nullptr) {
-        return core::fail(core::ErrorCode::Storage, "a PDF needs Qt's text layout, which is not running", path.string());
+        return core::fail(core::ErrorCode::Storage, "a PDF needs Qt's text layout, which is not running",
+                          path.string());
     }
     int pages = 0;
     auto written = core::replaceFileAtomically(path, [&](const std::filesystem::path& temporary) -> core::Status {

@@ -8,8 +8,8 @@
 #include "ui/CallEditor.h"
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
-#include "ui/LanguageDialog.h"
 #include "ui/ImpactMatrix.h"
+#include "ui/LanguageDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/OpportunitiesDock.h"
 #include "ui/OpportunityListModel.h"
@@ -20,8 +20,8 @@
 #include "ui/SaturationDialog.h"
 #include "ui/ScoringDialog.h"
 #include "ui/TagPicker.h"
-#include "ui/Workspace.h"
 #include "ui/Translations.h"
+#include "ui/Workspace.h"
 
 #include <filesystem>
 #include <iostream>

@@ -7,9 +7,9 @@
 #include "ui/Workspace.h"
 
 #include <QButtonGroup>
-#include <QCoreApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -58,27 +58,26 @@ core::Result<core::report::ExportSummary> exportNow(QWidget* parent, Workspace& 
     if (request.format == Format::Pdf) {
         // The HTML, then Qt's layout of it on pages, both on the worker: thousands of
         // opportunities make thousands of pages, and the window must not freeze meanwhile.
-        auto built = runLongTask(parent, label, workspace.store().path(),
-                                 [&](core::Store& store, const core::engine::Progress& progress) -> core::Status {
-                                     auto settings = core::ranking::loadSettings(store);
-                                     if (!settings) {
-                                         return std::unexpected(settings.error());
-                                     }
-                                     auto page = core::report::rankedHtmlOf(store, *settings, request.options,
-                                                                            &summary.items);
-                                     if (!page) {
-                                         return std::unexpected(page.error());
-                                     }
-                                     auto pages = print::writePdf(request.path, *page, request.options.title,
-                                                                  [&](int done, int total) {
-                                                                      return progress(static_cast<std::size_t>(done),
-                                                                                      static_cast<std::size_t>(total));
-                                                                  });
-                                     if (!pages) {
-                                         return std::unexpected(pages.error());
-                                     }
-                                     return {};
-                                 });
+        auto built =
+            runLongTask(parent, label, workspace.store().path(),
+                        [&](core::Store& store, const core::engine::Progress& progress) -> core::Status {
+                            auto settings = core::ranking::loadSettings(store);
+                            if (!settings) {
+                                return std::unexpected(settings.error());
+                            }
+                            auto page = core::report::rankedHtmlOf(store, *settings, request.options, &summary.items);
+                            if (!page) {
+                                return std::unexpected(page.error());
+                            }
+                            auto pages =
+                                print::writePdf(request.path, *page, request.options.title, [&](int done, int total) {
+                                    return progress(static_cast<std::size_t>(done), static_cast<std::size_t>(total));
+                                });
+                            if (!pages) {
+                                return std::unexpected(pages.error());
+                            }
+                            return {};
+                        });
         if (!built) {
             return std::unexpected(built.error());
         }
@@ -174,8 +173,8 @@ ExportDialog::ExportDialog(Workspace& workspace, core::report::Options viewOptio
         const auto format = static_cast<Format>(m_format->currentData().toInt());
         QFileInfo file(m_path->text());
         if (!file.fileName().isEmpty()) {
-            m_path->setText(file.dir().filePath(file.completeBaseName() +
-                                                QString::fromStdString(core::report::extension(format))));
+            m_path->setText(
+                file.dir().filePath(file.completeBaseName() + QString::fromStdString(core::report::extension(format))));
         }
         update();
     });

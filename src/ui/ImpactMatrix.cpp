@@ -6,6 +6,10 @@
 #include "ui/QuoteMime.h"
 #include "ui/TextPositions.h"
 
+#include <algorithm>
+#include <cmath>
+#include <map>
+
 #include <QApplication>
 #include <QDragEnterEvent>
 #include <QHelpEvent>
@@ -15,10 +19,6 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
-
-#include <algorithm>
-#include <cmath>
-#include <map>
 
 namespace earmark::ui {
 
@@ -137,7 +137,8 @@ QRectF ImpactMatrix::plot() const {
         const QFontMetricsF metrics(font());
         const qreal left = metrics.horizontalAdvance(QStringLiteral("0000.0")) + 24;
         const qreal bottom = metrics.height() * 2 + 14;
-        m_plot = QRectF(left, 12, std::max<qreal>(width() - left - 16, 10), std::max<qreal>(height() - bottom - 12, 10));
+        m_plot =
+            QRectF(left, 12, std::max<qreal>(width() - left - 16, 10), std::max<qreal>(height() - bottom - 12, 10));
     }
     return m_plot;
 }
@@ -485,8 +486,8 @@ void ImpactMatrix::nudge(double dComplexity, double dImpact) {
     if (b == nullptr) {
         return;
     }
-    const double complexity = std::clamp(std::round((b->complexity + dComplexity) * 2) / 2, kMinComplexity,
-                                         kMaxComplexity);
+    const double complexity =
+        std::clamp(std::round((b->complexity + dComplexity) * 2) / 2, kMinComplexity, kMaxComplexity);
     const double impact = std::max(0.0, std::round((b->impact + dImpact) * 10) / 10);
     if (complexity != b->complexity || impact != b->impact) {
         const core::Id id = b->id;
@@ -514,7 +515,7 @@ void ImpactMatrix::selectToward(int dx, int dy) {
             continue;
         }
         const QPointF d = pointOf(b.complexity, b.impact) - origin;
-        const qreal along = d.x() * dx + d.y() * dy;    // how far that way
+        const qreal along = d.x() * dx + d.y() * dy;                      // how far that way
         const qreal across = std::abs(d.x() * dy) + std::abs(d.y() * dx); // how far off the line
         if (along <= 0 && !(along == 0 && across == 0)) {
             continue;

@@ -97,8 +97,8 @@ private:
     // Caches of what the filter holds, rebuilt when next needed after it changed.
     mutable std::vector<Bubble> m_bubbles; ///< largest first, so small ones are drawn (and hit) on top
     mutable bool m_dirty = true;
-    mutable QRectF m_plot;         ///< the plane inside the axes; empty: work it out again
-    mutable QPixmap m_layer;       ///< the plane and every bubble; null: draw it again
+    mutable QRectF m_plot;   ///< the plane inside the axes; empty: work it out again
+    mutable QPixmap m_layer; ///< the plane and every bubble; null: draw it again
     mutable double m_impactMax = 10;
     double m_impactThreshold = 0;
     double m_complexityThreshold = 3;

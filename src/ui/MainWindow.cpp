@@ -7,12 +7,12 @@
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
 #include "ui/CodebookModel.h"
+#include "ui/ExportDialog.h"
 #include "ui/ImportDialog.h"
 #include "ui/ImportJob.h"
 #include "ui/LanguageDialog.h"
 #include "ui/LongTask.h"
 #include "ui/NewCallDialog.h"
-#include "ui/ExportDialog.h"
 #include "ui/OpportunitiesDock.h"
 #include "ui/PatternsDock.h"
 #include "ui/QuoteBrowserDock.h"
@@ -28,6 +28,7 @@
 #include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -38,7 +39,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QProgressDialog>
-#include <QGuiApplication>
 #include <QScreen>
 #include <QSettings>
 #include <QTimer>
@@ -51,8 +51,8 @@ namespace earmark::ui {
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_calls(new CallListModel(this)),
       m_undoGroup(new QUndoGroup(this)), m_codebook(new CodebookDock(this)), m_quotes(new QuoteBrowserDock(this)),
-      m_patterns(new PatternsDock(this)), m_opportunities(new OpportunitiesDock(this)), m_busy(new QWidget(this)), m_counts(new QLabel(this)),
-      m_busyDelay(new QTimer(this)) {
+      m_patterns(new PatternsDock(this)), m_opportunities(new OpportunitiesDock(this)), m_busy(new QWidget(this)),
+      m_counts(new QLabel(this)), m_busyDelay(new QTimer(this)) {
     m_ui->setupUi(this);
     addDockWidget(Qt::RightDockWidgetArea, m_codebook);
     addDockWidget(Qt::BottomDockWidgetArea, m_quotes);

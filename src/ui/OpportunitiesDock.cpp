@@ -1,7 +1,7 @@
 #include "ui/OpportunitiesDock.h"
 
-#include "core/ranking/Draft.h"
 #include "core/domain/Vocabulary.h"
+#include "core/ranking/Draft.h"
 #include "core/store/Store.h"
 #include "ui/BackgroundReader.h"
 #include "ui/ImpactMatrix.h"
@@ -11,6 +11,10 @@
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
 #include "ui/commands/OpportunityCommands.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
 
 #include <QAction>
 #include <QCheckBox>
@@ -28,10 +32,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-
-#include <algorithm>
-#include <cmath>
-#include <set>
 
 namespace earmark::ui {
 
@@ -127,9 +127,9 @@ OpportunitiesDock::OpportunitiesDock(QWidget* parent)
         m_quadrant->addItem(toQString(std::string(core::ranking::label(q))), static_cast<int>(q));
     }
     m_status->addItem(tr("Every status"));
-    for (const auto s : {core::OpportunityStatus::Idea, core::OpportunityStatus::Validating,
-                         core::OpportunityStatus::Building, core::OpportunityStatus::Launched,
-                         core::OpportunityStatus::Validated, core::OpportunityStatus::Dropped}) {
+    for (const auto s :
+         {core::OpportunityStatus::Idea, core::OpportunityStatus::Validating, core::OpportunityStatus::Building,
+          core::OpportunityStatus::Launched, core::OpportunityStatus::Validated, core::OpportunityStatus::Dropped}) {
         QString text = toQString(std::string(core::label(s)));
         text[0] = text[0].toUpper();
         m_status->addItem(text, static_cast<int>(s));
@@ -166,10 +166,12 @@ OpportunitiesDock::OpportunitiesDock(QWidget* parent)
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(OpportunityListModel::Title, QHeaderView::Stretch);
     const QFontMetrics metrics(m_view->font());
-    const QString widest[] = {QStringLiteral("0000"), QString(), QStringLiteral("■ Future"),
-                              QStringLiteral("Money pit"), QStringLiteral("Validating"), QStringLiteral("000.00"),
-                              QStringLiteral("000.0 (set)"), QStringLiteral("0.0"), QStringLiteral("0000"),
-                              QStringLiteral("0000"), QStringLiteral("Sleeping bags"), QStringLiteral("Priya")};
+    const QString widest[] = {QStringLiteral("0000"),          QString(),
+                              QStringLiteral("■ Future"),      QStringLiteral("Money pit"),
+                              QStringLiteral("Validating"),    QStringLiteral("000.00"),
+                              QStringLiteral("000.0 (set)"),   QStringLiteral("0.0"),
+                              QStringLiteral("0000"),          QStringLiteral("0000"),
+                              QStringLiteral("Sleeping bags"), QStringLiteral("Priya")};
     for (int column = 0; column < OpportunityListModel::ColumnCount; ++column) {
         if (column != OpportunityListModel::Title) {
             const QString title = m_model->headerData(column, Qt::Horizontal).toString();
@@ -182,10 +184,10 @@ OpportunitiesDock::OpportunitiesDock(QWidget* parent)
     // A person's choice of columns is kept for the next session.
     const QVariant kept = QSettings().value(QStringLiteral("opportunities/hiddenColumns"));
     const QVariantList hidden =
-        kept.isValid() ? kept.toList()
-                       : QVariantList{OpportunityListModel::Quadrant, OpportunityListModel::Complexity,
-                                      OpportunityListModel::Calls, OpportunityListModel::ProductLine,
-                                      OpportunityListModel::Owner};
+        kept.isValid()
+            ? kept.toList()
+            : QVariantList{OpportunityListModel::Quadrant, OpportunityListModel::Complexity,
+                           OpportunityListModel::Calls, OpportunityListModel::ProductLine, OpportunityListModel::Owner};
     for (const QVariant& column : hidden) {
         if (column.toInt() != OpportunityListModel::Title) {
             m_view->setColumnHidden(column.toInt(), true);
@@ -263,9 +265,8 @@ OpportunitiesDock::OpportunitiesDock(QWidget* parent)
     connect(m_matrix, &ImpactMatrix::activated, this, [this](core::Id) { m_editor->titleEdit()->setFocus(); });
     connect(m_editor, &OpportunityEditor::openQuote, this, &OpportunitiesDock::openQuote);
 
-    connect(m_formula, &QComboBox::activated, this, [this] {
-        setFormula(static_cast<core::ranking::Formula>(m_formula->currentData().toInt()));
-    });
+    connect(m_formula, &QComboBox::activated, this,
+            [this] { setFormula(static_cast<core::ranking::Formula>(m_formula->currentData().toInt())); });
     connect(m_autoImpact, &QCheckBox::toggled, this, [this](bool median) {
         if (!m_filling) {
             setThresholds(median ? std::nullopt : std::optional(m_impactThreshold->value()),
@@ -482,7 +483,9 @@ core::Id OpportunitiesDock::newOpportunity(const QString& title, const std::vect
     if (made != 0) {
         m_pendingSelection = made;
         raise();
-        emit message(tr("Opportunity \u2018%1\u2019 made, with %n quote(s) as evidence.", nullptr, static_cast<int>(quoteIds.size())).arg(toQString(o.title)));
+        emit message(tr("Opportunity \u2018%1\u2019 made, with %n quote(s) as evidence.", nullptr,
+                        static_cast<int>(quoteIds.size()))
+                         .arg(toQString(o.title)));
     }
     return made;
 }
@@ -524,9 +527,9 @@ void OpportunitiesDock::moveOpportunity(core::Id id, double complexity, double i
     const QString text = tr("Move \u2018%1\u2019 to Complexity %2, Impact %3")
                              .arg(toQString(after.title), toQString(core::ranking::figure(after.complexity)),
                                   toQString(core::ranking::figure(after.impactOverride.value_or(shown))));
-    m_workspace->undoStack()->push(new UpdateOpportunityCommand(
-        *m_workspace, std::move(*before), after, text,
-        byKeyboard ? UpdateOpportunityCommand::Kind::Move : UpdateOpportunityCommand::Kind::Edit));
+    m_workspace->undoStack()->push(new UpdateOpportunityCommand(*m_workspace, std::move(*before), after, text,
+                                                                byKeyboard ? UpdateOpportunityCommand::Kind::Move
+                                                                           : UpdateOpportunityCommand::Kind::Edit));
 }
 
 void OpportunitiesDock::addEvidence(core::Id id, const std::vector<core::Id>& quoteIds) {

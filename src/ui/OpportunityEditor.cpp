@@ -6,6 +6,10 @@
 #include "ui/Workspace.h"
 #include "ui/commands/OpportunityCommands.h"
 
+#include <algorithm>
+#include <functional>
+#include <set>
+
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,10 +23,6 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
-
-#include <algorithm>
-#include <functional>
-#include <set>
 
 namespace earmark::ui {
 
@@ -60,8 +60,8 @@ private:
 } // namespace
 
 OpportunityEditor::OpportunityEditor(QWidget* parent)
-    : QWidget(parent), m_heading(new QLabel), m_why(new QLabel), m_links(new QLabel), m_title(new QLineEdit), m_bucket(new QComboBox),
-      m_status(new QComboBox), m_productLine(new QLineEdit), m_owner(new QLineEdit),
+    : QWidget(parent), m_heading(new QLabel), m_why(new QLabel), m_links(new QLabel), m_title(new QLineEdit),
+      m_bucket(new QComboBox), m_status(new QComboBox), m_productLine(new QLineEdit), m_owner(new QLineEdit),
       m_complexity(new QDoubleSpinBox), m_effort(new QDoubleSpinBox), m_confidence(new QSpinBox),
       m_override(new QCheckBox(tr("Set &impact by hand"))), m_impact(new QDoubleSpinBox),
       m_description(new QPlainTextEdit), m_evidence(new QTableWidget) {
@@ -295,9 +295,9 @@ void OpportunityEditor::removeChosenEvidence() {
 }
 
 void OpportunityEditor::setEnabledAll(bool enabled) {
-    for (QWidget* field : std::initializer_list<QWidget*>{m_title, m_bucket, m_status, m_productLine, m_owner,
-                                                         m_complexity, m_effort, m_confidence, m_override,
-                                                         m_description, m_evidence}) {
+    for (QWidget* field :
+         std::initializer_list<QWidget*>{m_title, m_bucket, m_status, m_productLine, m_owner, m_complexity, m_effort,
+                                         m_confidence, m_override, m_description, m_evidence}) {
         field->setEnabled(enabled);
     }
     m_impact->setEnabled(enabled && m_override->isChecked());
@@ -379,7 +379,8 @@ void OpportunityEditor::show(const core::report::Entry* entry) {
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         const auto& row = m_rows[i];
         const int r = static_cast<int>(i);
-        m_evidence->setItem(r, 0, new QTableWidgetItem(QStringLiteral("\u201c%1\u201d").arg(toQString(row.quote.text))));
+        m_evidence->setItem(r, 0,
+                            new QTableWidgetItem(QStringLiteral("\u201c%1\u201d").arg(toQString(row.quote.text))));
         QString speaker = toQString(row.quote.firstName);
         if (!row.quote.city.empty()) {
             speaker = tr("%1 from %2").arg(speaker, toQString(row.quote.city));

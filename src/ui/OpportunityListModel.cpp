@@ -18,7 +18,8 @@ QString figure(double value) {
 
 } // namespace
 
-OpportunityListModel::OpportunityListModel(QObject* parent) : QAbstractTableModel(parent) {}
+OpportunityListModel::OpportunityListModel(QObject* parent) : QAbstractTableModel(parent) {
+}
 
 void OpportunityListModel::setReport(core::report::Report report) {
     beginResetModel();

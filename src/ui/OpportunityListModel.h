@@ -18,8 +18,21 @@ class OpportunityListModel final : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { Rank, Title, Bucket, Quadrant, Status, Score, Impact, Complexity, Customers, Calls, ProductLine,
-                  Owner, ColumnCount };
+    enum Column {
+        Rank,
+        Title,
+        Bucket,
+        Quadrant,
+        Status,
+        Score,
+        Impact,
+        Complexity,
+        Customers,
+        Calls,
+        ProductLine,
+        Owner,
+        ColumnCount
+    };
     /// The value a column sorts by (numbers as numbers).
     static constexpr int SortRole = Qt::UserRole + 1;
     static constexpr int IdRole = Qt::UserRole + 2;

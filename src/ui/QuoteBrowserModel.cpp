@@ -1,12 +1,11 @@
 #include "ui/QuoteBrowserModel.h"
 
-#include "ui/QuoteMime.h"
-
-#include <set>
-
 #include "core/domain/Buckets.h"
 #include "core/domain/Vocabulary.h"
+#include "ui/QuoteMime.h"
 #include "ui/TextPositions.h"
+
+#include <set>
 
 #include <QDate>
 #include <QFont>

@@ -110,9 +110,8 @@ ScoringDialog::ScoringDialog(core::ranking::Settings current, const std::vector<
     connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
             [this] { showSettings(core::ranking::Settings{}); });
     connect(m_decay, &QCheckBox::toggled, m_halfLife, &QWidget::setEnabled);
-    connect(m_median, &QCheckBox::toggled, m_impactThreshold, [this](bool median) {
-        m_impactThreshold->setEnabled(!median);
-    });
+    connect(m_median, &QCheckBox::toggled, m_impactThreshold,
+            [this](bool median) { m_impactThreshold->setEnabled(!median); });
     showSettings(m_start);
 }
 

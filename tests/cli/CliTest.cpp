@@ -53,8 +53,9 @@ CliRun cli(const earmark::test::TempDir& dir, const std::string& args) {
 TEST(Cli, EveryVerbHasHelp) {
     earmark::test::TempDir dir;
     for (const char* verb :
-         {"init", "demo", "import", "calls", "show", "search", "stats", "erase-customer", "generate", "rules export",
-          "rules import", "rules apply", "proposals", "accept", "reject", "patterns", "saturation", "phrases", "rank", "export", "scoring"}) {
+         {"init",           "demo",     "import",       "calls",        "show",        "search",    "stats",
+          "erase-customer", "generate", "rules export", "rules import", "rules apply", "proposals", "accept",
+          "reject",         "patterns", "saturation",   "phrases",      "rank",        "export",    "scoring"}) {
         const CliRun run = cli(dir, std::string(verb) + " --help");
         EXPECT_EQ(run.exitCode, 0) << verb;
         EXPECT_THAT(run.out, HasSubstr("--db")) << verb;
@@ -349,8 +350,8 @@ TEST(Cli, RankExplainsEveryScoreAndExportWritesEveryFormat) {
 #endif
 
     const auto quotes = dir / "quotes.csv";
-    const CliRun table = cli(dir, "export " + db + " --what quotes --personal anonymous --bom --out " +
-                                      shellQuote(quotes.string()));
+    const CliRun table =
+        cli(dir, "export " + db + " --what quotes --personal anonymous --bom --out " + shellQuote(quotes.string()));
     ASSERT_EQ(table.exitCode, 0) << table.err;
     const auto rows = earmark::test::readExport("csv", quotes)["rows"];
     EXPECT_GT(rows.size(), 100U);

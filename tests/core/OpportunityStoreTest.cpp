@@ -15,7 +15,8 @@ protected:
         StoreTest::SetUp();
         const auto sarah = addCustomer("Sarah", "Phoenix");
         const auto wei = addCustomer("Wei", "Leeds");
-        const auto first = addCall(sarah, "The zipper broke after a week. I would never buy again.", "2026-03-12T10:00:00");
+        const auto first =
+            addCall(sarah, "The zipper broke after a week. I would never buy again.", "2026-03-12T10:00:00");
         const auto second = addCall(wei, "Shipping took forever and the zipper jammed.", "2026-04-02T09:00:00");
         quotes = {quote(first, 4, 29, 1), quote(first, 31, 54, 3), quote(second, 0, 21, 2), quote(second, 26, 43, 0)};
         core::Tag tag;

@@ -55,7 +55,8 @@ protected:
 
 /// Every hostile string, as a reader must find it.
 void expectEveryStringIntact(const std::string& text) {
-    for (const auto& s : {kScript, kQuotes, kRtl, kSigns, std::string("=HYPERLINK(\"http://evil.example\",\"click\")")}) {
+    for (const auto& s :
+         {kScript, kQuotes, kRtl, kSigns, std::string("=HYPERLINK(\"http://evil.example\",\"click\")")}) {
         EXPECT_THAT(text, HasSubstr(s));
     }
 }

@@ -1,4 +1,5 @@
 #include "core/ranking/Scoring.h"
+
 #include "core/store/Store.h"
 
 #include <gmock/gmock.h>
@@ -100,35 +101,80 @@ INSTANTIATE_TEST_SUITE_P(
     Table, Scores,
     testing::Values(
         Case{"OneStandardCustomerNiceToHave", nullptr, nullptr, {{1, 1}}, 1, 0.5, "impact 1 ÷ complexity 2 = 0.5"},
-        Case{"ACustomerCountsOnceByTheirStrongestQuote", nullptr, nullptr, {{1, 1}, {1, 3}, {1, 0}}, 3, 1.5,
+        Case{"ACustomerCountsOnceByTheirStrongestQuote",
+             nullptr,
+             nullptr,
+             {{1, 1}, {1, 3}, {1, 0}},
+             3,
+             1.5,
              "impact 3 ÷ complexity 2 = 1.5"},
         Case{"MentionedCountsHalf", nullptr, nullptr, {{1, 0}}, 0.5, 0.25, "impact 0.5 ÷ complexity 2 = 0.25"},
-        Case{"HighLtvCountsMoreByDefault", nullptr, nullptr, {{1, 2, ValueTier::HighLtv}}, 3, 1.5,
+        Case{"HighLtvCountsMoreByDefault",
+             nullptr,
+             nullptr,
+             {{1, 2, ValueTier::HighLtv}},
+             3,
+             1.5,
              "impact 3 ÷ complexity 2 = 1.5"},
-        Case{"PriceSensitiveCountsLess", nullptr, nullptr, {{1, 2, ValueTier::PriceSensitive}}, 1.5, 0.75,
+        Case{"PriceSensitiveCountsLess",
+             nullptr,
+             nullptr,
+             {{1, 2, ValueTier::PriceSensitive}},
+             1.5,
+             0.75,
              "impact 1.5 ÷ complexity 2 = 0.75"},
-        Case{"SegmentWeights", abandonersCountDouble, nullptr, {{1, 1, ValueTier::Standard, "cart_abandoner"}, {2, 1}},
-             3, 1.5, "impact 3 ÷ complexity 2 = 1.5"},
-        Case{"RecencyHalvesEveryHalfLife", [](Settings& s) { s.recencyHalfLifeDays = 30; }, nullptr,
-             {{1, 3, ValueTier::Standard, "recent_buyer", "2026-03-01"}, {2, 2, ValueTier::Standard, "recent_buyer",
-                                                                         "2026-03-31"}},
-             3.5, 1.75, "impact 3.5 ÷ complexity 2 = 1.75"},
-        Case{"OverrideReplacesTheEvidenceAndSaysSo", nullptr,
-             [](core::Opportunity& o) { o.impactOverride = 10; }, {{1, 3}}, 10, 5,
+        Case{"SegmentWeights",
+             abandonersCountDouble,
+             nullptr,
+             {{1, 1, ValueTier::Standard, "cart_abandoner"}, {2, 1}},
+             3,
+             1.5,
+             "impact 3 ÷ complexity 2 = 1.5"},
+        Case{"RecencyHalvesEveryHalfLife",
+             [](Settings& s) { s.recencyHalfLifeDays = 30; },
+             nullptr,
+             {{1, 3, ValueTier::Standard, "recent_buyer", "2026-03-01"},
+              {2, 2, ValueTier::Standard, "recent_buyer", "2026-03-31"}},
+             3.5,
+             1.75,
+             "impact 3.5 ÷ complexity 2 = 1.75"},
+        Case{"OverrideReplacesTheEvidenceAndSaysSo",
+             nullptr,
+             [](core::Opportunity& o) { o.impactOverride = 10; },
+             {{1, 3}},
+             10,
+             5,
              "impact 10 (override) ÷ complexity 2 = 5"},
-        Case{"RiceUsesReachConfidenceAndEffort", [](Settings& s) { s.formula = Formula::Rice; },
+        Case{"RiceUsesReachConfidenceAndEffort",
+             [](Settings& s) { s.formula = Formula::Rice; },
              [](core::Opportunity& o) {
                  o.confidence = 0.5;
                  o.effortWeeks = 2;
              },
-             {{1, 1}, {2, 1}, {3, 1}, {4, 1}}, 4, 1, "reach 4 × impact 1 × confidence 50% ÷ effort 2 wk = 1"},
-        Case{"RiceWithoutAnEstimateUsesComplexityForEffort", [](Settings& s) { s.formula = Formula::Rice; }, nullptr,
-             {{1, 2}, {2, 3}}, 5, 2.5, "reach 2 × impact 2.5 × confidence 100% ÷ effort 2 wk = 2.5"},
-        Case{"RiceWithAnOverrideAndNoEvidence", [](Settings& s) { s.formula = Formula::Rice; },
-             [](core::Opportunity& o) { o.impactOverride = 6; }, {}, 6, 3,
+             {{1, 1}, {2, 1}, {3, 1}, {4, 1}},
+             4,
+             1,
+             "reach 4 × impact 1 × confidence 50% ÷ effort 2 wk = 1"},
+        Case{"RiceWithoutAnEstimateUsesComplexityForEffort",
+             [](Settings& s) { s.formula = Formula::Rice; },
+             nullptr,
+             {{1, 2}, {2, 3}},
+             5,
+             2.5,
+             "reach 2 × impact 2.5 × confidence 100% ÷ effort 2 wk = 2.5"},
+        Case{"RiceWithAnOverrideAndNoEvidence",
+             [](Settings& s) { s.formula = Formula::Rice; },
+             [](core::Opportunity& o) { o.impactOverride = 6; },
+             {},
+             6,
+             3,
              "reach 1 × impact 6 (override) × confidence 100% ÷ effort 2 wk = 3"},
-        Case{"IceUsesEaseFromComplexity", [](Settings& s) { s.formula = Formula::Ice; },
-             [](core::Opportunity& o) { o.confidence = 0.8; }, {{1, 2}, {2, 1}}, 3, 9.6,
+        Case{"IceUsesEaseFromComplexity",
+             [](Settings& s) { s.formula = Formula::Ice; },
+             [](core::Opportunity& o) { o.confidence = 0.8; },
+             {{1, 2}, {2, 1}},
+             3,
+             9.6,
              "impact 3 × confidence 80% × ease 4 = 9.6"},
         Case{"NoEvidenceScoresZero", nullptr, nullptr, {}, 0, 0, "impact 0 ÷ complexity 2 = 0"}),
     [](const testing::TestParamInfo<Case>& info) { return info.param.name; });
@@ -161,8 +207,8 @@ TEST(Ranking, TiesGoToImpactThenCustomersThenComplexityThenAge) {
 
 TEST(Ranking, EqualScoresGoToTheHigherImpactThenTheEasierOne) {
     // 6 ÷ 3, 3 ÷ 1.5 and 2 ÷ 1 all score 2: the impact decides.
-    const auto ranked = rank({opportunity(3, 1, 2), opportunity(2, 1.5, 3), opportunity(1, 3, 6)}, {}, Settings{},
-                             "2026-03-31");
+    const auto ranked =
+        rank({opportunity(3, 1, 2), opportunity(2, 1.5, 3), opportunity(1, 3, 6)}, {}, Settings{}, "2026-03-31");
     EXPECT_EQ(ranked.scores[0].opportunityId, 1);
     EXPECT_EQ(ranked.scores[1].opportunityId, 2);
     EXPECT_EQ(ranked.scores[2].opportunityId, 3);
@@ -176,9 +222,8 @@ TEST(Ranking, EqualScoresGoToTheHigherImpactThenTheEasierOne) {
 }
 
 TEST(Ranking, QuadrantsSplitAtTheMedianImpactUnlessAThresholdIsSet) {
-    const std::vector<core::Opportunity> opportunities{opportunity(1, 1, 9), opportunity(2, 5, 9),
-                                                       opportunity(3, 1, 1), opportunity(4, 5, 1),
-                                                       opportunity(5, 3, 5)};
+    const std::vector<core::Opportunity> opportunities{opportunity(1, 1, 9), opportunity(2, 5, 9), opportunity(3, 1, 1),
+                                                       opportunity(4, 5, 1), opportunity(5, 3, 5)};
     auto ranked = rank(opportunities, {}, Settings{}, "2026-03-31");
     EXPECT_DOUBLE_EQ(ranked.impactThreshold, 5);
     std::map<Id, Quadrant> quadrants;

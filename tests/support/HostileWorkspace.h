@@ -30,8 +30,8 @@ public:
         auto buyer = store.findSegment("recent buyer");
         const auto sarah = customer("Sarah", "Phoenix", (*abandoner)->id, core::ValueTier::HighLtv,
                                     {"Sarah Ortiz", "+1 602 555 0100", "sarah@example.com", ""});
-        const auto hostile = customer("<b>Bo</b>", "=cmd|' /C calc'!A0", (*abandoner)->id,
-                                      core::ValueTier::Standard, {"Bo Hostile", "+44 20 7946 0000", "bo@example.com", ""});
+        const auto hostile = customer("<b>Bo</b>", "=cmd|' /C calc'!A0", (*abandoner)->id, core::ValueTier::Standard,
+                                      {"Bo Hostile", "+44 20 7946 0000", "bo@example.com", ""});
         const auto miriam = customer("מרים", "القاهرة", (*buyer)->id, core::ValueTier::PriceSensitive, {});
 
         core::Tag parent;
@@ -46,8 +46,11 @@ public:
         const auto c1 = call(sarah, kScript + ". " + kQuotes, "2026-03-12T10:00:00");
         const auto c2 = call(hostile, kFormula + "\n" + kLines, "2026-03-14T11:00:00");
         const auto c3 = call(miriam, kRtl + " / " + kSigns, "2026-03-20T09:30:00");
-        quotes = {quote(c1, kScript, 3, {zipper.id, parent.id}), quote(c1, kQuotes, 1, {}),
-                  quote(c2, kFormula, 2, {zipper.id}), quote(c2, kLines, 0, {}), quote(c3, kRtl, 2, {}),
+        quotes = {quote(c1, kScript, 3, {zipper.id, parent.id}),
+                  quote(c1, kQuotes, 1, {}),
+                  quote(c2, kFormula, 2, {zipper.id}),
+                  quote(c2, kLines, 0, {}),
+                  quote(c3, kRtl, 2, {}),
                   quote(c3, kSigns, 1, {})};
 
         core::Opportunity a;

@@ -1,11 +1,9 @@
 // The Opportunities view: the matrix and the ranked table, editing, evidence by drag and
 // drop, and exports from the window.
 #include "UiSupport.h"
-
+#include "print/PdfWriter.h"
 #include "support/ExportReader.h"
 #include "support/HostileWorkspace.h"
-#include "print/PdfWriter.h"
-#include <gmock/gmock.h>
 #include "ui/ExportDialog.h"
 #include "ui/ImpactMatrix.h"
 #include "ui/OpportunitiesDock.h"
@@ -14,11 +12,13 @@
 #include "ui/QuoteMime.h"
 #include "ui/ScoringDialog.h"
 
+#include <gmock/gmock.h>
+
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
-#include <QLabel>
 #include <QHeaderView>
+#include <QLabel>
 #include <QTimer>
 
 using namespace uitest;
@@ -414,8 +414,9 @@ TEST(Opportunities, APdfOfHostileWordsShowsThemAsTextAndRunsNothing) {
     EXPECT_GE(*pages, 1);
 
     const std::string text = test::pdfText(file);
-    for (const std::string& said : {test::kScript, test::kFormula, test::kQuotes, std::string(R"(<b>Zipper</b> & "strap")"),
-                                    std::string("=SUM(A1:A9)"), std::string("— Sarah from Phoenix, cart abandoner")}) {
+    for (const std::string& said :
+         {test::kScript, test::kFormula, test::kQuotes, std::string(R"(<b>Zipper</b> & "strap")"),
+          std::string("=SUM(A1:A9)"), std::string("— Sarah from Phoenix, cart abandoner")}) {
         EXPECT_THAT(text, HasSubstr(said));
     }
     EXPECT_THAT(text, HasSubstr("Page 1 of"));

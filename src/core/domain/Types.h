@@ -172,11 +172,11 @@ struct Opportunity {
     std::string productLine;
     std::string owner;
     OpportunityStatus status = OpportunityStatus::Idea;
-    double complexity = 3;              ///< 1 (trivial) to 5 (very hard)
-    std::optional<double> effortWeeks;  ///< person-weeks, for RICE; complexity stands in when unset
+    double complexity = 3;                ///< 1 (trivial) to 5 (very hard)
+    std::optional<double> effortWeeks;    ///< person-weeks, for RICE; complexity stands in when unset
     std::optional<double> impactOverride; ///< set by a person; always shown as an override
-    double confidence = 1;              ///< 0-1, how sure the team is of the impact (RICE, ICE)
-    std::vector<Id> quoteIds;           ///< the evidence, by quote id
+    double confidence = 1;                ///< 0-1, how sure the team is of the impact (RICE, ICE)
+    std::vector<Id> quoteIds;             ///< the evidence, by quote id
     /// How much an evidence quote matters to this opportunity, where a person said so;
     /// other quotes count with their own importance (0 mentioned ... 3 would leave).
     std::map<Id, int> evidenceImportance;

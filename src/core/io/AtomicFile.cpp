@@ -3,8 +3,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace earmark::core {
@@ -44,8 +44,8 @@ Status writeFileAtomically(const std::filesystem::path& path, std::string_view c
     if (::close(fd) != 0) {
         const int error = errno;
         ::unlink(temp.c_str());
-        return std::unexpected(Error{ErrorCode::Storage, fmt::format("could not write the file ({})", std::strerror(error)),
-                                     path.string()});
+        return std::unexpected(Error{
+            ErrorCode::Storage, fmt::format("could not write the file ({})", std::strerror(error)), path.string()});
     }
     if (::rename(temp.c_str(), path.c_str()) != 0) {
         const int error = errno;

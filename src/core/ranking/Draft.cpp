@@ -18,8 +18,8 @@ Result<Opportunity> draftOpportunity(Store& store, std::string title, std::vecto
     // A few thousand quotes decide the bucket as well as all of them would, and stay well
     // inside SQLite's limit on bound values.
     QuoteFilter which;
-    which.quoteIds.assign(o.quoteIds.begin(),
-                          o.quoteIds.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(o.quoteIds.size(), 5000)));
+    which.quoteIds.assign(o.quoteIds.begin(), o.quoteIds.begin() + static_cast<std::ptrdiff_t>(
+                                                                       std::min<std::size_t>(o.quoteIds.size(), 5000)));
     which.limit = -1;
     auto rows = store.listQuotes(which);
     if (!rows) {

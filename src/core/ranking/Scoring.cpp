@@ -61,31 +61,31 @@ void explain(Score& score, const Settings& settings, Formula formula) {
     } else {
         impactNote = fmt::format("{} customer{} ({}); each counts once, by their strongest quote's importance{}",
                                  score.customers, score.customers == 1 ? "" : "s", customerBreakdown(score, settings),
-                                 settings.recencyHalfLifeDays
-                                     ? fmt::format(", halved every {} days since the call",
-                                                   figure(*settings.recencyHalfLifeDays))
-                                     : "");
+                                 settings.recencyHalfLifeDays ? fmt::format(", halved every {} days since the call",
+                                                                            figure(*settings.recencyHalfLifeDays))
+                                                              : "");
         if (!settings.segmentWeights.empty()) {
             impactNote += "; segment weights apply";
         }
     }
     score.parts.push_back({"impact", score.impact, impactNote});
-    score.parts.push_back({"customers", static_cast<double>(score.customers),
-                           fmt::format("distinct customers across {} call{}", score.calls, score.calls == 1 ? "" : "s")});
+    score.parts.push_back(
+        {"customers", static_cast<double>(score.customers),
+         fmt::format("distinct customers across {} call{}", score.calls, score.calls == 1 ? "" : "s")});
     switch (formula) {
     case Formula::ImpactOverComplexity:
         score.parts.push_back({"complexity", score.complexity, "1 (trivial) to 5 (very hard)"});
-        score.why = fmt::format("impact {} ÷ complexity {} = {}", impactText, figure(score.complexity),
-                                figure(score.score));
+        score.why =
+            fmt::format("impact {} ÷ complexity {} = {}", impactText, figure(score.complexity), figure(score.score));
         break;
     case Formula::Rice: {
         const double reach = static_cast<double>(std::max<std::size_t>(score.customers, 1));
         score.parts.push_back({"reach", reach, "distinct customers in the evidence"});
         score.parts.push_back({"impact per customer", score.impact / reach, "impact ÷ reach"});
         score.parts.push_back({"confidence", score.confidence, "how sure the team is, 0-100%"});
-        score.parts.push_back({"effort", score.effort,
-                               score.effortEstimated ? "person-weeks, taken from complexity (no estimate given)"
-                                                     : "person-weeks"});
+        score.parts.push_back(
+            {"effort", score.effort,
+             score.effortEstimated ? "person-weeks, taken from complexity (no estimate given)" : "person-weeks"});
         score.why = fmt::format("reach {} × impact {} × confidence {} ÷ effort {} wk = {}", figure(reach),
                                 figure(score.impact / reach) + (score.overridden ? " (override)" : ""),
                                 percent(score.confidence), figure(score.effort), figure(score.score));
@@ -200,8 +200,8 @@ std::string settingsToJson(const Settings& settings) {
     json["importanceWeights"] = settings.importanceWeights;
     json["recencyHalfLifeDays"] = settings.recencyHalfLifeDays ? nlohmann::ordered_json(*settings.recencyHalfLifeDays)
                                                                : nlohmann::ordered_json(nullptr);
-    json["impactThreshold"] = settings.impactThreshold ? nlohmann::ordered_json(*settings.impactThreshold)
-                                                       : nlohmann::ordered_json(nullptr);
+    json["impactThreshold"] =
+        settings.impactThreshold ? nlohmann::ordered_json(*settings.impactThreshold) : nlohmann::ordered_json(nullptr);
     json["complexityThreshold"] = settings.complexityThreshold;
     return json.dump(2);
 }

@@ -33,8 +33,8 @@ enum class Quadrant {
     MoneyPit, ///< low impact, high complexity
 };
 
-std::string_view toKey(Formula formula);   ///< "impact_over_complexity", "rice", "ice"
-std::string_view label(Formula formula);   ///< "Impact ÷ complexity", "RICE", "ICE"
+std::string_view toKey(Formula formula); ///< "impact_over_complexity", "rice", "ice"
+std::string_view label(Formula formula); ///< "Impact ÷ complexity", "RICE", "ICE"
 std::optional<Formula> parseFormula(std::string_view text);
 std::string_view toKey(Quadrant quadrant); ///< "quick_win", "big_bet", "fill_in", "money_pit"
 std::string_view label(Quadrant quadrant); ///< "Quick win", "Big bet", "Fill-in", "Money pit"
@@ -76,17 +76,17 @@ Result<Settings> settingsFromJson(std::string_view json);
 
 /// One part of a score, as "why this score" shows it.
 struct ScorePart {
-    std::string name;  ///< "impact", "reach", "complexity", ...
+    std::string name; ///< "impact", "reach", "complexity", ...
     double value = 0;
-    std::string note;  ///< how it was reached: "override (computed 6.5)", "8 customers ..."
+    std::string note; ///< how it was reached: "override (computed 6.5)", "8 customers ..."
 };
 
 /// An opportunity's score with everything that went into it.
 struct Score {
     Id opportunityId = 0;
-    std::size_t rank = 0;     ///< 1 is first
+    std::size_t rank = 0; ///< 1 is first
     double score = 0;
-    double impact = 0;        ///< the impact used: the override when there is one
+    double impact = 0; ///< the impact used: the override when there is one
     double computedImpact = 0;
     bool overridden = false;
     std::size_t customers = 0; ///< distinct customers in the evidence (RICE's reach)
@@ -96,8 +96,8 @@ struct Score {
     std::vector<std::pair<std::string, std::size_t>> segments;
     std::map<ValueTier, std::size_t> tiers; ///< distinct customers per value tier
     double complexity = 0;
-    double effort = 0;                      ///< person-weeks, or complexity when no effort was given
-    bool effortEstimated = false;           ///< effort stands in from complexity
+    double effort = 0;            ///< person-weeks, or complexity when no effort was given
+    bool effortEstimated = false; ///< effort stands in from complexity
     double confidence = 1;
     Quadrant quadrant = Quadrant::FillIn;
     std::vector<ScorePart> parts;

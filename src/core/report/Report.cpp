@@ -51,9 +51,7 @@ public:
         return withCity(row.firstName, row.city);
     }
 
-    std::size_t number(Id customer) {
-        return m_numbers.try_emplace(customer, m_numbers.size() + 1).first->second;
-    }
+    std::size_t number(Id customer) { return m_numbers.try_emplace(customer, m_numbers.size() + 1).first->second; }
 
     [[nodiscard]] const Customer* customer(Id id) const {
         const auto it = m_customers.find(id);
@@ -117,12 +115,11 @@ std::string entryLead(const ranking::Score& score) {
     }
     std::string groups;
     for (const auto& [segment, n] : score.segments) {
-        const std::string who = segment.empty() ? fmt::format("{} without a segment", n)
-                                                : plural(n, inSentence(segment));
+        const std::string who =
+            segment.empty() ? fmt::format("{} without a segment", n) : plural(n, inSentence(segment));
         groups += (groups.empty() ? "" : ", ") + who;
     }
-    return fmt::format("{} raised this{}.", plural(score.customers, "customer"),
-                       groups.empty() ? "" : ": " + groups);
+    return fmt::format("{} raised this{}.", plural(score.customers, "customer"), groups.empty() ? "" : ": " + groups);
 }
 
 bool matches(const Options& options, const Opportunity& o, const ranking::Score& score) {
@@ -143,8 +140,9 @@ bool matches(const Options& options, const Opportunity& o, const ranking::Score&
     }
     if (!options.segment.empty()) {
         const std::string wanted = normaliseKey(options.segment);
-        const bool found = std::any_of(score.segments.begin(), score.segments.end(),
-                                       [&](const auto& s) { return !s.first.empty() && normaliseKey(s.first) == wanted; });
+        const bool found = std::any_of(score.segments.begin(), score.segments.end(), [&](const auto& s) {
+            return !s.first.empty() && normaliseKey(s.first) == wanted;
+        });
         if (!found) {
             return false;
         }
@@ -282,11 +280,11 @@ Result<Report> buildReport(Store& store, const ranking::Settings& settings, cons
     }
     const std::string spoken = plural(static_cast<std::size_t>(report.customersReached), "customer");
     const std::size_t n = report.entries.size();
-    report.lead = n == 0 ? fmt::format("Based on conversations with {}, no opportunity is recorded yet.", spoken)
-                         : fmt::format("Based on conversations with {}, here {} {}, ranked by {}.", spoken,
-                                       n == 1 ? "is" : "are",
-                                       n == 1 ? std::string("1 opportunity") : fmt::format("{} opportunities", n),
-                                       inSentence(report.formulaLabel));
+    report.lead =
+        n == 0 ? fmt::format("Based on conversations with {}, no opportunity is recorded yet.", spoken)
+               : fmt::format("Based on conversations with {}, here {} {}, ranked by {}.", spoken, n == 1 ? "is" : "are",
+                             n == 1 ? std::string("1 opportunity") : fmt::format("{} opportunities", n),
+                             inSentence(report.formulaLabel));
     return report;
 }
 

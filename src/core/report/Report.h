@@ -36,11 +36,11 @@ struct Options {
     std::optional<Bucket> bucket;
     std::optional<OpportunityStatus> status;
     std::optional<ranking::Quadrant> quadrant;
-    std::string productLine;         ///< exact, ignoring case; empty: all
-    std::string segment;             ///< only opportunities with evidence from this segment (name or key); empty: all
-    std::string titleWords;          ///< only titles holding every one of these words (any case); empty: all
+    std::string productLine; ///< exact, ignoring case; empty: all
+    std::string segment;     ///< only opportunities with evidence from this segment (name or key); empty: all
+    std::string titleWords;  ///< only titles holding every one of these words (any case); empty: all
     std::string title = "Opportunities";
-    std::string today;               ///< "YYYY-MM-DD": the report's date and the recency decay's
+    std::string today; ///< "YYYY-MM-DD": the report's date and the recency decay's
 };
 
 /// One customer's words with who said them, as the export may name them.
@@ -59,14 +59,14 @@ struct CitedQuote {
 struct Entry {
     Opportunity opportunity;
     ranking::Score score;
-    std::string lead; ///< "8 customers raised this: 5 cart abandoners, 3 recent buyers."
+    std::string lead;               ///< "8 customers raised this: 5 cart abandoners, 3 recent buyers."
     std::vector<CitedQuote> quotes; ///< the strongest first, one per customer before a second
 };
 
 struct Report {
     std::string title;
-    std::string date;       ///< "30 Nov 2026"
-    std::string lead;       ///< "Based on conversations with 73 customers, ..."
+    std::string date; ///< "30 Nov 2026"
+    std::string lead; ///< "Based on conversations with 73 customers, ..."
     ranking::Formula formula = ranking::Formula::ImpactOverComplexity;
     std::string formulaLabel;
     std::int64_t customersReached = 0;
@@ -84,7 +84,7 @@ Result<Report> buildReport(Store& store, const ranking::Settings& settings, cons
 /// One quote and one of its tags (a quote without tags has one row with no tag).
 struct QuoteTableRow {
     Id quoteId = 0;
-    std::string callDate; ///< "YYYY-MM-DD"
+    std::string callDate;  ///< "YYYY-MM-DD"
     std::string firstName; ///< "Customer 17" when anonymous
     std::string city;      ///< empty when anonymous
     std::string segment;

@@ -262,8 +262,7 @@ std::optional<Content> parseContent(std::string_view text) {
 }
 
 bool supports(Format format, Content content) {
-    return content == Content::RankedList || format == Format::Csv || format == Format::Json ||
-           format == Format::Xlsx;
+    return content == Content::RankedList || format == Format::Csv || format == Format::Json || format == Format::Xlsx;
 }
 
 std::string rankedCsv(const Report& report, const CsvOptions& options) {
@@ -272,11 +271,28 @@ std::string rankedCsv(const Report& report, const CsvOptions& options) {
         out << kBom;
     }
     const std::size_t quotes = mostQuotes(report);
-    std::vector<std::string> header{"rank",        "title",      "bucket",       "quadrant",      "status",
-                                    "product_line", "owner",     "score",        "formula",       "why",
-                                    "impact",      "impact_overridden", "computed_impact", "complexity",
-                                    "effort_weeks", "confidence", "customers",   "calls",         "quotes",
-                                    "segments",    "lead",       "description"};
+    std::vector<std::string> header{"rank",
+                                    "title",
+                                    "bucket",
+                                    "quadrant",
+                                    "status",
+                                    "product_line",
+                                    "owner",
+                                    "score",
+                                    "formula",
+                                    "why",
+                                    "impact",
+                                    "impact_overridden",
+                                    "computed_impact",
+                                    "complexity",
+                                    "effort_weeks",
+                                    "confidence",
+                                    "customers",
+                                    "calls",
+                                    "quotes",
+                                    "segments",
+                                    "lead",
+                                    "description"};
     for (std::size_t i = 1; i <= quotes; ++i) {
         header.push_back(fmt::format("quote_{}", i));
         header.push_back(fmt::format("attribution_{}", i));
@@ -359,9 +375,9 @@ std::string rankedJson(const Report& report) {
 }
 
 std::string rankedMarkdown(const Report& report) {
-    std::string out = fmt::format("# {}\n\n*{} · ranked by {}*\n\n**{}**\n", markdown(report.title, true),
-                                  markdown(report.date, true), markdown(report.formulaLabel, true),
-                                  markdown(report.lead, true));
+    std::string out =
+        fmt::format("# {}\n\n*{} · ranked by {}*\n\n**{}**\n", markdown(report.title, true),
+                    markdown(report.date, true), markdown(report.formulaLabel, true), markdown(report.lead, true));
     for (const auto& e : report.entries) {
         const auto& o = e.opportunity;
         const auto& s = e.score;
@@ -440,9 +456,10 @@ std::string rankedHtml(const Report& report) {
         }
         out += "</table>\n</article>\n<hr>\n";
     }
-    out += fmt::format("<footer class=\"page\">Quadrants: impact above {} is high; complexity above {} is high.</footer>\n"
-                       "</body>\n</html>\n",
-                       html(ranking::figure(report.impactThreshold)), html(ranking::figure(report.complexityThreshold)));
+    out +=
+        fmt::format("<footer class=\"page\">Quadrants: impact above {} is high; complexity above {} is high.</footer>\n"
+                    "</body>\n</html>\n",
+                    html(ranking::figure(report.impactThreshold)), html(ranking::figure(report.complexityThreshold)));
     return out;
 }
 
@@ -459,10 +476,10 @@ std::string quoteTableCsv(const QuoteTable& table, const CsvOptions& options) {
     }
     writeCsvRow(out, header);
     for (const auto& r : table.rows) {
-        std::vector<std::string> row{std::to_string(r.quoteId), r.callDate,
+        std::vector<std::string> row{std::to_string(r.quoteId),    r.callDate,
                                      spreadsheetSafe(r.firstName), spreadsheetSafe(r.city),
-                                     spreadsheetSafe(r.segment), r.valueTier,
-                                     spreadsheetSafe(r.tagPath), r.bucket,
+                                     spreadsheetSafe(r.segment),   r.valueTier,
+                                     spreadsheetSafe(r.tagPath),   r.bucket,
                                      std::to_string(r.importance), spreadsheetSafe(r.opportunities),
                                      spreadsheetSafe(r.text)};
         if (personal) {
@@ -494,10 +511,8 @@ std::string quoteTableJson(const QuoteTable& table) {
         }
         rows.push_back(std::move(row));
     }
-    return dump(Json{{"format", "earmark-quotes"},
-                     {"version", 1},
-                     {"personalData", toKey(table.personal)},
-                     {"rows", rows}});
+    return dump(
+        Json{{"format", "earmark-quotes"}, {"version", 1}, {"personalData", toKey(table.personal)}, {"rows", rows}});
 }
 
 Result<std::string> rankedHtmlOf(Store& store, const ranking::Settings& settings, const Options& options,

@@ -18,9 +18,9 @@ namespace earmark::core::report {
 enum class Format { Csv, Json, Markdown, Html, Pdf, Xlsx };
 enum class Content { RankedList, QuoteTable };
 
-std::string_view toKey(Format format);      ///< "csv", "json", "md", "html", "pdf", "xlsx"
-std::string extension(Format format);       ///< "." and the key: ".csv", ".md", ...
-std::optional<Format> parseFormat(std::string_view text); ///< a key, "markdown", or a file's extension
+std::string_view toKey(Format format);                      ///< "csv", "json", "md", "html", "pdf", "xlsx"
+std::string extension(Format format);                       ///< "." and the key: ".csv", ".md", ...
+std::optional<Format> parseFormat(std::string_view text);   ///< a key, "markdown", or a file's extension
 std::optional<Content> parseContent(std::string_view text); ///< "ranked", "quotes"
 /// Whether a format can hold `content` (the quote table is for spreadsheets and R:
 /// CSV, JSON, XLSX).

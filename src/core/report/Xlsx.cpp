@@ -121,10 +121,24 @@ Status writeRankedXlsx(const Report& report, const std::filesystem::path& path) 
         for (const auto& e : report.entries) {
             quotes = std::max(quotes, e.quotes.size());
         }
-        std::vector<std::string> header{"Rank",      "Title",      "Bucket",     "Quadrant",  "Status",
-                                        "Product line", "Owner",   "Score",      "Why",       "Impact",
-                                        "Impact set by hand", "Complexity", "Effort (weeks)", "Confidence",
-                                        "Customers", "Calls",      "Segments",   "Lead"};
+        std::vector<std::string> header{"Rank",
+                                        "Title",
+                                        "Bucket",
+                                        "Quadrant",
+                                        "Status",
+                                        "Product line",
+                                        "Owner",
+                                        "Score",
+                                        "Why",
+                                        "Impact",
+                                        "Impact set by hand",
+                                        "Complexity",
+                                        "Effort (weeks)",
+                                        "Confidence",
+                                        "Customers",
+                                        "Calls",
+                                        "Segments",
+                                        "Lead"};
         std::vector<double> widths{6, 36, 8, 11, 11, 14, 12, 8, 44, 8, 10, 10, 10, 10, 10, 8, 28, 40};
         for (std::size_t i = 1; i <= quotes; ++i) {
             header.push_back(fmt::format("Quote {}", i));
@@ -139,7 +153,8 @@ Status writeRankedXlsx(const Report& report, const std::filesystem::path& path) 
             const auto& s = e.score;
             std::string segments;
             for (const auto& [name, n] : s.segments) {
-                segments += fmt::format("{}{} ({})", segments.empty() ? "" : "; ", name.empty() ? "no segment" : name, n);
+                segments +=
+                    fmt::format("{}{} ({})", segments.empty() ? "" : "; ", name.empty() ? "no segment" : name, n);
             }
             std::vector<Cell> cells{static_cast<double>(s.rank),
                                     o.title,
@@ -186,9 +201,17 @@ Status writeQuoteTableXlsx(const QuoteTable& table, const std::filesystem::path&
             return ok;
         }
         for (const auto& r : table.rows) {
-            std::vector<Cell> cells{static_cast<double>(r.quoteId), r.callDate, r.firstName, r.city, r.segment,
-                                    r.valueTier, r.tagPath, r.bucket, static_cast<double>(r.importance),
-                                    r.opportunities, r.text};
+            std::vector<Cell> cells{static_cast<double>(r.quoteId),
+                                    r.callDate,
+                                    r.firstName,
+                                    r.city,
+                                    r.segment,
+                                    r.valueTier,
+                                    r.tagPath,
+                                    r.bucket,
+                                    static_cast<double>(r.importance),
+                                    r.opportunities,
+                                    r.text};
             if (personal) {
                 cells.insert(cells.end(), {r.fullName, r.phone, r.email});
             }

@@ -16,9 +16,9 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
-#include <nlohmann/json.hpp>
 
 namespace earmark::core {
 
@@ -121,9 +121,9 @@ struct GeneratedProblem {
 
 /// Opportunities for the problems the most calls raised (ties by name), as a team would
 /// have filed them after a first read: complexities, statuses and owners vary.
-Result<std::int64_t> addGeneratedOpportunities(Store& store,
-                                               const std::map<std::pair<std::string, std::string>, GeneratedProblem>& problems,
-                                               int count) {
+Result<std::int64_t>
+addGeneratedOpportunities(Store& store, const std::map<std::pair<std::string, std::string>, GeneratedProblem>& problems,
+                          int count) {
     std::vector<const std::pair<const std::pair<std::string, std::string>, GeneratedProblem>*> ranked;
     for (const auto& entry : problems) {
         if (!opportunityText(entry.first.first, entry.first.second).first.empty() && entry.second.calls.size() >= 2) {

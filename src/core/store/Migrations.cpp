@@ -408,8 +408,9 @@ const std::vector<Migration>& migrations() {
                  rule.exec();
              }
          }},
-        {4, "opportunities get an owner, product line, effort, confidence, an impact override, evidence "
-            "importance, linked tags and patterns; workspace settings",
+        {4,
+         "opportunities get an owner, product line, effort, confidence, an impact override, evidence "
+         "importance, linked tags and patterns; workspace settings",
          [](SQLite::Database& db) { db.exec(kSchemaV4); }},
     };
     return kMigrations;

@@ -2,8 +2,8 @@
 
 // Helpers shared by the store's source files; not part of the store's interface.
 #include "core/domain/Types.h"
-#include "core/store/Store.h"
 #include "core/domain/Vocabulary.h"
+#include "core/store/Store.h"
 #include "core/util/Error.h"
 
 #include <SQLiteCpp/Column.h>

@@ -5,9 +5,9 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
-#include <algorithm>
 #include <map>
 
 namespace earmark::core {
