@@ -7,6 +7,7 @@
 //   earmark-bench-board WORKSPACE REPEATS
 //       {"opportunities", "load_ms", "matrix_paint_ms", "choose_paint_ms", "table_paint_ms", "sort_ms", "filter_ms",
 //        "move_ms", "hit_us", "peak_mib"}
+#include "BenchSupport.h"
 #include "ui/ImpactMatrix.h"
 #include "ui/OpportunitiesDock.h"
 #include "ui/OpportunityListModel.h"
@@ -14,7 +15,6 @@
 
 #include <algorithm>
 #include <iostream>
-#include <sys/resource.h>
 #include <vector>
 
 #include <QApplication>
@@ -24,21 +24,8 @@
 #include <QUndoStack>
 
 using namespace earmark;
-
-namespace {
-
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
-double peakMib() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
-
-} // namespace
+using bench::median;
+using bench::peakMib;
 
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {

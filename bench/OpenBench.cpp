@@ -10,8 +10,8 @@
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
 #include "ui/CodebookModel.h"
-#include "ui/Workspace.h"
 #include "ui/MainWindow.h"
+#include "ui/Workspace.h"
 
 #include <iostream>
 #include <sys/resource.h>
@@ -76,7 +76,8 @@ int main(int argc, char** argv) {
     const qint64 countsMs = timer.elapsed();
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    std::cout << "{\"ms\": " << ms << ", \"counts_ms\": " << countsMs << ", \"peak_mib\": " << static_cast<double>(usage.ru_maxrss) / 1024.0
+    std::cout << "{\"ms\": " << ms << ", \"counts_ms\": " << countsMs
+              << ", \"peak_mib\": " << static_cast<double>(usage.ru_maxrss) / 1024.0
               << ", \"rows\": " << window.callModel()->rowCount() << ", \"calls\": " << window.callModel()->totalCalls()
               << "}\n";
     return 0;

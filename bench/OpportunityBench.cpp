@@ -7,6 +7,7 @@
 //       evidence quotes each (own PRNG: the same workspace on every machine)
 //   earmark-bench-opportunities rank WORKSPACE REPEATS
 //       {"opportunities", "evidence", "floor_ms", "read_ms", "rank_ms", "report_ms", "peak_mib"} (medians)
+#include "BenchSupport.h"
 #include "core/ranking/Scoring.h"
 #include "core/report/Report.h"
 #include "core/sample/CorpusGenerator.h"
@@ -19,28 +20,15 @@
 #include <fmt/format.h>
 #include <iostream>
 #include <string>
-#include <sys/resource.h>
 #include <vector>
 
 using namespace earmark::core;
-using Timer = std::chrono::steady_clock;
+using earmark::bench::median;
+using earmark::bench::msSince;
+using earmark::bench::peakMib;
+using earmark::bench::Timer;
 
 namespace {
-
-double msSince(Timer::time_point start) {
-    return std::chrono::duration<double, std::milli>(Timer::now() - start).count();
-}
-
-double peakMib() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
-
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
 
 /// xorshift64*: the same sequence everywhere.
 struct Random {

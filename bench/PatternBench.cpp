@@ -10,6 +10,7 @@
 //   earmark-bench-patterns session WORKSPACE    mines and saves the workspace's patterns, loads a
 //       session, then saves 30 calls one at a time as the window does:
 //       {"mine_ms", "load_ms", "save_call_p50_ms", "save_call_max_ms"}
+#include "BenchSupport.h"
 #include "core/analysis/Patterns.h"
 #include "core/engine/TaggingEngine.h"
 #include "core/sample/CorpusGenerator.h"
@@ -21,23 +22,14 @@
 #include <fmt/format.h>
 #include <iostream>
 #include <string>
-#include <sys/resource.h>
 #include <vector>
 
 using namespace earmark::core;
-using Timer = std::chrono::steady_clock;
+using earmark::bench::msSince;
+using earmark::bench::peakMib;
+using earmark::bench::Timer;
 
 namespace {
-
-double msSince(Timer::time_point start) {
-    return std::chrono::duration<double, std::milli>(Timer::now() - start).count();
-}
-
-double peakMib() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
 
 /// Quotes grouped by call: the generator's calls until `wanted` quotes are made.
 std::vector<std::vector<analysis::TextDoc>> generateQuotes(std::size_t wanted) {

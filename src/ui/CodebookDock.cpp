@@ -3,6 +3,7 @@
 #include "core/domain/Vocabulary.h"
 #include "ui/CodebookModel.h"
 #include "ui/TextPositions.h"
+#include "ui/ViewActions.h"
 #include "ui/Workspace.h"
 #include "ui/commands/QuoteCommands.h"
 #include "ui/commands/TagCommands.h"
@@ -71,15 +72,14 @@ CodebookDock::CodebookDock(QWidget* parent)
     connect(m_model, &CodebookModel::moveRequested, this, &CodebookDock::moveTag);
     connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
 
-    auto* opportunity = new QAction(tr("Make an Opportunity of This Tag"), this);
-    opportunity->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
-    opportunity->setShortcutContext(Qt::WidgetShortcut);
-    m_view->addAction(opportunity);
-    connect(opportunity, &QAction::triggered, this, [this] {
-        if (const auto* tag = currentTag()) {
-            emit makeOpportunity(tag->id);
-        }
-    });
+    addViewAction(
+        m_view, tr("Make an Opportunity of This Tag"), QKeySequence(QStringLiteral("Ctrl+Shift+O")), this,
+        [this] {
+            if (const auto* tag = currentTag()) {
+                emit makeOpportunity(tag->id);
+            }
+        },
+        Qt::WidgetShortcut);
     auto* remove = new QAction(tr("Delete Tag"), this);
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetShortcut);

@@ -9,6 +9,7 @@
 #include "ui/OpportunityListModel.h"
 #include "ui/ScoringDialog.h"
 #include "ui/TextPositions.h"
+#include "ui/ViewActions.h"
 #include "ui/Workspace.h"
 #include "ui/commands/OpportunityCommands.h"
 
@@ -42,15 +43,6 @@ struct Board {
     core::report::Report report;
     core::ranking::Settings settings;
 };
-
-QAction* addViewAction(QWidget* view, const QString& text, const QKeySequence& keys, QObject* context, auto slot) {
-    auto* action = new QAction(text, view);
-    action->setShortcut(keys);
-    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    view->addAction(action);
-    QObject::connect(action, &QAction::triggered, context, slot);
-    return action;
-}
 
 QString today() {
     return QDate::currentDate().toString(Qt::ISODate);
@@ -130,9 +122,7 @@ OpportunitiesDock::OpportunitiesDock(QWidget* parent)
     for (const auto s :
          {core::OpportunityStatus::Idea, core::OpportunityStatus::Validating, core::OpportunityStatus::Building,
           core::OpportunityStatus::Launched, core::OpportunityStatus::Validated, core::OpportunityStatus::Dropped}) {
-        QString text = toQString(std::string(core::label(s)));
-        text[0] = text[0].toUpper();
-        m_status->addItem(text, static_cast<int>(s));
+        m_status->addItem(toQString(core::capitalised(core::label(s))), static_cast<int>(s));
     }
     m_bucket->setObjectName(QStringLiteral("opportunityBucketFilter"));
     m_quadrant->setObjectName(QStringLiteral("opportunityQuadrantFilter"));

@@ -3,6 +3,7 @@
 #include "core/domain/Vocabulary.h"
 #include "core/ranking/Scoring.h"
 #include "ui/TextPositions.h"
+#include "ui/ViewActions.h"
 #include "ui/Workspace.h"
 #include "ui/commands/OpportunityCommands.h"
 
@@ -31,14 +32,6 @@ namespace {
 constexpr core::OpportunityStatus kStatuses[] = {
     core::OpportunityStatus::Idea,     core::OpportunityStatus::Validating, core::OpportunityStatus::Building,
     core::OpportunityStatus::Launched, core::OpportunityStatus::Validated,  core::OpportunityStatus::Dropped};
-
-QString capitalised(std::string_view text) {
-    QString out = toQString(std::string(text));
-    if (!out.isEmpty()) {
-        out[0] = out[0].toUpper();
-    }
-    return out;
-}
 
 /// Commits a plain-text field when it loses focus, as a line edit does on Enter.
 class FocusOutCommit final : public QObject {
@@ -84,7 +77,7 @@ OpportunityEditor::OpportunityEditor(QWidget* parent)
         m_bucket->addItem(toQString(std::string(core::label(bucket))), static_cast<int>(bucket));
     }
     for (const auto status : kStatuses) {
-        m_status->addItem(capitalised(core::label(status)), static_cast<int>(status));
+        m_status->addItem(toQString(core::capitalised(core::label(status))), static_cast<int>(status));
     }
     m_status->setObjectName(QStringLiteral("opportunityStatus"));
     m_title->setObjectName(QStringLiteral("opportunityTitle"));
@@ -117,12 +110,10 @@ OpportunityEditor::OpportunityEditor(QWidget* parent)
     m_evidence->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_evidence->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_evidence->setWordWrap(false);
-    auto* remove = new QAction(tr("Remove from Evidence"), m_evidence);
-    remove->setShortcut(QKeySequence::Delete);
-    remove->setShortcutContext(Qt::WidgetShortcut);
-    m_evidence->addAction(remove);
+    addViewAction(
+        m_evidence, tr("Remove from Evidence"), QKeySequence::Delete, this, [this] { removeChosenEvidence(); },
+        Qt::WidgetShortcut);
     m_evidence->setContextMenuPolicy(Qt::ActionsContextMenu);
-    connect(remove, &QAction::triggered, this, &OpportunityEditor::removeChosenEvidence);
     connect(m_evidence, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
         if (row >= 0 && row < static_cast<int>(m_rows.size())) {
             const auto& quote = m_rows[static_cast<std::size_t>(row)].quote;

@@ -110,13 +110,9 @@ QVariant OpportunityListModel::data(const QModelIndex& index, int role) const {
         return o.bucket ? toQString(std::string(core::label(*o.bucket))) : QString();
     case Quadrant:
         return toQString(std::string(core::ranking::label(s.quadrant)));
-    case Status: {
-        QString status = toQString(std::string(core::label(o.status)));
-        if (!status.isEmpty()) {
-            status[0] = status[0].toUpper();
-        }
-        return sorting ? QVariant(static_cast<int>(o.status)) : QVariant(status);
-    }
+    case Status:
+        return sorting ? QVariant(static_cast<int>(o.status))
+                       : QVariant(toQString(core::capitalised(core::label(o.status))));
     case Score:
         return sorting ? QVariant(s.score) : QVariant(figure(s.score));
     case Impact:

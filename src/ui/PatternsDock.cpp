@@ -8,6 +8,7 @@
 #include "ui/PatternListModel.h"
 #include "ui/QuoteBrowserModel.h"
 #include "ui/TextPositions.h"
+#include "ui/ViewActions.h"
 #include "ui/Workspace.h"
 #include "ui/commands/OpportunityCommands.h"
 #include "ui/commands/PatternCommands.h"
@@ -30,19 +31,6 @@
 #include <QVBoxLayout>
 
 namespace earmark::ui {
-
-namespace {
-
-QAction* addViewAction(QWidget* view, const QString& text, const QKeySequence& keys, QObject* context, auto slot) {
-    auto* action = new QAction(text, view);
-    action->setShortcut(keys);
-    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    view->addAction(action);
-    QObject::connect(action, &QAction::triggered, context, slot);
-    return action;
-}
-
-} // namespace
 
 PatternsDock::PatternsDock(QWidget* parent)
     : QDockWidget(tr("Patterns"), parent), m_model(new PatternListModel(this)),

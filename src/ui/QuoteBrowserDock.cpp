@@ -3,6 +3,7 @@
 #include "core/search/SearchQuery.h"
 #include "ui/QuoteBrowserModel.h"
 #include "ui/TextPositions.h"
+#include "ui/ViewActions.h"
 #include "ui/Workspace.h"
 
 #include <QAction>
@@ -67,22 +68,21 @@ QuoteBrowserDock::QuoteBrowserDock(QWidget* parent)
     m_view->addAction(copy);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(copy, &QAction::triggered, this, &QuoteBrowserDock::copySelection);
-    auto* opportunity = new QAction(tr("Make an Opportunity of the Chosen Quotes"), this);
-    opportunity->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
-    opportunity->setShortcutContext(Qt::WidgetShortcut);
-    m_view->addAction(opportunity);
-    connect(opportunity, &QAction::triggered, this, [this] {
-        const auto ids = selectedQuotes();
-        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-        if (ids.empty() || rows.isEmpty()) {
-            return;
-        }
-        QString title = toQString(m_model->row(rows.front().row())->text).simplified();
-        if (title.size() > 60) {
-            title = title.left(59) + QStringLiteral("\u2026");
-        }
-        emit makeOpportunity(ids, title);
-    });
+    addViewAction(
+        m_view, tr("Make an Opportunity of the Chosen Quotes"), QKeySequence(QStringLiteral("Ctrl+Shift+O")), this,
+        [this] {
+            const auto ids = selectedQuotes();
+            const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+            if (ids.empty() || rows.isEmpty()) {
+                return;
+            }
+            QString title = toQString(m_model->row(rows.front().row())->text).simplified();
+            if (title.size() > 60) {
+                title = title.left(59) + QStringLiteral("\u2026");
+            }
+            emit makeOpportunity(ids, title);
+        },
+        Qt::WidgetShortcut);
 }
 
 void QuoteBrowserDock::setWorkspace(Workspace* workspace) {

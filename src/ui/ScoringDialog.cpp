@@ -52,9 +52,7 @@ ScoringDialog::ScoringDialog(core::ranking::Settings current, const std::vector<
     for (const auto tier : {core::ValueTier::HighLtv, core::ValueTier::Standard, core::ValueTier::PriceSensitive}) {
         auto* box = weightBox(tiers);
         m_tiers[tier] = box;
-        QString name = toQString(std::string(core::label(tier)));
-        name[0] = name[0].toUpper();
-        tierForm->addRow(name, box);
+        tierForm->addRow(toQString(core::capitalised(core::label(tier))), box);
     }
     auto* bySegment = new QGroupBox(tr("\u2026 times, by segment"));
     auto* segmentForm = new QFormLayout(bySegment);
@@ -73,9 +71,7 @@ ScoringDialog::ScoringDialog(core::ranking::Settings current, const std::vector<
     for (int level = 0; level <= 3; ++level) {
         auto* box = weightBox(words);
         m_importance.push_back(box);
-        QString name = toQString(std::string(core::importanceLabel(level)));
-        name[0] = name[0].toUpper();
-        wordsForm->addRow(name, box);
+        wordsForm->addRow(toQString(core::capitalised(core::importanceLabel(level))), box);
     }
     m_halfLife->setRange(1, 3650);
     m_halfLife->setDecimals(0);

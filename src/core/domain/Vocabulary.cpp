@@ -180,4 +180,12 @@ std::string acceptedChannels() {
     return acceptedIn(kChannels);
 }
 
+std::string capitalised(std::string_view label) {
+    std::string out(label);
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') {
+        out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    }
+    return out;
+}
+
 } // namespace earmark::core

@@ -28,6 +28,8 @@ std::string_view label(Channel value);
 std::string_view label(Bucket value);
 std::string_view label(TagKind value);
 std::string_view label(OpportunityStatus value);
+/// A label at the head of a line or a list: "idea" reads "Idea" (first ASCII letter only).
+std::string capitalised(std::string_view label);
 /// What a quote's importance means: 0 "mentioned" ... 3 "would not buy / would leave".
 std::string_view importanceLabel(int importance);
 

@@ -211,6 +211,22 @@ std::string CitedQuote::attribution() const {
     return out;
 }
 
+std::string segmentsSummary(const ranking::Score& score) {
+    std::string out;
+    for (const auto& [name, n] : score.segments) {
+        out += fmt::format("{}{} ({})", out.empty() ? "" : "; ", name.empty() ? "no segment" : name, n);
+    }
+    return out;
+}
+
+std::size_t mostQuotes(const Report& report) {
+    std::size_t most = 0;
+    for (const auto& e : report.entries) {
+        most = std::max(most, e.quotes.size());
+    }
+    return most;
+}
+
 Result<Report> buildReport(Store& store, const ranking::Settings& settings, const Options& options) {
     auto opportunities = store.opportunities();
     if (!opportunities) {

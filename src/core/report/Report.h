@@ -77,6 +77,11 @@ struct Report {
     std::vector<Entry> entries; ///< in rank order
 };
 
+/// "Cart abandoner (5); Recent buyer (3)": the segments of a score, as exports list them.
+std::string segmentsSummary(const ranking::Score& score);
+/// The most quotes any entry cites: how many quote columns a table needs.
+std::size_t mostQuotes(const Report& report);
+
 /// Ranks the workspace's opportunities by its scoring settings and cites the strongest
 /// evidence of each. Reads only; the store is not changed.
 Result<Report> buildReport(Store& store, const ranking::Settings& settings, const Options& options);

@@ -28,33 +28,8 @@ std::string number(double value) {
     return text == "-0" ? "0" : text;
 }
 
-/// "idea" as a chip reads "Idea".
-std::string capitalised(std::string_view text) {
-    std::string out(text);
-    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') {
-        out[0] = static_cast<char>(out[0] - 'a' + 'A');
-    }
-    return out;
-}
-
 std::string bucketLabel(const Opportunity& o) {
     return o.bucket ? std::string(label(*o.bucket)) : "";
-}
-
-std::string segmentsText(const ranking::Score& score) {
-    std::string out;
-    for (const auto& [name, n] : score.segments) {
-        out += fmt::format("{}{} ({})", out.empty() ? "" : "; ", name.empty() ? "no segment" : name, n);
-    }
-    return out;
-}
-
-std::size_t mostQuotes(const Report& report) {
-    std::size_t most = 0;
-    for (const auto& e : report.entries) {
-        most = std::max(most, e.quotes.size());
-    }
-    return most;
 }
 
 // ---- HTML and Markdown escaping -------------------------------------------------------
@@ -320,7 +295,7 @@ std::string rankedCsv(const Report& report, const CsvOptions& options) {
                                      std::to_string(s.customers),
                                      std::to_string(s.calls),
                                      std::to_string(s.quotes),
-                                     spreadsheetSafe(segmentsText(s)),
+                                     spreadsheetSafe(segmentsSummary(s)),
                                      spreadsheetSafe(e.lead),
                                      spreadsheetSafe(o.description)};
         for (std::size_t i = 0; i < quotes; ++i) {

@@ -117,10 +117,7 @@ private:
 Status writeRankedXlsx(const Report& report, const std::filesystem::path& path) {
     return replaceFileAtomically(path, [&](const std::filesystem::path& temporary) -> Status {
         Workbook book(temporary);
-        std::size_t quotes = 0;
-        for (const auto& e : report.entries) {
-            quotes = std::max(quotes, e.quotes.size());
-        }
+        const std::size_t quotes = mostQuotes(report);
         std::vector<std::string> header{"Rank",
                                         "Title",
                                         "Bucket",
@@ -151,11 +148,6 @@ Status writeRankedXlsx(const Report& report, const std::filesystem::path& path) 
         for (const auto& e : report.entries) {
             const auto& o = e.opportunity;
             const auto& s = e.score;
-            std::string segments;
-            for (const auto& [name, n] : s.segments) {
-                segments +=
-                    fmt::format("{}{} ({})", segments.empty() ? "" : "; ", name.empty() ? "no segment" : name, n);
-            }
             std::vector<Cell> cells{static_cast<double>(s.rank),
                                     o.title,
                                     o.bucket ? std::string(label(*o.bucket)) : std::string(),
@@ -172,7 +164,7 @@ Status writeRankedXlsx(const Report& report, const std::filesystem::path& path) 
                                     s.confidence,
                                     static_cast<double>(s.customers),
                                     static_cast<double>(s.calls),
-                                    segments,
+                                    segmentsSummary(s),
                                     e.lead};
             for (std::size_t i = 0; i < quotes; ++i) {
                 cells.emplace_back(i < e.quotes.size() ? e.quotes[i].text : std::string());
