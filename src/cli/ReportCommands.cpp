@@ -166,49 +166,34 @@ int runExport(const Common& common, const ReportSelection& selection, const Expo
     }
     Store& store = *prepared->store;
     const auto& settings = prepared->settings;
-    auto& options = prepared->options;
-    options.personal = *personal;
-    options.quotesPerOpportunity = exportOptions.quotes;
-    options.title = exportOptions.title;
+    ExportRequest request;
+    request.content = *content;
+    request.format = *format;
+    request.path = exportOptions.out;
+    request.options = std::move(prepared->options);
+    request.options.personal = *personal;
+    request.options.quotesPerOpportunity = exportOptions.quotes;
+    request.options.title = exportOptions.title;
+    request.csv.excelBom = exportOptions.bom;
 
     std::size_t items = 0;
     if (*format == Format::Pdf) {
-        auto html = rankedHtmlOf(store, settings, options, &items);
+        auto html = rankedHtmlOf(store, settings, request.options, &items);
         if (!html) {
             return reportError(html.error());
         }
-        auto pages = writePdfFile(exportOptions.out, *html, options.title);
+        auto pages = writePdfFile(request.path, *html, request.options.title);
         if (!pages) {
             return reportError(pages.error());
         }
     } else if (toStdout) {
-        CsvOptions csv{.excelBom = exportOptions.bom};
-        if (*content == Content::QuoteTable) {
-            auto table = buildQuoteTable(store, options);
-            if (!table) {
-                return reportError(table.error());
-            }
-            items = table->rows.size();
-            std::cout << (*format == Format::Json ? quoteTableJson(*table) : quoteTableCsv(*table, csv));
-        } else {
-            auto report = buildReport(store, settings, options);
-            if (!report) {
-                return reportError(report.error());
-            }
-            items = report->entries.size();
-            std::cout << (*format == Format::Json       ? rankedJson(*report)
-                          : *format == Format::Markdown ? rankedMarkdown(*report)
-                          : *format == Format::Html     ? rankedHtml(*report)
-                                                        : rankedCsv(*report, csv));
+        auto text = exportText(store, settings, request);
+        if (!text) {
+            return reportError(text.error());
         }
+        std::cout << *text;
         return kOk;
     } else {
-        ExportRequest request;
-        request.content = *content;
-        request.format = *format;
-        request.path = exportOptions.out;
-        request.options = options;
-        request.csv.excelBom = exportOptions.bom;
         auto written = writeExport(store, settings, request);
         if (!written) {
             return reportError(written.error());

@@ -236,9 +236,9 @@ Result<Report> buildReport(Store& store, const ranking::Settings& settings, cons
     if (!evidence) {
         return std::unexpected(evidence.error());
     }
-    auto stats = store.stats();
-    if (!stats) {
-        return std::unexpected(stats.error());
+    auto reached = store.conversations();
+    if (!reached) {
+        return std::unexpected(reached.error());
     }
     auto customers = customersFor(store, options.personal);
     if (!customers) {
@@ -266,8 +266,8 @@ Result<Report> buildReport(Store& store, const ranking::Settings& settings, cons
     report.date = displayDate(options.today);
     report.formula = ranking.formula;
     report.formulaLabel = std::string(ranking::label(ranking.formula));
-    report.customersReached = stats->customersReached;
-    report.callsConnected = stats->connected;
+    report.customersReached = reached->first;
+    report.callsConnected = reached->second;
     report.personal = options.personal;
     report.impactThreshold = ranking.impactThreshold;
     report.complexityThreshold = ranking.complexityThreshold;

@@ -502,10 +502,27 @@ Result<std::string> rankedHtmlOf(Store& store, const ranking::Settings& settings
     return rankedHtml(*report);
 }
 
-Result<ExportSummary> writeExport(Store& store, const ranking::Settings& settings, const ExportRequest& request,
-                                  const std::function<bool(std::size_t, std::size_t)>& progress) {
-    const auto goOn = [&](std::size_t done) { return !progress || progress(done, 2); };
-    const auto cancelled = [] { return fail(ErrorCode::Cancelled, "the export was cancelled; nothing was written"); };
+namespace {
+
+/// The text of a ranked list or quote table in a text format (not XLSX or PDF).
+std::string rankedText(const Report& report, Format format, const CsvOptions& csv) {
+    switch (format) {
+    case Format::Json:
+        return rankedJson(report);
+    case Format::Markdown:
+        return rankedMarkdown(report);
+    case Format::Html:
+        return rankedHtml(report);
+    default:
+        return rankedCsv(report, csv);
+    }
+}
+
+std::string tableText(const QuoteTable& table, Format format, const CsvOptions& csv) {
+    return format == Format::Json ? quoteTableJson(table) : quoteTableCsv(table, csv);
+}
+
+Status refuseUnsupported(const ExportRequest& request) {
     if (!supports(request.format, request.content)) {
         return fail(ErrorCode::BadInput,
                     fmt::format("the quote table is exported as CSV, JSON or XLSX, not {}", toKey(request.format)));
@@ -513,51 +530,76 @@ Result<ExportSummary> writeExport(Store& store, const ranking::Settings& setting
     if (request.format == Format::Pdf) {
         return fail(ErrorCode::BadInput, "PDF is written from the HTML by the window or earmark-cli, not here");
     }
+    return {};
+}
+
+} // namespace
+
+Result<std::string> exportText(Store& store, const ranking::Settings& settings, const ExportRequest& request,
+                               std::size_t* items) {
+    if (auto ok = refuseUnsupported(request); !ok) {
+        return std::unexpected(ok.error());
+    }
+    if (request.format == Format::Xlsx) {
+        return fail(ErrorCode::BadInput, "an XLSX workbook is written to a file, not as text");
+    }
+    if (request.content == Content::QuoteTable) {
+        auto table = buildQuoteTable(store, request.options);
+        if (!table) {
+            return std::unexpected(table.error());
+        }
+        if (items != nullptr) {
+            *items = table->rows.size();
+        }
+        return tableText(*table, request.format, request.csv);
+    }
+    auto report = buildReport(store, settings, request.options);
+    if (!report) {
+        return std::unexpected(report.error());
+    }
+    if (items != nullptr) {
+        *items = report->entries.size();
+    }
+    return rankedText(*report, request.format, request.csv);
+}
+
+Result<ExportSummary> writeExport(Store& store, const ranking::Settings& settings, const ExportRequest& request,
+                                  const std::function<bool(std::size_t, std::size_t)>& progress) {
+    if (auto ok = refuseUnsupported(request); !ok) {
+        return std::unexpected(ok.error());
+    }
+    const auto goOn = [&](std::size_t done) { return !progress || progress(done, 2); };
     ExportSummary summary;
     summary.path = request.path;
+    // Read (and lay out) first, then write: a cancel in between leaves no file at all.
+    std::function<Status()> write;
     if (request.content == Content::QuoteTable) {
         auto table = buildQuoteTable(store, request.options);
         if (!table) {
             return std::unexpected(table.error());
         }
         summary.items = table->rows.size();
-        if (!goOn(1)) {
-            return cancelled();
+        write = [&, table = std::move(*table)] {
+            return request.format == Format::Xlsx
+                       ? writeQuoteTableXlsx(table, request.path)
+                       : writeFileAtomically(request.path, tableText(table, request.format, request.csv));
+        };
+    } else {
+        auto report = buildReport(store, settings, request.options);
+        if (!report) {
+            return std::unexpected(report.error());
         }
-        Status written = request.format == Format::Xlsx ? writeQuoteTableXlsx(*table, request.path)
-                         : request.format == Format::Json
-                             ? writeFileAtomically(request.path, quoteTableJson(*table))
-                             : writeFileAtomically(request.path, quoteTableCsv(*table, request.csv));
-        return valueOr(written, summary);
+        summary.items = report->entries.size();
+        write = [&, report = std::move(*report)] {
+            return request.format == Format::Xlsx
+                       ? writeRankedXlsx(report, request.path)
+                       : writeFileAtomically(request.path, rankedText(report, request.format, request.csv));
+        };
     }
-    auto report = buildReport(store, settings, request.options);
-    if (!report) {
-        return std::unexpected(report.error());
-    }
-    summary.items = report->entries.size();
     if (!goOn(1)) {
-        return cancelled();
+        return fail(ErrorCode::Cancelled, "the export was cancelled; nothing was written");
     }
-    Status written;
-    switch (request.format) {
-    case Format::Csv:
-        written = writeFileAtomically(request.path, rankedCsv(*report, request.csv));
-        break;
-    case Format::Json:
-        written = writeFileAtomically(request.path, rankedJson(*report));
-        break;
-    case Format::Markdown:
-        written = writeFileAtomically(request.path, rankedMarkdown(*report));
-        break;
-    case Format::Html:
-        written = writeFileAtomically(request.path, rankedHtml(*report));
-        break;
-    case Format::Xlsx:
-        written = writeRankedXlsx(*report, request.path);
-        break;
-    case Format::Pdf:
-        break; // refused above
-    }
+    const Status written = write();
     goOn(2);
     return valueOr(written, summary);
 }

@@ -67,6 +67,11 @@ struct ExportSummary {
 Result<ExportSummary> writeExport(Store& store, const ranking::Settings& settings, const ExportRequest& request,
                                   const std::function<bool(std::size_t, std::size_t)>& progress = {});
 
+/// The export as text (CSV, JSON, Markdown, HTML), for standard output; `items` is set to
+/// the opportunities or quote rows it holds. XLSX and PDF are refused: they are files.
+Result<std::string> exportText(Store& store, const ranking::Settings& settings, const ExportRequest& request,
+                               std::size_t* items = nullptr);
+
 /// The HTML of the ranked list, as both the HTML and the PDF exports lay it out.
 Result<std::string> rankedHtmlOf(Store& store, const ranking::Settings& settings, const Options& options,
                                  std::size_t* items = nullptr);

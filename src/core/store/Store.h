@@ -149,7 +149,6 @@ struct WorkspaceStats {
     std::int64_t quotes = 0;
     std::int64_t tags = 0;
     std::int64_t opportunities = 0;
-    std::int64_t customersReached = 0; ///< distinct customers with a connected call: "conversations with N customers"
     std::vector<std::pair<std::string, std::int64_t>> callsBySegment; ///< by segment name; "" for none
     std::vector<std::pair<std::string, std::int64_t>> callsByOutcome; ///< by outcome key
 
@@ -296,6 +295,9 @@ public:
     Result<std::vector<std::string>> interviewers();
     /// Calls and connected calls for a filter, in one pass.
     Result<CallCounts> countCallOutcomes(const CallFilter& filter);
+    /// Who was reached: distinct customers with a connected call, and connected calls, in
+    /// one pass ("Based on conversations with N customers"); cheaper than `stats()`.
+    Result<std::pair<std::int64_t, std::int64_t>> conversations();
 
     // Answers -------------------------------------------------------------------------
     /// Sets the answer to `questionId` on `callId`, replacing an earlier one; quotes on

@@ -210,14 +210,24 @@ Result<CallCounts> Store::countCallOutcomes(const CallFilter& filter) {
     return valueOr(status, counts);
 }
 
+Result<std::pair<std::int64_t, std::int64_t>> Store::conversations() {
+    std::pair<std::int64_t, std::int64_t> out;
+    auto status = read([&] {
+        auto& q = statement("SELECT count(DISTINCT customer_id), count(*) FROM calls WHERE outcome = 'connected'");
+        if (q.executeStep()) {
+            out = {q.getColumn(0).getInt64(), q.getColumn(1).getInt64()};
+        }
+    });
+    return valueOr(status, out);
+}
+
 Result<WorkspaceStats> Store::stats() {
     WorkspaceStats s;
     auto status = read([&] {
         auto& q = statement("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM calls), "
                             "(SELECT count(*) FROM calls WHERE outcome = 'connected'), "
                             "(SELECT count(*) FROM quotes), (SELECT count(*) FROM tags), "
-                            "(SELECT count(*) FROM opportunities), "
-                            "(SELECT count(DISTINCT customer_id) FROM calls WHERE outcome = 'connected')");
+                            "(SELECT count(*) FROM opportunities)");
         if (q.executeStep()) {
             s.customers = q.getColumn(0).getInt64();
             s.calls = q.getColumn(1).getInt64();
@@ -225,7 +235,6 @@ Result<WorkspaceStats> Store::stats() {
             s.quotes = q.getColumn(3).getInt64();
             s.tags = q.getColumn(4).getInt64();
             s.opportunities = q.getColumn(5).getInt64();
-            s.customersReached = q.getColumn(6).getInt64();
         }
         s.callsBySegment = countsOf(*m_db, "SELECT ifnull(s.name, ''), count(*) FROM calls c "
                                            "JOIN customers cu ON cu.id = c.customer_id "
