@@ -1,5 +1,6 @@
 // Runs the real earmark-cli binary and checks what a script would rely on: exit codes,
 // one-line errors, JSON output.
+#include "support/CliRunner.h"
 #include "support/ExportReader.h"
 #include "support/TempDir.h"
 
@@ -18,34 +19,11 @@ using testing::Not;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string shellQuote(const std::string& text) {
-    std::string out = "'";
-    for (const char c : text) {
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    }
-    return out + "'";
-}
+using earmark::test::CliRun;
+using earmark::test::shellQuote;
 
 CliRun cli(const earmark::test::TempDir& dir, const std::string& args) {
-    CliRun run;
-    const auto errFile = dir / "stderr.txt";
-    const std::string command = "XDG_STATE_HOME=" + shellQuote(dir.path().string()) + " " + EARMARK_CLI + " " + args +
-                                " 2>" + shellQuote(errFile.string()) + " </dev/null";
-    FILE* pipe = popen(command.c_str(), "r");
-    std::array<char, 4096> buffer{};
-    while (pipe != nullptr && fgets(buffer.data(), buffer.size(), pipe) != nullptr) {
-        run.out += buffer.data();
-    }
-    const int status = pipe != nullptr ? pclose(pipe) : -1;
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.err = earmark::test::readFile(errFile);
-    return run;
+    return earmark::test::runCli(EARMARK_CLI, dir, args);
 }
 
 } // namespace
@@ -386,4 +364,26 @@ TEST(Cli, RankExplainsEveryScoreAndExportWritesEveryFormat) {
     EXPECT_THAT(refused.err, HasSubstr("tierWeights.gold"));
     EXPECT_EQ(nlohmann::json::parse(cli(dir, "scoring " + db).out)["formula"], "ice");
     EXPECT_EQ(cli(dir, "export " + db + " --personal everyone --out -").exitCode, 2);
+}
+
+// Seen: `search --json $'broke\xff'` aborted on an uncaught JSON error (exit 134), and
+// 10,000 nested parentheses crashed the program.
+TEST(Cli, HostileSearchesAreExplainedNeverCrash) {
+    earmark::test::TempDir dir;
+    const std::string db = "--db " + shellQuote((dir / "demo.earmark").string());
+    ASSERT_EQ(cli(dir, "demo " + db).exitCode, 0);
+    const std::string deep = std::string(10000, '(') + "zip" + std::string(10000, ')');
+    for (const std::string& query :
+         {std::string("broke\xff"), deep, std::string(99, '(') + "zip" + std::string(99, ')')}) {
+        for (const char* json : {"", "--json "}) {
+            const CliRun run = cli(dir, std::string("search ") + json + shellQuote(query) + " " + db);
+            EXPECT_EQ(run.exitCode, 2) << query.substr(0, 20) << run.err;
+            EXPECT_THAT(run.err, Not(HasSubstr("fts5")));
+            EXPECT_THAT(run.err, HasSubstr("column"));
+        }
+    }
+    // Bytes that are not UTF-8 in a literal search are searched as text, and the JSON stays JSON.
+    const CliRun literal = cli(dir, "search --json --literal " + shellQuote("broke\xff") + " " + db);
+    EXPECT_EQ(literal.exitCode, 0) << literal.err;
+    EXPECT_TRUE(nlohmann::json::accept(literal.out)) << literal.out;
 }

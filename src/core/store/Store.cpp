@@ -3,6 +3,7 @@
 #include "core/domain/Vocabulary.h"
 #include "core/editing/QuoteAnchoring.h"
 #include "core/search/SearchQuery.h"
+#include "core/store/FileProbe.h"
 #include "core/store/Migrations.h"
 #include "core/store/StoreInternals.h"
 #include "core/store/Tokenizer.h"
@@ -17,7 +18,6 @@
 #include <cctype>
 #include <cstring>
 #include <fmt/format.h>
-#include <fstream>
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 #include <stdexcept>
@@ -27,204 +27,14 @@ namespace earmark::core {
 
 using namespace store_internals;
 
-namespace {
-
-std::shared_ptr<const Clock> systemClock() {
-    static const auto clock = std::make_shared<SystemClock>();
-    return clock;
-}
-
-enum class HeaderCheck { Empty, Sqlite, NotSqlite };
-
-// Reads the 16-byte SQLite magic without opening the file through SQLite, so that a file
-// of another kind is refused without SQLite ever touching it.
-HeaderCheck checkHeader(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::array<char, 16> magic{};
-    in.read(magic.data(), magic.size());
-    if (in.gcount() == 0) {
-        return HeaderCheck::Empty;
-    }
-    if (in.gcount() < 16 || std::memcmp(magic.data(), "SQLite format 3\0", 16) != 0) {
-        return HeaderCheck::NotSqlite;
-    }
-    return HeaderCheck::Sqlite;
-}
-
-int pragmaInt(SQLite::Database& db, const char* sql) {
-    SQLite::Statement query(db, sql);
-    return query.executeStep() ? query.getColumn(0).getInt() : 0;
-}
-
-} // namespace
-
-// ---------------------------------------------------------------------------------------
-// Opening, migrating, transactions
-
-Store::Store(std::filesystem::path path, std::unique_ptr<SQLite::Database> db, std::shared_ptr<const Clock> clock)
-    : m_path(std::move(path)), m_db(std::move(db)), m_clock(std::move(clock)) {
-}
-
-Store::~Store() {
-    m_statements.clear(); // statements must go before the connection they belong to
-}
-
-Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, OpenMode mode,
-                                           std::shared_ptr<const Clock> clock) {
-    const std::string where = path.string();
-    std::error_code ec;
-    const bool exists = std::filesystem::exists(path, ec);
-    if (!exists && mode == OpenMode::ExistingOnly) {
-        return fail(ErrorCode::NotFound,
-                    fmt::format("no workspace here; create one with `earmark-cli init --db {}`", where), where);
-    }
-    if (exists && std::filesystem::is_directory(path, ec)) {
-        return fail(ErrorCode::NotWorkspace, "this is a folder, not an Earmark workspace file", where);
-    }
-    if (exists && checkHeader(path) == HeaderCheck::NotSqlite) {
-        return fail(ErrorCode::NotWorkspace, "this file is not an Earmark workspace (it is not a SQLite database)",
-                    where);
-    }
-    if (!exists && path.has_parent_path()) {
-        std::filesystem::create_directories(path.parent_path(), ec);
-        if (ec) {
-            return fail(ErrorCode::Storage, fmt::format("cannot create the folder for the workspace: {}", ec.message()),
-                        path.parent_path().string());
-        }
-    }
-
-    std::unique_ptr<Store> store;
-    try {
-        // NOMUTEX: a store is used by one thread (see Store.h), so SQLite's own locking is waste.
-        auto db = std::make_unique<SQLite::Database>(
-            path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLITE_OPEN_NOMUTEX, 5000);
-        store.reset(new Store(path, std::move(db), clock ? std::move(clock) : systemClock()));
-    } catch (const SQLite::Exception& e) {
-        return fail(ErrorCode::Storage, fmt::format("cannot open the workspace: {}", e.what()), where);
-    }
-    SQLite::Database& db = *store->m_db;
-
-    // Decide before writing anything: these reads leave a refused file exactly as it was.
-    int version = 0;
-    try {
-        const int applicationId = pragmaInt(db, "PRAGMA application_id");
-        version = pragmaInt(db, "PRAGMA user_version");
-        const int objects = pragmaInt(db, "SELECT count(*) FROM sqlite_schema");
-        if (applicationId != kApplicationId && (objects > 0 || version != 0)) {
-            return fail(ErrorCode::NotWorkspace,
-                        "this is a SQLite database of another program, not an Earmark workspace; it was not changed",
-                        where);
-        }
-        if (version > kSchemaVersion) {
-            return fail(ErrorCode::NewerVersion,
-                        fmt::format("this workspace was written by a newer Earmark (schema {}, this version reads up "
-                                    "to {}); update Earmark to open it. The file was not changed",
-                                    version, kSchemaVersion),
-                        where);
-        }
-    } catch (const SQLite::Exception& e) {
-        if ((e.getErrorCode() & 0xFF) == SQLITE_NOTADB) {
-            return fail(ErrorCode::NotWorkspace, "this file is not an Earmark workspace (it is not a SQLite database)",
-                        where);
-        }
-        return std::unexpected(store->toError(e));
-    }
-
-    try {
-        if (!registerEarmarkTokenizer(db.getHandle())) {
-            return fail(ErrorCode::Storage,
-                        "this SQLite library has no FTS5 full-text search; install Debian's sqlite3", where);
-        }
-        // The backup comes first: even switching to WAL rewrites the file's header.
-        if (version >= 1 && version < kSchemaVersion) {
-            const std::filesystem::path backup = path.string() + fmt::format(".v{}.bak", version);
-            std::filesystem::remove(backup, ec);
-            SQLite::Database copy(backup, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-            SQLite::Backup(copy, db).executeStep();
-            store->m_backup = backup;
-            spdlog::info("backed up {} to {} before migrating from schema {}", where, backup.string(), version);
-        }
-        db.exec("PRAGMA journal_mode = WAL");
-        db.exec("PRAGMA synchronous = FULL");
-        db.exec("PRAGMA foreign_keys = ON");
-        db.exec("PRAGMA cache_size = -32768");
-        db.exec("PRAGMA temp_store = MEMORY");
-
-        for (const Migration& migration : migrations()) {
-            if (migration.version <= version) {
-                continue;
-            }
-            db.exec("BEGIN IMMEDIATE");
-            try {
-                migration.apply(db);
-                db.exec(fmt::format("PRAGMA user_version = {}", migration.version));
-                db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-                db.exec("COMMIT");
-            } catch (...) {
-                db.exec("ROLLBACK");
-                throw;
-            }
-            spdlog::info("{}: migrated to schema {} ({})", where, migration.version, migration.description);
-        }
-    } catch (const SQLite::Exception& e) {
-        return std::unexpected(store->toError(e));
-    }
-    return store;
-}
-
-Error Store::toError(const std::exception& e) const {
-    if (const auto* failed = dynamic_cast<const OperationFailed*>(&e)) {
-        Error error = failed->error;
-        if (error.where.empty()) {
-            error.where = m_path.string();
-        }
-        return error;
-    }
-    const std::string where = m_path.string();
-    const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e);
-    if (sqlite == nullptr) {
-        return Error{ErrorCode::Storage, e.what(), where};
-    }
-    const int extended = sqlite->getExtendedErrorCode();
-    if (extended == SQLITE_IOERR_WRITE || extended == SQLITE_IOERR_FSYNC || extended == SQLITE_IOERR_TRUNCATE) {
-        return {ErrorCode::Storage,
-                "could not write to the disk (it may be full, or the file too large for it); nothing was changed. "
-                "Free some space and try again",
-                where};
-    }
-    switch (sqlite->getErrorCode() & 0xFF) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return {ErrorCode::Busy,
-                "another program is writing to this workspace; nothing was changed. Try again when it "
-                "has finished",
-                where};
-    case SQLITE_INTERRUPT:
-        return {ErrorCode::Cancelled, "cancelled; nothing was changed", where};
-    case SQLITE_FULL:
-        return {ErrorCode::Storage, "the disk is full; nothing was changed. Free some space and try again", where};
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-        return {ErrorCode::Storage,
-                fmt::format("the workspace file is damaged ({}); restore it from a backup", sqlite->what()), where};
-    case SQLITE_READONLY:
-        return {ErrorCode::Storage, "the workspace is read-only; check the file's permissions", where};
-    case SQLITE_IOERR:
-    case SQLITE_CANTOPEN:
-        return {ErrorCode::Storage, fmt::format("cannot read or write the workspace file ({})", sqlite->what()), where};
-    case SQLITE_CONSTRAINT:
-        return {ErrorCode::BadInput, fmt::format("the change breaks a rule of the workspace ({})", sqlite->what()),
-                where};
-    default:
-        return {ErrorCode::Storage, sqlite->what(), where};
-    }
-}
-
 // Only the outermost level is a real SQLite transaction. Levels inside it open no
 // savepoints: a savepoint makes FTS5 flush its pending index data, which turned every
 // imported row into an index segment of its own. A failure inside instead poisons the
 // outer transaction, whose commit then rolls everything back.
 void Store::beginLevel() {
+    if (m_readOnly) {
+        failWith(ErrorCode::ReadOnly, fmt::format("nothing was changed: {}", *m_readOnly));
+    }
     if (m_depth == 0) {
         statement("BEGIN IMMEDIATE").exec();
         m_poisoned = false;
@@ -602,9 +412,19 @@ Status Store::eraseCustomer(Id id) {
         m_db->exec("INSERT INTO quotes_fts(quotes_fts) VALUES ('optimize')");
     });
     m_db->tryExec("PRAGMA secure_delete = OFF");
-    if (status) {
-        m_db->tryExec("PRAGMA wal_checkpoint(TRUNCATE)");
-        spdlog::info("{}: erased customer {}", m_path.string(), id);
+    if (!status) {
+        return status;
+    }
+    spdlog::info("{}: erased customer {}", m_path.string(), id);
+    // The journal still holds the pages as they were before: only an emptied journal
+    // means the words are gone from the disk.
+    if (auto emptied = checkpoint(); !emptied) {
+        return fail(ErrorCode::Busy,
+                    fmt::format("the customer was erased from the workspace, but older copies of their pages stay in "
+                                "its journal while another program reads it. {}, then run `earmark-cli erase-customer "
+                                "--finish --db {}`",
+                                "Close the other program (or the Earmark window on this workspace)", m_path.string()),
+                    m_path.string());
     }
     return status;
 }
@@ -771,7 +591,7 @@ Result<Call> Store::call(Id id) {
     return foundOr(status, std::move(out), "call", id);
 }
 
-Status Store::updateCall(const Call& call) {
+Status Store::updateCall(const Call& call, const TextEdits* typed) {
     if (!utf8::isValid(call.notes)) {
         return fail(ErrorCode::BadInput, "the notes are not valid UTF-8 text", "notes");
     }
@@ -802,12 +622,13 @@ Status Store::updateCall(const Call& call) {
             failWith(ErrorCode::NotFound, fmt::format("there is no call {}", call.id));
         }
         if (oldNotes != call.notes) {
-            reanchorQuotes(call.id, std::nullopt, oldNotes, call.notes);
+            reanchorQuotes(call.id, std::nullopt, oldNotes, call.notes, typed);
         }
     });
 }
 
-void Store::reanchorQuotes(Id callId, std::optional<Id> answerId, std::string_view before, std::string_view after) {
+void Store::reanchorQuotes(Id callId, std::optional<Id> answerId, std::string_view before, std::string_view after,
+                           const TextEdits* typed) {
     std::vector<Quote> quotes;
     {
         auto& q = statement("SELECT id, start_cp, end_cp, needs_review FROM quotes "
@@ -826,15 +647,25 @@ void Store::reanchorQuotes(Id callId, std::optional<Id> answerId, std::string_vi
     if (quotes.empty()) {
         return;
     }
-    const auto moved = reanchor(quotes, diffTexts(before, after), utf8::codePointCount(after));
+    // What the editor recorded is exact (it knows which of two equal words was deleted);
+    // a diff is the best guess for a change made elsewhere, or edits that do not fit.
+    const std::size_t afterLength = utf8::codePointCount(after);
+    const bool typedFits = typed != nullptr && (!typed->empty() || before == after) &&
+                           lengthAfter(*typed, utf8::codePointCount(before)) == afterLength;
+    const auto moved = reanchor(quotes, typedFits ? *typed : diffTexts(before, after), afterLength);
     for (const auto& r : moved) {
         if (!r.changed) {
             continue;
         }
-        // A flagged quote whose clamped span is empty keeps one character, so the row stays valid.
-        const std::size_t end = r.end > r.start ? r.end : r.start + 1;
+        // A flagged quote whose words were all deleted keeps one character beside where they
+        // were, so the row stays valid and the quote can be found to review.
+        std::size_t start = r.start;
+        std::size_t end = r.end;
+        if (end == start) {
+            end<afterLength ? ++end : start> 0 ? --start : ++end;
+        }
         auto& u = statement("UPDATE quotes SET start_cp = ?, end_cp = ?, needs_review = ? WHERE id = ?");
-        u.bind(1, static_cast<std::int64_t>(r.start));
+        u.bind(1, static_cast<std::int64_t>(start));
         u.bind(2, static_cast<std::int64_t>(end));
         u.bind(3, r.needsReview ? 1 : 0);
         u.bind(4, r.quoteId);
@@ -888,7 +719,7 @@ Status Store::restoreCall(const CallSnapshot& snapshot) {
     });
 }
 
-Result<Id> Store::setAnswer(Id callId, Id questionId, std::string_view text) {
+Result<Id> Store::setAnswer(Id callId, Id questionId, std::string_view text, const TextEdits* typed) {
     if (!utf8::isValid(text)) {
         return fail(ErrorCode::BadInput, "the answer is not valid UTF-8 text", "answer");
     }
@@ -913,7 +744,7 @@ Result<Id> Store::setAnswer(Id callId, Id questionId, std::string_view text) {
         }
         q.tryReset();
         if (old && old->second != text) {
-            reanchorQuotes(callId, old->first, old->second, text);
+            reanchorQuotes(callId, old->first, old->second, text, typed);
         }
     });
     return valueOr(status, id);

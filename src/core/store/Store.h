@@ -2,6 +2,7 @@
 
 #include "core/analysis/Rules.h"
 #include "core/domain/Types.h"
+#include "core/editing/QuoteAnchoring.h"
 #include "core/util/Clock.h"
 #include "core/util/Error.h"
 
@@ -190,6 +191,12 @@ public:
     enum class OpenMode {
         CreateIfMissing, ///< a missing file becomes a new, empty workspace
         ExistingOnly,    ///< a missing file is an error
+        ReadOnly,        ///< an existing file, for reading only: nothing is written to it, and it is not checked
+    };
+    /// When a writable open checks the file for damage.
+    enum class IntegrityCheck {
+        OnOpen,   ///< before open() returns (the command line: a few hundred ms on a big file)
+        Deferred, ///< the caller runs checkIntegrity() off its main thread and calls markDamaged()
     };
 
     /// The schema this build writes. Files with a higher `user_version` are refused.
@@ -201,14 +208,51 @@ public:
     /// Before migrating an existing file it copies it to `<path>.v<N>.bak` with SQLite's
     /// online backup API. A file that is not an Earmark workspace, or that a newer Earmark
     /// wrote, is refused and left byte-for-byte as it was.
+    ///
+    /// An existing file is opened for reading only, with `readOnlyReason()` saying why,
+    /// when the mode asks for it, when the file or its folder cannot be written (SQLite
+    /// writes its journal beside the file), or when SQLite's quick integrity check finds it
+    /// damaged (files up to kQuickCheckBytes; see docs/RELIABILITY.md). Every change then
+    /// fails with ErrorCode::ReadOnly and the file is never written.
     static Result<std::unique_ptr<Store>> open(const std::filesystem::path& path, OpenMode mode,
-                                               std::shared_ptr<const Clock> clock = nullptr);
+                                               std::shared_ptr<const Clock> clock = nullptr,
+                                               IntegrityCheck check = IntegrityCheck::OnOpen);
 
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    /// Why this store refuses changes (a sentence a user can act on), or nothing when it
+    /// takes them.
+    [[nodiscard]] const std::optional<std::string>& readOnlyReason() const { return m_readOnly; }
+    /// What the integrity check found when the file was opened, or nothing when it is whole.
+    [[nodiscard]] const std::optional<std::string>& damage() const { return m_damage; }
+    /// Files up to this size are checked for damage (`PRAGMA quick_check`) when opened;
+    /// about a second on the reference machine. Larger ones are checked by `checkIntegrity()`.
+    static constexpr std::uintmax_t kQuickCheckBytes = 512ULL << 20U;
+    /// SQLite's quick check of the whole file: nothing when it is whole, else the first
+    /// problems it reports. Reads every page: seconds on a large workspace. With
+    /// `searchIndex` (a writable store only) it also checks that the full-text index
+    /// agrees with the notes, answers and quotes: minutes on a large workspace.
+    Result<std::optional<std::string>> checkIntegrity(bool searchIndex = false);
+    /// Whether any call's notes, answer, quote or personal data still contains `text`.
+    /// A full scan: for erasure's check.
+    Result<bool> holdsText(std::string_view text);
+    /// Moves everything in the write-ahead log into the file and empties the log. Fails
+    /// with ErrorCode::Busy when another program's open read keeps it from finishing.
+    Status checkpoint();
+    /// Writes a consistent snapshot of the whole workspace to `target` (a new file) with
+    /// SQLite's online backup API, as a self-contained file without a journal.
+    Status copyTo(const std::filesystem::path& target);
+    /// Replaces the whole workspace with the content of `source` (an Earmark workspace of
+    /// this schema) in one step, through this connection, so other programs see either all
+    /// of the old content or all of the new.
+    Status replaceWith(const std::filesystem::path& source);
+    [[nodiscard]] const Clock& clock() const { return *m_clock; }
+    /// From now on this store refuses every change, saying the file is damaged (`found`
+    /// is what the check reported). For a check run after opening.
+    void markDamaged(std::string found);
     /// How long an operation waits for another program's lock before failing with
     /// ErrorCode::Busy (default 5 s).
     void setBusyTimeout(std::chrono::milliseconds timeout);
@@ -281,7 +325,10 @@ public:
     Result<Call> call(Id id);
     /// Saves the call. When its notes changed, the quotes on them move with their words
     /// in the same transaction; a quote whose words were edited is flagged for review.
-    Status updateCall(const Call& call);
+    /// `typed`: the edits an editor recorded from the stored notes to `call.notes`, which
+    /// say exactly where each change was; without them (or when they do not fit the two
+    /// texts) the store works the edits out by comparing the texts.
+    Status updateCall(const Call& call, const TextEdits* typed = nullptr);
     Status deleteCall(Id id);
     /// A call, its answers and its quotes with their tags, as deleteCall would remove them.
     Result<CallSnapshot> snapshotCall(Id id);
@@ -302,7 +349,7 @@ public:
     // Answers -------------------------------------------------------------------------
     /// Sets the answer to `questionId` on `callId`, replacing an earlier one; quotes on
     /// it move with their words, as for notes.
-    Result<Id> setAnswer(Id callId, Id questionId, std::string_view text);
+    Result<Id> setAnswer(Id callId, Id questionId, std::string_view text, const TextEdits* typed = nullptr);
     Result<std::vector<Answer>> answers(Id callId);
 
     // Quotes --------------------------------------------------------------------------
@@ -435,7 +482,8 @@ private:
     Result<std::optional<Id>> findId(const char* sql, std::string_view key);
     /// Moves the quotes on one text (the notes when `answerId` is empty) for its change
     /// from `before` to `after`. Runs inside the caller's write.
-    void reanchorQuotes(Id callId, std::optional<Id> answerId, std::string_view before, std::string_view after);
+    void reanchorQuotes(Id callId, std::optional<Id> answerId, std::string_view before, std::string_view after,
+                        const TextEdits* typed);
     std::string now() const;
     /// One opportunity, or all; runs inside the caller's read.
     std::vector<Opportunity> readOpportunities(std::optional<Id> id);
@@ -460,6 +508,8 @@ private:
     bool m_poisoned = false; ///< an operation failed inside the open transaction
     std::atomic<bool> m_interrupted{false};
     std::optional<std::filesystem::path> m_backup;
+    std::optional<std::string> m_readOnly;
+    std::optional<std::string> m_damage;
 };
 
 } // namespace earmark::core

@@ -16,6 +16,7 @@ enum class ErrorCode {
     NewerVersion, ///< the workspace was written by a newer Earmark
     Busy,         ///< another process holds the workspace locked
     Storage,      ///< SQLite or the file system failed (disk full, corruption, I/O)
+    ReadOnly,     ///< the workspace is open for reading only (read-only file or folder, damaged)
     Cancelled,    ///< the user cancelled a long operation
 };
 
