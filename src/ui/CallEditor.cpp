@@ -60,6 +60,11 @@ QPlainTextEdit* CallEditor::makeEdit() {
     edit->viewport()->installEventFilter(this);
     edit->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(edit, &QPlainTextEdit::textChanged, this, &CallEditor::onTextChanged);
+    // Where each change was, as it happens: two equal words, or typing at both ends of the
+    // text before a save, cannot be told apart afterwards by comparing the texts.
+    connect(edit->document(), &QTextDocument::contentsChange, this, [this, edit](int position, int removed, int added) {
+        recordEdit(fieldOf(edit), position, removed, added);
+    });
     connect(edit, &QWidget::customContextMenuRequested, this,
             [this, edit](const QPoint& at) { showContextMenu(fieldOf(edit), at); });
     return edit;
@@ -80,7 +85,9 @@ void CallEditor::setCall(Workspace* workspace, core::Id callId) {
         m_workspace = workspace;
         if (m_workspace != nullptr) {
             connect(m_workspace, &Workspace::callChanged, this, [this](core::Id id) {
-                if (id == m_callId) {
+                // While save() stores one field, the others still hold typing of their own:
+                // reloading them now would put the stored text back over it.
+                if (id == m_callId && !m_saving) {
                     reload();
                 }
             });
@@ -146,7 +153,7 @@ void CallEditor::reload() {
         for (auto& field : m_fields) {
             field.edit->clear();
             field.edit->setEnabled(false);
-            field.saved.clear();
+            markSaved(field, {});
         }
         m_loading = false;
         return;
@@ -181,6 +188,7 @@ void CallEditor::reload() {
             }
         }
         field.edit->setEnabled(true);
+        field.edit->setReadOnly(m_readOnly);
         const QString text = toQString(stored);
         if (field.edit->toPlainText() != text) {
             // Keep the cursor where it was (undo and redo land here too).
@@ -190,10 +198,53 @@ void CallEditor::reload() {
             cursor.setPosition(std::min(position, static_cast<int>(text.size())));
             field.edit->setTextCursor(cursor);
         }
-        field.saved = std::move(stored);
+        markSaved(field, std::move(stored));
     }
     m_loading = false;
     refreshHighlights();
+}
+
+void CallEditor::markSaved(Field& field, std::string saved) {
+    field.saved = std::move(saved);
+    field.shown = field.edit->toPlainText();
+    field.typed.clear();
+    field.typedExact = true;
+}
+
+namespace {
+
+std::size_t codePointCount(QStringView text) {
+    std::size_t count = 0;
+    for (const QChar c : text) {
+        count += c.isLowSurrogate() ? 0 : 1;
+    }
+    return count;
+}
+
+} // namespace
+
+void CallEditor::recordEdit(int index, int position, int removed, int added) {
+    if (m_loading || index < 0) {
+        return;
+    }
+    Field& field = m_fields[static_cast<std::size_t>(index)];
+    const QString before = std::exchange(field.shown, field.edit->toPlainText());
+    const QString& after = field.shown;
+    // The document counts a last paragraph mark that the plain text does not have, and
+    // reports a change of format as the same text removed and added.
+    position = std::clamp(position, 0, static_cast<int>(std::min(before.size(), after.size())));
+    removed = std::min(removed, static_cast<int>(before.size()) - position);
+    added = std::min(added, static_cast<int>(after.size()) - position);
+    if (before.size() - removed + added != after.size()) {
+        field.typedExact = false; // not a change this editor can read; the store compares the texts
+        return;
+    }
+    if (removed == added && QStringView(before).mid(position, removed) == QStringView(after).mid(position, added)) {
+        return; // the same text again: a change of format, or a selection typed over with itself
+    }
+    field.typed.push_back(core::TextEdit{codePointCount(QStringView(after).left(position)),
+                                         codePointCount(QStringView(before).mid(position, removed)),
+                                         codePointCount(QStringView(after).mid(position, added))});
 }
 
 void CallEditor::onTextChanged() {
@@ -202,26 +253,49 @@ void CallEditor::onTextChanged() {
     }
 }
 
+void CallEditor::setReadOnly(bool readOnly) {
+    m_readOnly = readOnly;
+    for (auto& field : m_fields) {
+        field.edit->setReadOnly(readOnly);
+    }
+}
+
 bool CallEditor::save() {
     m_saveTimer->stop();
+    if (m_readOnly) {
+        return false;
+    }
     if (m_workspace == nullptr || m_callId == 0) {
         return false;
     }
+    bool saved = false;
+    m_saving = true;
     for (auto& field : m_fields) {
         const std::string current = toStd(field.edit->toPlainText());
         if (current == field.saved) {
             continue;
         }
         // The command's first redo writes to the store; the field already shows the text.
-        const std::string before = std::exchange(field.saved, current);
+        const std::string before = field.saved;
+        std::optional<core::TextEdits> typed;
+        if (field.typedExact) {
+            typed = std::move(field.typed);
+        }
+        markSaved(field, current);
         m_loading = true;
         if (field.questionId) {
             m_workspace->undoStack()->push(
-                new EditAnswerCommand(*m_workspace, m_callId, *field.questionId, before, current));
+                new EditAnswerCommand(*m_workspace, m_callId, *field.questionId, before, current, std::move(typed)));
         } else {
-            m_workspace->undoStack()->push(new EditNotesCommand(*m_workspace, m_callId, before, current));
+            m_workspace->undoStack()->push(
+                new EditNotesCommand(*m_workspace, m_callId, before, current, std::move(typed)));
         }
         m_loading = false;
+        saved = true;
+    }
+    m_saving = false;
+    if (saved) {
+        refreshHighlights(); // the quotes moved with the words; the fields already show them
     }
     if (auto answers = m_workspace->store().answers(m_callId); answers) {
         for (const auto& answer : *answers) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/Types.h"
+#include "core/editing/QuoteAnchoring.h"
 
 #include <map>
 #include <optional>
@@ -41,6 +42,8 @@ public:
 
     /// Writes pending typing in every field now. Returns false if nothing could be saved.
     bool save();
+    /// Shows the call without letting it be changed (a read-only or damaged workspace).
+    void setReadOnly(bool readOnly);
 
     /// Makes a quote of the characters selected in the current field, with existing tags
     /// and new ones (created in the same undo step). Returns false when nothing is selected.
@@ -83,7 +86,10 @@ private:
         QPlainTextEdit* edit = nullptr;
         QLabel* label = nullptr;
         std::optional<core::Id> questionId;
-        std::string saved; ///< what the store holds
+        std::string saved;      ///< what the store holds
+        QString shown;          ///< the text as it was before the document's latest change
+        core::TextEdits typed;  ///< from `saved` to what is shown, as the document reported them
+        bool typedExact = true; ///< false when a change could not be read: the store compares instead
     };
 
     [[nodiscard]] QPlainTextEdit* makeEdit();
@@ -91,6 +97,10 @@ private:
     void reload();
     void refreshHighlights();
     void onTextChanged();
+    /// Records one change of a field's document (positions in UTF-16) as a code point edit.
+    void recordEdit(int field, int position, int removed, int added);
+    /// The field shows what the store holds: nothing typed is pending.
+    static void markSaved(Field& field, std::string saved);
     [[nodiscard]] int fieldOf(const QObject* object) const;
     [[nodiscard]] int selectedField() const;
     /// The answer id behind a field, nullopt for the notes (or an answer not stored yet).
@@ -115,6 +125,8 @@ private:
     int m_activeField = 0;
     QTimer* m_saveTimer;
     bool m_loading = false;
+    bool m_readOnly = false;
+    bool m_saving = false; ///< inside save(): the store's change signals are this editor's own
     QStringList m_searchWords;
     std::vector<core::Proposal> m_proposals; ///< open, still on their words
 };

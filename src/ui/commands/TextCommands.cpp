@@ -32,10 +32,21 @@ void restoreText(Workspace& workspace, core::Id callId, const std::function<void
     emit workspace.callChanged(callId);
 }
 
+// Edits of two merged steps follow one another; unknown ones make the whole unknown.
+void appendTyped(std::optional<core::TextEdits>& into, const std::optional<core::TextEdits>& next) {
+    if (into && next) {
+        into->insert(into->end(), next->begin(), next->end());
+    } else {
+        into.reset();
+    }
+}
+
 } // namespace
 
-EditNotesCommand::EditNotesCommand(Workspace& workspace, core::Id callId, std::string before, std::string after)
-    : m_workspace(workspace), m_callId(callId), m_before(std::move(before)), m_after(std::move(after)) {
+EditNotesCommand::EditNotesCommand(Workspace& workspace, core::Id callId, std::string before, std::string after,
+                                   std::optional<core::TextEdits> typed)
+    : m_workspace(workspace), m_callId(callId), m_before(std::move(before)), m_after(std::move(after)),
+      m_typed(std::move(typed)) {
     setText(QCoreApplication::translate("EditNotesCommand", "Typing"));
     if (auto quotes = workspace.store().quotesForCall(callId); quotes) {
         for (auto& quote : *quotes) {
@@ -47,26 +58,26 @@ EditNotesCommand::EditNotesCommand(Workspace& workspace, core::Id callId, std::s
     m_lastEdit.start();
 }
 
-void EditNotesCommand::apply(const std::string& notes) {
+void EditNotesCommand::apply(const std::string& notes, const core::TextEdits* typed) {
     auto call = m_workspace.store().call(m_callId);
     if (!call) {
         m_workspace.report(call.error());
         return;
     }
     call->notes = notes;
-    if (auto ok = m_workspace.store().updateCall(*call); !ok) {
+    if (auto ok = m_workspace.store().updateCall(*call, typed); !ok) {
         m_workspace.report(ok.error());
     }
 }
 
 void EditNotesCommand::redo() {
-    apply(m_after);
+    apply(m_after, m_typed ? &*m_typed : nullptr);
     emit m_workspace.callChanged(m_callId); // the editor repaints its quotes; nothing else changed
 }
 
 void EditNotesCommand::undo() {
     restoreText(
-        m_workspace, m_callId, [this] { apply(m_before); }, m_quotesBefore);
+        m_workspace, m_callId, [this] { apply(m_before, nullptr); }, m_quotesBefore);
 }
 
 bool EditNotesCommand::mergeWith(const QUndoCommand* other) {
@@ -75,14 +86,15 @@ bool EditNotesCommand::mergeWith(const QUndoCommand* other) {
         return false;
     }
     m_after = next->m_after;
+    appendTyped(m_typed, next->m_typed);
     m_lastEdit.restart();
     return true;
 }
 
 EditAnswerCommand::EditAnswerCommand(Workspace& workspace, core::Id callId, core::Id questionId, std::string before,
-                                     std::string after)
+                                     std::string after, std::optional<core::TextEdits> typed)
     : m_workspace(workspace), m_callId(callId), m_questionId(questionId), m_before(std::move(before)),
-      m_after(std::move(after)) {
+      m_after(std::move(after)), m_typed(std::move(typed)) {
     setText(QCoreApplication::translate("EditAnswerCommand", "Typing"));
     auto answers = workspace.store().answers(callId);
     auto quotes = workspace.store().quotesForCall(callId);
@@ -102,7 +114,7 @@ EditAnswerCommand::EditAnswerCommand(Workspace& workspace, core::Id callId, core
 }
 
 void EditAnswerCommand::redo() {
-    if (auto ok = m_workspace.store().setAnswer(m_callId, m_questionId, m_after); !ok) {
+    if (auto ok = m_workspace.store().setAnswer(m_callId, m_questionId, m_after, m_typed ? &*m_typed : nullptr); !ok) {
         m_workspace.report(ok.error());
     }
     emit m_workspace.callChanged(m_callId); // the editor repaints its quotes; nothing else changed
@@ -126,6 +138,7 @@ bool EditAnswerCommand::mergeWith(const QUndoCommand* other) {
         return false;
     }
     m_after = next->m_after;
+    appendTyped(m_typed, next->m_typed);
     m_lastEdit.restart();
     return true;
 }
