@@ -1,5 +1,6 @@
 // The tagging engine's verbs: rules, proposals, patterns, saturation and phrases.
 #include "cli/Commands.h"
+#include "cli/JsonOutput.h"
 #include "core/domain/Vocabulary.h"
 #include "core/engine/Insights.h"
 #include "core/engine/TaggingEngine.h"
@@ -110,7 +111,7 @@ int runRulesImport(const Common& common, const std::filesystem::path& file) {
         return reportError(ok.error());
     }
     if (common.json) {
-        std::cout << json{{"imported", rules->size()}}.dump(2) << '\n';
+        printJson(json{{"imported", rules->size()}});
     } else {
         std::cout << fmt::format("The workspace now has the {} rules of {}\n", rules->size(), file.string());
     }
@@ -151,9 +152,7 @@ int runRulesApply(const Common& common, std::int64_t callId, bool preview) {
         for (std::size_t i = 0; i < proposals->size() && i < 20; ++i) {
             list.push_back(proposalJson((*proposals)[i]));
         }
-        std::cout << json{{"proposed", proposals->size()}, {"stored", stored}, {"preview", preview}, {"examples", list}}
-                         .dump(2)
-                  << '\n';
+        printJson(json{{"proposed", proposals->size()}, {"stored", stored}, {"preview", preview}, {"examples", list}});
         return kOk;
     }
     std::cout << fmt::format("The rules propose {} change{}", proposals->size(), proposals->size() == 1 ? "" : "s");
@@ -188,7 +187,7 @@ int runProposals(const Common& common, std::int64_t callId, const std::string& s
         for (const auto& p : *list) {
             out.push_back(proposalJson(p));
         }
-        std::cout << out.dump(2) << '\n';
+        printJson(out);
         return kOk;
     }
     for (const auto& p : *list) {
@@ -206,6 +205,11 @@ int runDecide(const Common& common, const std::vector<std::int64_t>& ids, bool a
     if (!all) {
         return reportError(all.error());
     }
+    // All the decisions or none: one transaction for the whole command line.
+    auto transaction = (*store)->begin();
+    if (!transaction) {
+        return reportError(transaction.error());
+    }
     for (const auto id : ids) {
         const auto it = std::find_if(all->begin(), all->end(), [&](const core::Proposal& p) { return p.id == id; });
         if (it == all->end()) {
@@ -219,6 +223,9 @@ int runDecide(const Common& common, const std::vector<std::int64_t>& ids, bool a
         } else if (auto ok = (*store)->setProposalStatus({id}, core::ProposalStatus::Rejected); !ok) {
             return reportError(ok.error());
         }
+    }
+    if (auto ok = transaction->commit(); !ok) {
+        return reportError(ok.error());
     }
     if (!common.json) {
         std::cout << fmt::format("{} {} proposal{}\n", accept ? "Accepted" : "Rejected", ids.size(),
@@ -307,7 +314,7 @@ int runPatterns(const Common& common, const PatternListing& listing) {
         if (listing.propose) {
             out["proposed"] = proposed;
         }
-        std::cout << out.dump(2) << '\n';
+        printJson(out);
         return kOk;
     }
     std::cout << fmt::format(
@@ -351,14 +358,12 @@ int runSaturation(const Common& common, const std::string& segment, std::size_t 
                               {"total_patterns", p.totalPatterns},
                               {"total_tags", p.totalTags}});
         }
-        std::cout << json{{"segment", report->segment},
-                          {"window", s.window},
-                          {"window_new_patterns", s.windowNewPatterns},
-                          {"window_known_share", s.knownShare()},
-                          {"reading", report->reading},
-                          {"calls", points}}
-                         .dump(2)
-                  << '\n';
+        printJson(json{{"segment", report->segment},
+                       {"window", s.window},
+                       {"window_new_patterns", s.windowNewPatterns},
+                       {"window_known_share", s.knownShare()},
+                       {"reading", report->reading},
+                       {"calls", points}});
         return kOk;
     }
     std::cout << report->reading << '\n';
@@ -434,11 +439,8 @@ int runPhrases(const Common& common, const PhrasesOptions& options) {
                                 {"g2", c.g2},
                                 {"direction", c.rose ? "rose" : "fell"}});
             }
-            std::cout << json{{"quotes_before", rowsBefore->size()},
-                              {"quotes_after", rowsAfter->size()},
-                              {"changes", list}}
-                             .dump(2)
-                      << '\n';
+            printJson(
+                json{{"quotes_before", rowsBefore->size()}, {"quotes_after", rowsAfter->size()}, {"changes", list}});
             return kOk;
         }
         std::cout << fmt::format("{} quotes before {}, {} from {} on. Phrases that changed (G² ≥ 3.84, p < 0.05):\n",
@@ -472,7 +474,7 @@ int runPhrases(const Common& common, const PhrasesOptions& options) {
                             {"uses", p.uses},
                             {"example", p.example}});
         }
-        text = list.dump(2) + "\n";
+        text = jsonText(list);
     } else {
         for (const auto& p : *phrases) {
             text += fmt::format("  {:>4} customers  {:<32} e.g. “{}”\n", p.customers, p.written, p.example);

@@ -1,5 +1,6 @@
 // Opportunities from the command line: the ranked list with its reasons, and exports.
 #include "cli/Commands.h"
+#include "cli/JsonOutput.h"
 #include "core/domain/Vocabulary.h"
 #include "core/io/AtomicFile.h"
 #include "core/ranking/Scoring.h"
@@ -203,12 +204,10 @@ int runExport(const Common& common, const ReportSelection& selection, const Expo
     const std::string what =
         *content == Content::QuoteTable ? fmt::format("{} quote rows", items) : fmt::format("{} opportunities", items);
     if (common.json) {
-        std::cout << json{{"written", exportOptions.out.string()},
-                          {"format", toKey(*format)},
-                          {"items", items},
-                          {"personalData", toKey(*personal)}}
-                         .dump(2)
-                  << '\n';
+        printJson(json{{"written", exportOptions.out.string()},
+                       {"format", toKey(*format)},
+                       {"items", items},
+                       {"personalData", toKey(*personal)}});
     } else {
         std::cout << fmt::format("Wrote {} to {}{}\n", what, exportOptions.out.string(),
                                  *personal == PersonalData::Full ? " (with full names, phones and e-mails)" : "");

@@ -38,6 +38,10 @@ INSTANTIATE_TEST_SUITE_P(
         QueryCase{"groups", "(zipper OR buckle) broke", R"(("zipper" OR "buckle") AND "broke")"},
         QueryCase{"lone_not", "NOT", R"("NOT")"}, QueryCase{"leading_not", "NOT zipper", R"("NOT" AND "zipper")"},
         QueryCase{"trailing_or", "zipper OR", R"("zipper" AND "OR")"},
+        QueryCase{"repeated_words_once", "price price zip* price zip*", R"("price" AND "zip"*)"},
+        QueryCase{"repeat_after_not_kept", "strap NOT leather leather", R"("strap" NOT "leather" AND "leather")"},
+        QueryCase{"repeat_across_or_kept", "strap OR strap broke", R"("strap" OR "strap" AND "broke")"},
+        QueryCase{"not_utf8", "broke\xff", nullptr},
         QueryCase{"lowercase_ops", "zipper or buckle", R"("zipper" AND "or" AND "buckle")"},
         QueryCase{"fts_column_syntax", "notes:zipper", R"("notes:zipper")"},
         QueryCase{"fts_specials", "NEAR(a b) ^x +y", R"("NEAR" AND ("a" AND "b") AND "^x" AND "+y")"},
@@ -48,4 +52,41 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(SearchQueryLiteral, QuotesEachWordWithoutSyntax) {
     EXPECT_EQ(SearchQuery::literal("say \"hi\" NOT (x").expression(), R"("say" """hi""" "NOT" "(x")");
+}
+
+// Seen: 10,000 nested parentheses crashed the parser's recursion, and 99 or more reached
+// SQLite as "fts5: parser stack overflow".
+TEST(SearchQueryLimits, NestingIsExplainedPastSixteenLevels) {
+    const auto nested = [](int depth) {
+        return std::string(static_cast<std::size_t>(depth), '(') + "zip" +
+               std::string(static_cast<std::size_t>(depth), ')');
+    };
+    const auto ok = SearchQuery::parse(nested(SearchQuery::kMaxDepth));
+    ASSERT_TRUE(ok) << ok.error().describe();
+    EXPECT_EQ(ok->expression(), nested(SearchQuery::kMaxDepth).replace(SearchQuery::kMaxDepth, 3, "\"zip\""));
+    for (const int depth : {SearchQuery::kMaxDepth + 1, 99, 10000}) {
+        const auto deep = SearchQuery::parse(nested(depth));
+        ASSERT_FALSE(deep) << depth;
+        EXPECT_EQ(deep.error().where, "column 17") << depth;
+        EXPECT_NE(deep.error().message.find("nest"), std::string::npos) << deep.error().message;
+    }
+}
+
+// Seen: 800 repeated common words took over two minutes.
+TEST(SearchQueryLimits, RepeatsAreFreeAndTooManyDifferentWordsAreExplained) {
+    std::string repeated;
+    for (int i = 0; i < 800; ++i) {
+        repeated += "the ";
+    }
+    const auto once = SearchQuery::parse(repeated);
+    ASSERT_TRUE(once) << once.error().describe();
+    EXPECT_EQ(once->expression(), R"("the")");
+
+    std::string many;
+    for (std::size_t i = 0; i <= SearchQuery::kMaxTerms; ++i) {
+        many += "w" + std::to_string(i) + " ";
+    }
+    const auto tooMany = SearchQuery::parse(many);
+    ASSERT_FALSE(tooMany);
+    EXPECT_NE(tooMany.error().message.find("up to 64"), std::string::npos) << tooMany.error().message;
 }

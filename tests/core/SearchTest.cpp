@@ -3,6 +3,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <random>
 #include <set>
 
 using namespace earmark;
@@ -115,4 +116,47 @@ TEST_F(Search, EditingNotesUpdatesTheIndex) {
     EXPECT_THAT(hitCalls("hood"), ElementsAre(call));
     ASSERT_TRUE(store->deleteCall(call).has_value());
     EXPECT_THAT(hitCalls("hood"), IsEmpty());
+}
+
+// Whatever a person types either is explained by the parser or runs: SQLite's FTS5 never
+// sees an expression it refuses (its messages, "fts5: syntax error", mean nothing to a user).
+TEST_F(Search, AnyTypedQueryIsExplainedOrRuns) {
+    addCall(addCustomer("Ana"), "The zip broke after a week and the strap is not leather.");
+    const std::vector<std::string> pieces = {"zip", "zip*",          "broke", "(", ")",    "\"",   "OR", "AND", "NOT",
+                                             "*",   "\"the strap\"", "é",     "😀", "价格", "NEAR", ":",  "^",   "-",
+                                             " "};
+    std::mt19937 random(20261201);
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        const int length = std::uniform_int_distribution<int>(1, 40)(random);
+        for (int i = 0; i < length; ++i) {
+            text += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(random)];
+            text += std::uniform_int_distribution<int>(0, 2)(random) == 0 ? "" : " ";
+        }
+        const auto query = core::SearchQuery::parse(text);
+        if (!query) {
+            EXPECT_TRUE(query.error().where.starts_with("column ")) << text;
+            continue;
+        }
+        const auto hits = store->search(*query);
+        EXPECT_TRUE(hits.has_value()) << text << " → " << query->expression() << ": " << hits.error().describe();
+    }
+}
+
+TEST_F(Search, TheDeepestAndWidestAllowedQueriesRun) {
+    addCall(addCustomer("Ana"), "The zip broke.");
+    const std::string deep = std::string(core::SearchQuery::kMaxDepth, '(') + "zip OR broke NOT strap" +
+                             std::string(core::SearchQuery::kMaxDepth, ')');
+    std::string wide;
+    for (std::size_t i = 0; i + 1 < core::SearchQuery::kMaxTerms; ++i) {
+        wide += (i % 3 == 0 ? "zip" : i % 3 == 1 ? "broke" : "w") + std::to_string(i) + (i % 2 ? "* OR " : " NOT ");
+    }
+    wide += "zip";
+    for (const std::string& text : {deep, wide}) {
+        const auto query = core::SearchQuery::parse(text);
+        ASSERT_TRUE(query) << query.error().describe();
+        const auto hits = store->search(*query);
+        EXPECT_TRUE(hits.has_value()) << hits.error().describe();
+    }
+    EXPECT_EQ(hitCalls(deep).size(), 1U);
 }

@@ -1,6 +1,9 @@
 #include "core/search/SearchQuery.h"
 
+#include "core/util/Utf8.h"
+
 #include <fmt/format.h>
+#include <set>
 #include <vector>
 
 namespace earmark::core {
@@ -167,6 +170,12 @@ private:
     Result<std::string> parsePrimary() {
         const Token& token = peek();
         if (token.type == TokenType::Open) {
+            if (m_depth == SearchQuery::kMaxDepth) {
+                return fail(ErrorCode::BadInput,
+                            fmt::format("the parentheses nest more than {} deep here; remove some of them",
+                                        SearchQuery::kMaxDepth),
+                            fmt::format("column {}", token.column));
+            }
             ++m_pos;
             if (atEnd()) {
                 return unbalanced(token);
@@ -175,7 +184,9 @@ private:
                 return fail(ErrorCode::BadInput, "these parentheses are empty; put words between them or remove them",
                             fmt::format("column {}", token.column));
             }
+            ++m_depth;
             auto inner = parseOr();
+            --m_depth;
             if (!inner) {
                 return inner;
             }
@@ -194,23 +205,83 @@ private:
 
     std::vector<Token> m_tokens;
     std::size_t m_pos = 0;
+    int m_depth = 0; // parentheses open around the current token
 };
+
+bool isOperatorWord(const Token& token) {
+    return token.type == TokenType::Word && !token.prefix &&
+           (token.text == "OR" || token.text == "AND" || token.text == "NOT");
+}
+
+// A search is typed or pasted by a person: a limit on its distinct terms keeps the time of
+// one search bounded (each term is one more posting list to merge), and a repeated word
+// adds nothing to what matches, so it is not counted twice.
+Result<void> checkTermCount(const std::vector<Token>& tokens) {
+    std::set<std::pair<std::string, bool>> distinct;
+    for (const Token& token : tokens) {
+        if ((token.type == TokenType::Word && !isOperatorWord(token)) || token.type == TokenType::Phrase) {
+            distinct.emplace(token.text, token.prefix);
+            if (distinct.size() > SearchQuery::kMaxTerms) {
+                return fail(ErrorCode::BadInput,
+                            fmt::format("a search takes up to {} different words and phrases; this one has more from "
+                                        "here on. Search for the few words that matter most",
+                                        SearchQuery::kMaxTerms),
+                            fmt::format("column {}", token.column));
+            }
+        }
+    }
+    return {};
+}
+
+// Drops a word repeated within one run of plain words ("price price price"): the run is an
+// AND, so the repeat changes nothing that matches, at a multiple of the work. A run ends at
+// an operator, a phrase or a parenthesis, so grouping and NOT keep their meaning.
+std::vector<Token> withoutRepeatedWords(std::vector<Token> tokens) {
+    std::vector<Token> out;
+    std::set<std::pair<std::string, bool>> run;
+    bool negated = false; // the word after NOT belongs to the NOT, not to the run
+    for (Token& token : tokens) {
+        if (token.type != TokenType::Word || isOperatorWord(token)) {
+            run.clear();
+            negated = isOperatorWord(token) && token.text == "NOT";
+        } else if (negated) {
+            negated = false;
+        } else if (!run.emplace(token.text, token.prefix).second) {
+            continue;
+        }
+        out.push_back(std::move(token));
+    }
+    return out;
+}
 
 } // namespace
 
 Result<SearchQuery> SearchQuery::parse(std::string_view text) {
+    if (const auto bad = utf8::firstInvalidByte(text)) {
+        return fail(ErrorCode::BadInput,
+                    "the search holds bytes that are not UTF-8 text here; type or paste it again as text",
+                    fmt::format("column {}", *bad + 1));
+    }
     auto tokens = lex(text);
     if (!tokens) {
         return std::unexpected(tokens.error());
     }
-    auto expression = Parser(std::move(*tokens)).parseAll();
+    if (auto counted = checkTermCount(*tokens); !counted) {
+        return std::unexpected(counted.error());
+    }
+    auto expression = Parser(withoutRepeatedWords(std::move(*tokens))).parseAll();
     if (!expression) {
         return std::unexpected(expression.error());
     }
     return SearchQuery(std::move(*expression));
 }
 
-SearchQuery SearchQuery::literal(std::string_view text) {
+SearchQuery SearchQuery::literal(std::string_view typed) {
+    // Typed as-is has no errors to explain: a byte that is not UTF-8 separates words.
+    std::string text(typed);
+    while (const auto bad = utf8::firstInvalidByte(text)) {
+        text[*bad] = ' ';
+    }
     std::string expression;
     std::size_t pos = 0;
     while (pos < text.size()) {

@@ -28,6 +28,10 @@ public:
     /// search-as-you-type while a phrase is still being typed.
     static SearchQuery literal(std::string_view text);
 
+    /// Limits that keep any one search fast and within what SQLite's FTS5 parser takes.
+    static constexpr int kMaxDepth = 16;         ///< parentheses inside parentheses
+    static constexpr std::size_t kMaxTerms = 64; ///< different words and phrases
+
     /// The FTS5 expression; empty when the text had no terms.
     [[nodiscard]] const std::string& expression() const { return m_expression; }
     [[nodiscard]] bool empty() const { return m_expression.empty(); }
