@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Earmark needs to build, test and run.
 # As root: apt-get installs what is missing. Otherwise: prints the exact line to run.
-# Usage: scripts/deps.sh [build|screenshots]   (default: build)
+# Usage: scripts/deps.sh [build|screenshots|check|fuzz]   (default: build)
 set -euo pipefail
 
 build_packages=(
@@ -9,17 +9,21 @@ build_packages=(
     libsqlite3-dev sqlite3 libsqlitecpp-dev
     nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
     libstemmer-dev libutf8proc-dev libpcre2-dev
-    libxlsxwriter-dev
+    libxlsxwriter-dev zlib1g-dev libdtl-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     python3 python3-jsonschema python3-markdown poppler-utils
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-l10n-tools libgl-dev fonts-dejavu-core
 )
-screenshot_packages=(xvfb xauth imagemagick chromium)
+screenshot_packages=(xvfb xauth imagemagick chromium openbox xdotool)
+# The checks the test command runs beside the build: formatting, clang-tidy, fuzzing
+# (clang 16: the first of Debian 12's clangs whose C++23 mode takes libstdc++'s <expected>).
+check_packages=(git clang-format clang-16 clang-tidy-16 libclang-rt-16-dev)
 
 packages=("${build_packages[@]}")
-if [[ "${1:-build}" == "screenshots" ]]; then
-    packages+=("${screenshot_packages[@]}")
-fi
+case "${1:-build}" in
+screenshots) packages+=("${screenshot_packages[@]}") ;;
+check | fuzz) packages+=("${check_packages[@]}") ;;
+esac
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,9 +1,11 @@
 #include "cli/Commands.h"
 
+#include "cli/JsonOutput.h"
 #include "core/domain/Vocabulary.h"
 #include "core/io/CallImporter.h"
 #include "core/sample/CorpusGenerator.h"
 #include "core/search/SearchQuery.h"
+#include "core/store/Erasure.h"
 #include "core/store/Store.h"
 #include "core/util/DateTime.h"
 #include "core/util/Utf8.h"
@@ -20,16 +22,30 @@ namespace earmark::cli {
 using core::Store;
 using nlohmann::json;
 
+std::string jsonText(const json& value) {
+    return value.dump(2, ' ', false, json::error_handler_t::replace) + '\n';
+}
+
+void printJson(const json& value) {
+    std::cout << jsonText(value);
+}
+
 namespace {
 
 using StorePtr = std::unique_ptr<Store>;
 
-core::Result<StorePtr> openStore(const Common& common, Store::OpenMode mode) {
-    return Store::open(common.db, mode);
+// For verbs that only read: nothing is written, not even the integrity check's cost is
+// paid; a workspace of an older Earmark is upgraded first, as any open for writing does.
+core::Result<StorePtr> openForReading(const Common& common) {
+    auto store = Store::open(common.db, Store::OpenMode::ReadOnly);
+    if (!store && store.error().code == core::ErrorCode::ReadOnly) {
+        return Store::open(common.db, Store::OpenMode::ExistingOnly);
+    }
+    return store;
 }
 
-void printJson(const json& value) {
-    std::cout << value.dump(2) << '\n';
+core::Result<StorePtr> openStore(const Common& common, Store::OpenMode mode) {
+    return Store::open(common.db, mode);
 }
 
 std::string customerLabel(const std::string& firstName, const std::string& city) {
@@ -68,34 +84,65 @@ int runInit(const Common& common) {
 }
 
 int runDemo(const Common& common, bool force) {
-    if (std::filesystem::exists(common.db)) {
-        if (!force) {
-            return reportError({core::ErrorCode::BadInput,
-                                "a file is already there; choose another --db or add --force to replace it",
-                                common.db.string()});
-        }
-        std::error_code ec;
-        for (const char* suffix : {"", "-wal", "-shm"}) {
-            std::filesystem::remove(common.db.string() + suffix, ec);
-        }
+    const bool exists = std::filesystem::exists(common.db);
+    if (exists && !force) {
+        return reportError({core::ErrorCode::BadInput,
+                            "a file is already there; choose another --db or add --force to replace it",
+                            common.db.string()});
     }
-    auto store = openStore(common, Store::OpenMode::CreateIfMissing);
-    if (!store) {
-        return reportError(store.error());
+    // Written beside the target first, then put in place: a workspace another program has
+    // open gets the demo through SQLite (it sees the new content), never a file removed
+    // under it.
+    const std::filesystem::path fresh = common.db.string() + ".demo-partial";
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(fresh.string() + suffix, ec);
     }
-    core::CorpusGenerator generator(core::demoOptions());
-    auto report = core::writeGeneratedWorkspace(generator, **store, core::demoOptions().calls);
-    if (!report) {
-        return reportError(report.error());
+    core::GeneratedWorkspaceReport written;
+    {
+        auto store = Store::open(fresh, Store::OpenMode::CreateIfMissing);
+        if (!store) {
+            return reportError(store.error());
+        }
+        core::CorpusGenerator generator(core::demoOptions());
+        auto report = core::writeGeneratedWorkspace(generator, **store, core::demoOptions().calls);
+        if (!report) {
+            return reportError(report.error());
+        }
+        written = *report;
+    }
+    core::Status placed;
+    if (exists) {
+        auto target = Store::open(common.db, Store::OpenMode::ExistingOnly);
+        if (target) {
+            placed = (*target)->replaceWith(fresh);
+        } else if (target.error().code == core::ErrorCode::NotWorkspace) {
+            std::filesystem::remove(common.db, ec); // not a workspace: no program has it open as one
+            std::filesystem::rename(fresh, common.db, ec);
+        } else {
+            placed = std::unexpected(target.error());
+        }
+    } else {
+        std::filesystem::rename(fresh, common.db, ec);
+    }
+    if (ec) {
+        placed = core::fail(core::ErrorCode::Storage, fmt::format("cannot put the demo in place ({})", ec.message()),
+                            common.db.string());
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(fresh.string() + suffix, ec);
+    }
+    if (!placed) {
+        return reportError(placed.error());
     }
     if (common.json) {
         printJson({{"workspace", common.db.string()},
-                   {"calls", report->calls},
-                   {"quotes", report->quotes},
-                   {"tags", report->tags}});
+                   {"calls", written.calls},
+                   {"quotes", written.quotes},
+                   {"tags", written.tags}});
     } else {
         std::cout << fmt::format("Wrote the demo workspace {}: {} calls, {} quotes, {} tags\n", common.db.string(),
-                                 report->calls, report->quotes, report->tags);
+                                 written.calls, written.quotes, written.tags);
     }
     return kOk;
 }
@@ -164,7 +211,7 @@ int runImport(const Common& common, const std::filesystem::path& file, const std
 }
 
 int runCalls(const Common& common, const CallsOptions& options) {
-    auto store = openStore(common, Store::OpenMode::ExistingOnly);
+    auto store = openForReading(common);
     if (!store) {
         return reportError(store.error());
     }
@@ -231,7 +278,7 @@ int runCalls(const Common& common, const CallsOptions& options) {
 }
 
 int runShow(const Common& common, std::int64_t callId, bool personal) {
-    auto store = openStore(common, Store::OpenMode::ExistingOnly);
+    auto store = openForReading(common);
     if (!store) {
         return reportError(store.error());
     }
@@ -362,7 +409,7 @@ int runSearch(const Common& common, const std::string& text, int limit, bool lit
         error.where.clear();
         return reportError(error);
     }
-    auto store = openStore(common, Store::OpenMode::ExistingOnly);
+    auto store = openForReading(common);
     if (!store) {
         return reportError(store.error());
     }
@@ -401,7 +448,7 @@ int runSearch(const Common& common, const std::string& text, int limit, bool lit
 }
 
 int runStats(const Common& common) {
-    auto store = openStore(common, Store::OpenMode::ExistingOnly);
+    auto store = openForReading(common);
     if (!store) {
         return reportError(store.error());
     }
@@ -445,10 +492,21 @@ int runStats(const Common& common) {
     return kOk;
 }
 
-int runEraseCustomer(const Common& common, const std::string& who, bool yes) {
+int runEraseCustomer(const Common& common, const std::string& who, bool yes, bool finish) {
     auto store = openStore(common, Store::OpenMode::ExistingOnly);
     if (!store) {
         return reportError(store.error());
+    }
+    if (finish) {
+        if (auto ok = core::finishErasure(**store); !ok) {
+            return reportError(ok.error());
+        }
+        std::cout << (common.json ? jsonText({{"finished", true}})
+                                  : std::string("The journal is empty: the erasure is complete.\n"));
+        return kOk;
+    }
+    if (who.empty()) {
+        return reportError({core::ErrorCode::BadInput, "name the customer to erase (or --finish)", "erase-customer"});
     }
     auto id = (*store)->resolveCustomer(who);
     if (!id) {
@@ -472,7 +530,8 @@ int runEraseCustomer(const Common& common, const std::string& who, bool yes) {
                                 "erasing cannot be undone; add --yes to confirm when not running interactively",
                                 "erase-customer"});
         }
-        std::cerr << fmt::format("Erase {} ({} calls, with their answers and quotes)? This cannot be undone. [y/N] ",
+        std::cerr << fmt::format("Erase {} ({} calls, with their answers, quotes and personal data, from the workspace "
+                                 "and its backups)? This cannot be undone. [y/N] ",
                                  customerLabel(customer->firstName, customer->city), *calls);
         std::string answer;
         std::getline(std::cin, answer);
@@ -481,13 +540,27 @@ int runEraseCustomer(const Common& common, const std::string& who, bool yes) {
             return kOk;
         }
     }
-    if (auto ok = (*store)->eraseCustomer(**id); !ok) {
-        return reportError(ok.error());
+    auto report = core::eraseCustomerEverywhere(**store, **id);
+    if (!report) {
+        return reportError(report.error());
+    }
+    std::vector<std::string> removed;
+    for (const auto& file : report->backupsRemoved) {
+        removed.push_back(file.string());
     }
     if (common.json) {
-        printJson({{"erased_customer", **id}, {"calls_erased", *calls}});
+        printJson({{"erased_customer", **id},
+                   {"calls_erased", *calls},
+                   {"backups_erased", report->backupsErased.size()},
+                   {"backups_removed", removed},
+                   {"verified_strings", report->checkedStrings}});
     } else {
-        std::cout << fmt::format("Erased customer {} and {} calls.\n", **id, *calls);
+        std::cout << fmt::format("Erased customer {} and {} calls, from the workspace and {} backups; checked the "
+                                 "files' bytes for {} of their strings: none is left.\n",
+                                 **id, *calls, report->backupsErased.size(), report->checkedStrings);
+        for (const auto& file : removed) {
+            std::cout << fmt::format("Removed {}: an older copy that could not be erased inside.\n", file);
+        }
     }
     return kOk;
 }

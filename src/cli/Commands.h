@@ -38,7 +38,11 @@ int runCalls(const Common& common, const CallsOptions& options);
 int runShow(const Common& common, std::int64_t callId, bool personal);
 int runSearch(const Common& common, const std::string& query, int limit, bool literal);
 int runStats(const Common& common);
-int runEraseCustomer(const Common& common, const std::string& who, bool yes);
+int runEraseCustomer(const Common& common, const std::string& who, bool yes, bool finish);
+// The file itself: damage, readable copies, backups.
+int runCheck(const Common& common);
+int runSalvage(const Common& common, const std::filesystem::path& out);
+int runBackups(const Common& common, const std::string& action, const std::string& which);
 int runGenerate(const Common& common, std::int64_t calls, std::uint64_t seed, const std::filesystem::path& out,
                 bool toDb);
 

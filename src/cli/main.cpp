@@ -85,8 +85,28 @@ int main(int argc, char** argv) {
     auto* erase =
         app.add_subcommand("erase-customer", "Erase a customer and everything they said, the search index included");
     addCommon(erase, common);
-    erase->add_option("customer", who, "Customer number, UUID or external id")->required();
+    bool finishErasure = false;
+    erase->add_option("customer", who, "Customer number, UUID or external id");
     erase->add_flag("--yes", yes, "Do not ask for confirmation");
+    erase->add_flag("--finish", finishErasure,
+                    "Finish an erasure that another program's read held up (empties the journal)");
+
+    auto* check = app.add_subcommand("check", "Check the workspace file for damage (reads every page)");
+    addCommon(check, common);
+
+    std::filesystem::path salvageOut;
+    auto* salvage = app.add_subcommand("salvage", "Copy what can still be read of a damaged workspace into a new file");
+    addCommon(salvage, common);
+    salvage->add_option("--out", salvageOut, "The new workspace file (must not exist)")->required();
+
+    std::string backupAction = "list";
+    std::string backupWhich;
+    auto* backupsVerb = app.add_subcommand(
+        "backups", "List the workspace's automatic backups, make one now, or restore one (backups restore 1)");
+    addCommon(backupsVerb, common);
+    backupsVerb->add_option("action", backupAction, "list, make or restore")
+        ->check(CLI::IsMember({"list", "make", "restore"}));
+    backupsVerb->add_option("backup", backupWhich, "For restore: its number in the list (1 is the newest) or its file");
 
     std::int64_t generateCalls = 1000;
     std::uint64_t seed = 1;
@@ -243,7 +263,16 @@ int main(int argc, char** argv) {
         return cli::runStats(common);
     }
     if (erase->parsed()) {
-        return cli::runEraseCustomer(common, who, yes);
+        return cli::runEraseCustomer(common, who, yes, finishErasure);
+    }
+    if (check->parsed()) {
+        return cli::runCheck(common);
+    }
+    if (salvage->parsed()) {
+        return cli::runSalvage(common, salvageOut);
+    }
+    if (backupsVerb->parsed()) {
+        return cli::runBackups(common, backupAction, backupWhich);
     }
     if (rulesExport->parsed()) {
         return cli::runRulesExport(common, rulesFile);

@@ -66,7 +66,8 @@ void BackgroundReader::post(const std::string& channel, std::uint64_t ticket, Jo
                     Qt::QueuedConnection);
             };
             if (!m_store && current(channel, ticket)) {
-                auto opened = core::Store::open(m_workspace, core::Store::OpenMode::ExistingOnly);
+                auto opened = core::Store::open(m_workspace, core::Store::OpenMode::ExistingOnly, nullptr,
+                                                core::Store::IntegrityCheck::Deferred);
                 if (!opened) {
                     spdlog::error("background reader: {}", opened.error().describe());
                     reportBack(QString::fromStdString(opened.error().describe()));

@@ -22,6 +22,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QVBoxLayout>
@@ -160,8 +161,17 @@ ExportDialog::ExportDialog(Workspace& workspace, core::report::Options viewOptio
     layout->addLayout(form);
     layout->addWidget(buttons);
 
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    m_path->setText(QDir(folder.isEmpty() ? QDir::homePath() : folder).filePath(QStringLiteral("opportunities.html")));
+    // The folder of the last export, else Documents, else home: a fresh account may have
+    // no Documents folder at all.
+    QString folder = QSettings().value(QStringLiteral("export/folder")).toString();
+    for (const QString& candidate :
+         {folder, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), QDir::homePath()}) {
+        if (!candidate.isEmpty() && QDir(candidate).exists()) {
+            folder = candidate;
+            break;
+        }
+    }
+    m_path->setText(QDir(folder).filePath(QStringLiteral("opportunities.html")));
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
@@ -211,6 +221,7 @@ void ExportDialog::browse() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export to"), m_path->text());
     if (!path.isEmpty()) {
         m_path->setText(path);
+        m_confirmedPath = path; // the file dialog already asked about replacing it
         // A typed extension chooses the format.
         if (const auto format = core::report::parseFormat(QFileInfo(path).suffix().toStdString())) {
             setFormat(*format);
@@ -271,6 +282,19 @@ void ExportDialog::accept() {
         QMessageBox::warning(this, windowTitle(), tr("Choose a file to export to."));
         return;
     }
+    const QFileInfo target(m_path->text());
+    if (!target.dir().exists()) {
+        QMessageBox::warning(this, windowTitle(),
+                             tr("The folder %1 does not exist. Choose another with Browse…, or create it first.")
+                                 .arg(QDir::toNativeSeparators(target.absolutePath())));
+        return;
+    }
+    if (target.exists() && m_path->text() != m_confirmedPath &&
+        QMessageBox::question(this, windowTitle(),
+                              tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(target.fileName())),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes) {
+        return;
+    }
     auto done = exportNow(this, m_workspace, wanted);
     if (!done) {
         if (done.error().code != core::ErrorCode::Cancelled) {
@@ -279,6 +303,7 @@ void ExportDialog::accept() {
         }
         return;
     }
+    QSettings().setValue(QStringLiteral("export/folder"), target.absolutePath());
     QDialog::accept();
 }
 

@@ -58,6 +58,7 @@ private:
     QSpinBox* m_quoteCount;
     QCheckBox* m_onlyShown;
     QLineEdit* m_path;
+    QString m_confirmedPath; ///< a path whose replacement the user already agreed to
 };
 
 } // namespace earmark::ui

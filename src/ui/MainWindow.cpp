@@ -1,7 +1,11 @@
 #include "ui/MainWindow.h"
 
+#include "core/store/Backups.h"
+#include "core/store/Erasure.h"
+#include "core/store/Salvage.h"
 #include "core/util/Logging.h"
 #include "ui/BackgroundReader.h"
+#include "ui/BackupRunner.h"
 #include "ui/CallEditor.h"
 #include "ui/CallFilterBar.h"
 #include "ui/CallListModel.h"
@@ -19,18 +23,22 @@
 #include "ui/RulesDialog.h"
 #include "ui/RulesPreviewDialog.h"
 #include "ui/SaturationDialog.h"
+#include "ui/StandardKeys.h"
 #include "ui/Workspace.h"
 #include "ui/commands/CallCommands.h"
 #include "ui/commands/ProposalCommands.h"
 #include "ui_MainWindow.h"
 
 #include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
 #include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -39,6 +47,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QTimer>
@@ -105,7 +114,7 @@ MainWindow::MainWindow(QWidget* parent)
     QAction* undo = m_undoGroup->createUndoAction(this);
     QAction* redo = m_undoGroup->createRedoAction(this);
     undo->setShortcut(QKeySequence::Undo);
-    redo->setShortcuts({QKeySequence::Redo, QKeySequence(QStringLiteral("Ctrl+Shift+Z"))});
+    redo->setShortcuts(redoShortcuts(QKeySequence::keyBindings(QKeySequence::Redo)));
     m_ui->menuEdit->insertAction(m_ui->actionQuote, undo);
     m_ui->menuEdit->insertAction(m_ui->actionQuote, redo);
     m_ui->menuEdit->insertSeparator(m_ui->actionQuote);
@@ -126,6 +135,11 @@ MainWindow::MainWindow(QWidget* parent)
     bar->addSeparator();
     bar->addAction(undo);
     bar->addAction(redo);
+    auto* erase = new QAction(tr("Erase Customer…"), this);
+    erase->setObjectName(QStringLiteral("actionEraseCustomer"));
+    erase->setShortcutContext(Qt::WidgetShortcut);
+    m_ui->callTable->addAction(erase);
+    connect(erase, &QAction::triggered, this, [this] { eraseCurrentCustomer(); });
     auto* remove = new QAction(tr("Delete Call…"), this);
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetShortcut);
@@ -169,6 +183,28 @@ MainWindow::MainWindow(QWidget* parent)
     // reason, an import's result) covers them for a few seconds, then they come back.
     m_counts->setObjectName(QStringLiteral("callCounts"));
     statusBar()->addWidget(m_counts, 1);
+    m_readOnlyBadge = new QLabel(tr("Read-only"), this);
+    m_readOnlyBadge->setObjectName(QStringLiteral("readOnlyBadge"));
+    m_readOnlyBadge->hide();
+    statusBar()->addPermanentWidget(m_readOnlyBadge);
+    m_saveReadableCopy = new QAction(tr("Save &Readable Copy…"), this);
+    m_saveReadableCopy->setObjectName(QStringLiteral("actionSaveReadableCopy"));
+    m_saveReadableCopy->setEnabled(false);
+    m_ui->menuFile->insertAction(m_ui->actionClose, m_saveReadableCopy);
+    connect(m_saveReadableCopy, &QAction::triggered, this, &MainWindow::saveReadableCopy);
+    auto* restore = new QAction(tr("Restore &Backup…"), this);
+    restore->setObjectName(QStringLiteral("actionRestoreBackup"));
+    m_ui->menuFile->insertAction(m_ui->actionClose, restore);
+    m_workspaceActions.push_back(restore);
+    connect(restore, &QAction::triggered, this, &MainWindow::restoreBackup);
+    m_backupTimer = new QTimer(this);
+    m_backupTimer->setInterval(kBackupMinutes * 60 * 1000);
+    connect(m_backupTimer, &QTimer::timeout, this, [this] {
+        if (m_workspace && m_backups && m_workspace->undoStack()->index() != m_backedUpIndex &&
+            m_backups->start("timer")) {
+            m_backedUpIndex = m_workspace->undoStack()->index();
+        }
+    });
     setUpBusyIndicator();
     setUpAnalysisMenu();
     restoreLayout();
@@ -229,7 +265,10 @@ void MainWindow::showCall(const QModelIndex& index) {
 }
 
 core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
-    auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
+    // The damage check reads every page: it runs on the background reader, after the first
+    // page of calls is on screen, and makes the store read-only if it finds damage.
+    auto store =
+        core::Store::open(path, core::Store::OpenMode::ExistingOnly, nullptr, core::Store::IntegrityCheck::Deferred);
     if (!store) {
         return std::unexpected(store.error());
     }
@@ -290,6 +329,24 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     recent.prepend(file);
     settings.setValue(QStringLiteral("workspace/recent"), recent.mid(0, kRecentCount));
     setWorkspaceActionsEnabled(true);
+    delete m_backups;
+    m_backups = nullptr;
+    if (!m_workspace->store().readOnlyReason()) {
+        // A backup of the file as it was opened, then one every few minutes of changes.
+        m_backups = new BackupRunner(path, this);
+        m_backups->start("open");
+        m_backedUpIndex = m_workspace->undoStack()->index();
+        m_backupTimer->start();
+    }
+    showReadOnly();
+    m_workspace->reader()->run<std::optional<std::string>>(
+        "integrity", this, [](core::Store& reader) { return reader.checkIntegrity(); },
+        [this](core::Result<std::optional<std::string>> found) {
+            if (found && *found && m_workspace) {
+                m_workspace->store().markDamaged(**found);
+                showReadOnly();
+            }
+        });
     updateStatus();
     // Open on the newest call, so the first screen shows someone's words.
     if (m_calls->rowCount() == 0 && m_calls->canFetchMore({})) {
@@ -419,6 +476,196 @@ void MainWindow::selectCall(core::Id callId) {
 
 namespace earmark::ui {
 
+void MainWindow::showReadOnly() {
+    const auto& reason = m_workspace ? m_workspace->store().readOnlyReason() : std::nullopt;
+    m_readOnlyBadge->setVisible(reason.has_value());
+    m_ui->callEditor->setReadOnly(reason.has_value());
+    const bool damaged = m_workspace && m_workspace->store().damage().has_value();
+    m_saveReadableCopy->setEnabled(damaged);
+    if (!reason) {
+        return;
+    }
+    const QString why = QString::fromStdString(*reason);
+    m_readOnlyBadge->setToolTip(why);
+    setWindowTitle(tr("%1 (read-only) — Earmark").arg(QFileInfo(windowFilePath()).completeBaseName()));
+    for (QAction* action : {m_ui->actionNewCall, m_ui->actionQuote, m_ui->actionImport}) {
+        action->setEnabled(false);
+    }
+    if (damaged) {
+        // Window-modal and not waited for: the window stays readable behind it.
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("The workspace is damaged"),
+                                    tr("%1 is damaged. Earmark opened it for reading only, so nothing more is lost.")
+                                        .arg(QFileInfo(windowFilePath()).fileName()),
+                                    QMessageBox::Close, this);
+        box->setObjectName(QStringLiteral("damagedWorkspaceBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setInformativeText(why);
+        QPushButton* copy = box->addButton(tr("Save Readable Copy…"), QMessageBox::AcceptRole);
+        box->setDefaultButton(copy);
+        connect(box, &QMessageBox::buttonClicked, this, [this, copy](QAbstractButton* clicked) {
+            if (clicked == copy) {
+                QTimer::singleShot(0, this, &MainWindow::saveReadableCopy);
+            }
+        });
+        box->open();
+    }
+}
+
+void MainWindow::restoreBackup() {
+    if (!m_workspace) {
+        return;
+    }
+    const auto all = core::backups::list(m_workspace->store().path());
+    if (!all || all->empty()) {
+        QMessageBox::information(this, tr("Restore Backup"),
+                                 all ? tr("This workspace has no backups yet. Earmark makes one each time it opens a "
+                                          "workspace, and every %n minute(s) while you work.",
+                                          nullptr, kBackupMinutes)
+                                     : QString::fromStdString(all.error().describe()));
+        return;
+    }
+    QStringList items;
+    const QLocale locale;
+    for (const auto& backup : *all) {
+        const QDateTime at = QDateTime::fromString(QString::fromStdString(backup.madeAt), Qt::ISODate);
+        items << tr("%1 — %2 — %3")
+                     .arg(locale.toString(at.toLocalTime(), QLocale::ShortFormat),
+                          QString::fromStdString(backup.reason),
+                          locale.formattedDataSize(static_cast<qint64>(backup.bytes)));
+    }
+    bool chosen = false;
+    const QString item = QInputDialog::getItem(this, tr("Restore Backup"), tr("Put the workspace back as it was at:"),
+                                               items, 0, false, &chosen);
+    if (!chosen) {
+        return;
+    }
+    const auto& backup = (*all)[static_cast<std::size_t>(items.indexOf(item))];
+    if (QMessageBox::question(this, tr("Restore Backup"),
+                              tr("Replace everything in this workspace with the backup of %1? What it holds now is "
+                                 "backed up first, so this can be taken back the same way.")
+                                  .arg(item)) != QMessageBox::Yes) {
+        return;
+    }
+    m_ui->callEditor->save();
+    const std::filesystem::path path = m_workspace->store().path();
+    auto before = core::backups::restore(m_workspace->store(), backup.path);
+    if (!before) {
+        QMessageBox::warning(this, tr("Restore Backup"), QString::fromStdString(before.error().describe()));
+        return;
+    }
+    if (auto ok = openWorkspace(path); !ok) { // every view reads the restored content afresh
+        QMessageBox::warning(this, tr("Cannot open workspace"), QString::fromStdString(ok.error().describe()));
+        return;
+    }
+    statusBar()->showMessage(tr("Restored the backup of %1.").arg(item), 8000);
+}
+
+void MainWindow::eraseCurrentCustomer(bool ask) {
+    const core::Id callId = m_calls->callId(m_ui->callTable->currentIndex().row());
+    if (!m_workspace || callId == 0) {
+        return;
+    }
+    core::Store& store = m_workspace->store();
+    auto call = store.call(callId);
+    auto customer =
+        call ? store.customer(call->customerId) : core::Result<core::Customer>(std::unexpected(call.error()));
+    if (!customer) {
+        m_workspace->report(customer.error());
+        return;
+    }
+    core::CallFilter theirs;
+    theirs.customerId = customer->id;
+    const auto calls = store.countCalls(theirs);
+    const QString who =
+        customer->city.empty()
+            ? QString::fromStdString(customer->firstName)
+            : tr("%1 from %2").arg(QString::fromStdString(customer->firstName), QString::fromStdString(customer->city));
+    if (ask) {
+        QStringList personal;
+        if (!customer->personal.fullName.empty()) {
+            personal << tr("full name");
+        }
+        if (!customer->personal.phone.empty()) {
+            personal << tr("phone");
+        }
+        if (!customer->personal.email.empty()) {
+            personal << tr("e-mail");
+        }
+        const QString text =
+            tr("Erase %1 for good? This removes %2, with their answers and quotes%3, from this workspace and all its "
+               "backups. It cannot be undone, and it clears Undo.")
+                .arg(who, tr("%n call(s)", nullptr, static_cast<int>(calls.value_or(0))),
+                     personal.isEmpty() ? QString() : tr(", and their %1").arg(personal.join(QStringLiteral(", "))));
+        QMessageBox box(QMessageBox::Warning, tr("Erase Customer"), text, QMessageBox::Cancel, this);
+        QPushButton* eraseButton = box.addButton(tr("Erase %1").arg(who), QMessageBox::DestructiveRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() != eraseButton) {
+            return;
+        }
+    }
+    m_ui->callEditor->setCall(nullptr, 0); // saves pending typing, and lets go of the call
+    // The undo history holds copies of what they said (a deleted call, an old text): it goes.
+    m_workspace->undoStack()->clear();
+    auto report = core::eraseCustomerEverywhere(store, customer->id);
+    emit m_workspace->callsChanged();
+    if (!report) {
+        QMessageBox::warning(this, tr("Erase Customer"), QString::fromStdString(report.error().describe()));
+        return;
+    }
+    statusBar()->showMessage(tr("Erased %1 from the workspace and %n backup(s); checked that none of their words is "
+                                "left in the files.",
+                                nullptr, static_cast<int>(report->backupsErased.size()))
+                                 .arg(who),
+                             10000);
+}
+
+void MainWindow::saveReadableCopy() {
+    if (!m_workspace) {
+        return;
+    }
+    const QFileInfo damaged(windowFilePath());
+    const QString target = QFileDialog::getSaveFileName(
+        this, tr("Save Readable Copy"), damaged.dir().filePath(damaged.completeBaseName() + tr("-readable.earmark")),
+        tr("Earmark workspaces (*.earmark)"));
+    if (target.isEmpty()) {
+        return;
+    }
+    if (QFileInfo::exists(target)) {
+        QMessageBox::warning(this, tr("Save Readable Copy"),
+                             tr("%1 already exists. Choose a new name: the copy is never written over a file.")
+                                 .arg(QDir::toNativeSeparators(target)));
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto report = core::salvageWorkspace(m_workspace->store().path(), target.toStdString());
+    QApplication::restoreOverrideCursor();
+    if (!report) {
+        QMessageBox::warning(this, tr("Save Readable Copy"), QString::fromStdString(report.error().describe()));
+        return;
+    }
+    QStringList lost;
+    for (const auto& table : report->tables) {
+        if (table.unreadable > 0 || table.orphans > 0) {
+            lost << tr("%1: %2 unreadable, %3 left out")
+                        .arg(QString::fromStdString(table.name))
+                        .arg(table.unreadable)
+                        .arg(table.orphans);
+        }
+    }
+    const QString where = QDir::toNativeSeparators(target);
+    QString text = report->complete()
+                       ? tr("Everything could be read and was saved to %1.").arg(where)
+                       : tr("What could be read was saved to %1. Lost:\n%2").arg(where, lost.join(QLatin1Char('\n')));
+    text += QLatin1Char('\n') + tr("Open the copy now?");
+    const auto answer = QMessageBox::question(this, tr("Save Readable Copy"), text);
+    if (answer == QMessageBox::Yes) {
+        if (auto ok = openWorkspace(target.toStdString()); !ok) {
+            QMessageBox::warning(this, tr("Cannot open workspace"), QString::fromStdString(ok.error().describe()));
+        }
+    }
+}
+
 QStringList MainWindow::recentWorkspaces() {
     return QSettings().value(QStringLiteral("workspace/recent")).toStringList();
 }
@@ -489,6 +736,9 @@ void MainWindow::closeWorkspace() {
         m_undoGroup->removeStack(m_workspace->undoStack());
     }
     m_workspace.reset();
+    m_backupTimer->stop();
+    delete m_backups; // waits for a backup under way
+    m_backups = nullptr;
     m_busyDelay->stop();
     m_busy->hide();
     setWindowFilePath({});

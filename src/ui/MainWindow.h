@@ -22,6 +22,7 @@ class QLabel;
 
 namespace earmark::ui {
 
+class BackupRunner;
 class CallEditor;
 class CallListModel;
 class CodebookDock;
@@ -57,9 +58,18 @@ public:
     [[nodiscard]] QString countsText() const;
     /// Closes the open workspace (pending typing is saved first).
     void closeWorkspace();
+    /// Copies what can be read of the open (damaged) workspace to a new file the user picks.
+    void saveReadableCopy();
+    /// Puts one of the workspace's backups back, after backing up what it holds now.
+    void restoreBackup();
+    /// Erases the customer of the current call from the workspace and its backups, after
+    /// a confirmation that names what goes.
+    void eraseCurrentCustomer(bool ask = true);
     /// The workspaces opened before, most recent first (at most kRecentCount).
     [[nodiscard]] static QStringList recentWorkspaces();
     static constexpr int kRecentCount = 8;
+    /// Minutes between automatic backups while the workspace changes.
+    static constexpr int kBackupMinutes = 10;
 
     /// Imports a CSV or JSON file off the GUI thread, with progress and Cancel; the
     /// options come from the import dialog. Returns once it has finished.
@@ -117,8 +127,15 @@ private:
     QuoteBrowserDock* m_quotes;
     PatternsDock* m_patterns;
     OpportunitiesDock* m_opportunities;
-    QWidget* m_busy;  ///< in the status bar while background reads run: a busy bar and Cancel
-    QLabel* m_counts; ///< the status bar's standing text: the listed calls' counts
+    QWidget* m_busy;                   ///< in the status bar while background reads run: a busy bar and Cancel
+    QLabel* m_counts;                  ///< the status bar's standing text: the listed calls' counts
+    QLabel* m_readOnlyBadge = nullptr; ///< "Read-only" in the status bar, with the reason as its tip
+    QAction* m_saveReadableCopy = nullptr;
+    BackupRunner* m_backups = nullptr; ///< the open workspace's backups, made in the background
+    QTimer* m_backupTimer = nullptr;   ///< a backup every few minutes while the workspace changes
+    int m_backedUpIndex = -1;          ///< the undo stack's index at the last backup
+    /// Shows that the open workspace takes no changes, and why; offers a readable copy when damaged.
+    void showReadOnly();
     QTimer* m_busyDelay;
     QList<QAction*> m_workspaceActions; ///< on only while a workspace is open
 };

@@ -11,6 +11,14 @@ namespace earmark::core {
 
 Status writeFileAtomically(const std::filesystem::path& path, std::string_view content) {
     const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec)) {
+        return std::unexpected(Error{ErrorCode::Storage,
+                                     fmt::format("the folder {} does not exist; create it or choose another. Nothing "
+                                                 "was written",
+                                                 folder.string()),
+                                     path.string()});
+    }
     std::string temp = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
     const int fd = mkstemp(temp.data());
     if (fd < 0) {
