@@ -13,7 +13,7 @@ scripts/deps.sh fuzz
 build_dir=${EARMARK_FUZZ_BUILD_DIR:-build-fuzz}
 # libstdc++ 12 offers std::expected only to compilers that announce C++20 concepts in full;
 # clang 16 implements what <expected> needs (P0848) but still announces 201907.
-flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fsanitize=fuzzer-no-link -D__cpp_concepts=202002L -Wno-macro-redefined"
+flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fsanitize=fuzzer-no-link -U__cpp_concepts -D__cpp_concepts=202002L"
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_C_COMPILER=clang-16 -DCMAKE_CXX_COMPILER=clang++-16 -DCMAKE_CXX_FLAGS="$flags" \
     -DEARMARK_BUILD_GUI=OFF -DEARMARK_BUILD_TESTS=OFF -DEARMARK_BUILD_BENCHMARKS=OFF -DEARMARK_BUILD_FUZZERS=ON >/dev/null

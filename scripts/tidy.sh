@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:-build}
-# See scripts/fuzz.sh: libstdc++ 12's <expected> under clang 16.
-extra=(-extra-arg=-D__cpp_concepts=202002L -extra-arg=-Wno-macro-redefined -extra-arg=-Wno-unknown-warning-option)
+# The build is GCC's: clang 16 spells C++23 "c++2b", and takes libstdc++ 12's <expected> as in scripts/fuzz.sh.
+extra=(-extra-arg=-std=c++2b -extra-arg=-U__cpp_concepts -extra-arg=-D__cpp_concepts=202002L
+    -extra-arg-before=-Wno-unknown-warning-option)
 mapfile -t sources < <(git ls-files 'src/core/*.cpp' 'src/cli/*.cpp')
 run-clang-tidy-16 -quiet -p "$build_dir" -j "$(nproc)" "${extra[@]}" "${sources[@]}" >"$build_dir/tidy.log" 2>&1 || true
 if grep -E "(warning|error): " "$build_dir/tidy.log" | grep -v "^Error while processing" >"$build_dir/tidy-findings.log"; then

@@ -424,6 +424,7 @@ int runPhrases(const Common& common, const PhrasesOptions& options) {
         }
         const auto texts = [](const std::vector<core::QuoteRow>& rows) {
             std::vector<core::analysis::PhraseText> out;
+            out.reserve(rows.size());
             for (const auto& r : rows) {
                 out.push_back({r.customerId, r.text});
             }

@@ -12,6 +12,10 @@ BackupRunner::BackupRunner(std::filesystem::path workspace, QObject* parent)
 }
 
 BackupRunner::~BackupRunner() {
+    waitForFinished();
+}
+
+void BackupRunner::waitForFinished() {
     if (m_thread.joinable()) {
         m_thread.join();
     }

@@ -25,6 +25,8 @@ public:
     /// Starts a backup named for `reason` ("open", "timer"); false when one is running.
     bool start(std::string reason);
     [[nodiscard]] bool running() const { return m_running; }
+    /// Waits for a running backup to end (before an erasure, which must see every backup).
+    void waitForFinished();
 
 signals:
     /// On the window's thread: the backup was made (`ok`) or why not.

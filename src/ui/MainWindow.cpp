@@ -605,6 +605,9 @@ void MainWindow::eraseCurrentCustomer(bool ask) {
         }
     }
     m_ui->callEditor->setCall(nullptr, 0); // saves pending typing, and lets go of the call
+    if (m_backups != nullptr) {
+        m_backups->waitForFinished(); // a backup made meanwhile would keep them
+    }
     // The undo history holds copies of what they said (a deleted call, an old text): it goes.
     m_workspace->undoStack()->clear();
     auto report = core::eraseCustomerEverywhere(store, customer->id);

@@ -310,6 +310,7 @@ void PatternIndex::mergeSimilar() {
     while (merged) {
         merged = false;
         std::vector<std::int64_t> ids;
+        ids.reserve(m_groups.size());
         for (const auto& [g, centre] : m_groups) {
             ids.push_back(g);
         }

@@ -126,6 +126,7 @@ std::vector<RuleHit> RuleSet::match(const TextUnit& unit) {
     const auto unitWords = words(fold(unit.text));
     const std::string text = spaced(unitWords);
     std::vector<std::pair<std::string, const std::string*>> unitStems; // (stem, word)
+    unitStems.reserve(unitWords.size());
     for (const auto& w : unitWords) {
         unitStems.emplace_back(c.stemmer.stem(w), &w);
     }

@@ -193,6 +193,7 @@ Result<std::vector<SegmentFact>> segmentFacts(Store& store) {
         }
     }
     std::vector<SegmentFact> out;
+    out.reserve(customers.size());
     for (const auto& [segment, who] : customers) {
         out.push_back({segment, who.size(), priced[segment].size()});
     }

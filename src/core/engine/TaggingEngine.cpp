@@ -197,6 +197,7 @@ std::vector<PatternSummary> summarize(std::vector<Pattern> saved, const std::map
             std::stable_sort(sorted.begin(), sorted.end(),
                              [](const auto& a, const auto& b) { return a.first > b.first; });
             std::vector<std::string> names;
+            names.reserve(sorted.size());
             for (auto& [n, name] : sorted) {
                 names.push_back(std::move(name));
             }
@@ -679,6 +680,7 @@ Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptio
         Pattern pattern;
         pattern.quoteIds = group.ids;
         std::vector<std::pair<std::string, std::string>> texts;
+        texts.reserve(group.ids.size());
         for (const Id q : group.ids) {
             texts.emplace_back(std::to_string(said[q].customer), said[q].text);
         }

@@ -331,7 +331,12 @@ Result<QuoteTable> buildQuoteTable(Store& store, const Options& options) {
         std::string path;
         std::set<Id> seen; // a damaged tree must not loop
         for (auto it = tagById.find(id); it != tagById.end() && seen.insert(it->first).second;) {
-            path = path.empty() ? it->second->name : it->second->name + " › " + path;
+            std::string outer = it->second->name;
+            if (!path.empty()) {
+                outer += " › ";
+                outer += path;
+            }
+            path = std::move(outer);
             it = it->second->parentId ? tagById.find(*it->second->parentId) : tagById.end();
         }
         return path;

@@ -410,7 +410,7 @@ std::string rankedHtml(const Report& report) {
         }
         chips.push_back(fmt::format("<span class=\"chip\">Score {}</span>", html(ranking::figure(s.score))));
         if (s.overridden) {
-            chips.push_back("<span class=\"chip override\">Impact set by hand</span>");
+            chips.emplace_back("<span class=\"chip override\">Impact set by hand</span>");
         }
         for (std::size_t i = 0; i < chips.size(); ++i) {
             out += (i == 0 ? "" : "<span class=\"sep\"> · </span>") + chips[i];

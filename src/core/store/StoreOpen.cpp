@@ -53,18 +53,24 @@ std::filesystem::path folderOf(const std::filesystem::path& path) {
     return path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
 }
 
-// Why an existing workspace cannot be written, if it cannot. SQLite needs the folder too:
-// it keeps the write-ahead log and its index beside the file.
+// Why an existing workspace cannot be written, if it cannot, and what to do about it.
+// SQLite needs the folder too: it keeps the write-ahead log and its index beside the file.
 std::optional<std::string> whyUnwritable(const std::filesystem::path& path) {
-    if (::access(path.c_str(), W_OK) != 0) {
-        return errno == EROFS ? std::string("it is on a disk mounted read-only")
-                              : std::string("the file is read-only (its permissions do not let you change it)");
-    }
     const auto folder = folderOf(path);
-    if (::access(folder.c_str(), W_OK) != 0) {
-        return errno == EROFS ? std::string("it is on a disk mounted read-only")
-                              : fmt::format("its folder {} is read-only, and Earmark keeps a journal beside the file",
-                                            folder.string());
+    for (const auto& [place, isFolder] : {std::pair{path, false}, std::pair{folder, true}}) {
+        if (::access(place.c_str(), W_OK) == 0) {
+            continue;
+        }
+        if (errno == EROFS) {
+            return std::string("it is on a disk mounted read-only, so Earmark opened it for reading only. To change "
+                               "it, copy it to a disk you can write to");
+        }
+        return isFolder ? fmt::format("its folder {} is read-only, and Earmark keeps a journal beside the file, so it "
+                                      "opened it for reading only. To change it, copy it to a folder you can write "
+                                      "to, or make the folder writable",
+                                      folder.string())
+                        : std::string("the file is read-only (its permissions do not let you change it), so Earmark "
+                                      "opened it for reading only. To change it, change its permissions or copy it");
     }
     return std::nullopt;
 }
@@ -156,10 +162,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Op
     if (exists) {
         if (mode == OpenMode::ReadOnly) {
             readOnly = "it was opened for reading only";
-        } else if (auto why = whyUnwritable(path)) {
-            readOnly = fmt::format("{}, so Earmark opened it for reading only. To change it, copy it to a folder you "
-                                   "can write to, or change its permissions",
-                                   *why);
+        } else {
+            readOnly = whyUnwritable(path);
         }
     } else {
         if (path.has_parent_path()) {
