@@ -5,11 +5,10 @@
 
 #include <algorithm>
 #include <array>
-#include <set>
-
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <pcre2.h>
+#include <set>
 
 namespace earmark::core::analysis {
 
@@ -107,11 +106,11 @@ Result<RuleSet> RuleSet::compile(std::vector<Rule> rules) {
                 for (auto& done : one.regexes) {
                     pcre2_code_free(done.code);
                 }
-                return std::unexpected(Error{
-                    ErrorCode::BadInput,
-                    fmt::format("rule '{}': regular expression {} is invalid at character {}: {}", rule.name,
-                                r + 1, offset + 1, reinterpret_cast<const char*>(message.data())),
-                    fmt::format("regexes[{}]", r)});
+                return std::unexpected(
+                    Error{ErrorCode::BadInput,
+                          fmt::format("rule '{}': regular expression {} is invalid at character {}: {}", rule.name,
+                                      r + 1, offset + 1, reinterpret_cast<const char*>(message.data())),
+                          fmt::format("regexes[{}]", r)});
             }
             one.regexes.push_back({re, source});
         }
@@ -144,10 +143,10 @@ std::vector<RuleHit> RuleSet::match(const TextUnit& unit) {
         }
         if (!when.questions.empty()) {
             const std::string asked = fold(unit.question);
-            const bool answers = !asked.empty() && std::any_of(when.questions.begin(), when.questions.end(),
-                                                               [&](const std::string& q) {
-                                                                   return asked.find(fold(q)) != std::string::npos;
-                                                               });
+            const bool answers =
+                !asked.empty() && std::any_of(when.questions.begin(), when.questions.end(), [&](const std::string& q) {
+                    return asked.find(fold(q)) != std::string::npos;
+                });
             if (!answers) {
                 continue;
             }
@@ -184,8 +183,8 @@ std::vector<RuleHit> RuleSet::match(const TextUnit& unit) {
                                        0, data, c.context);
             if (rc > 0) {
                 const PCRE2_SIZE* at = pcre2_get_ovector_pointer(data);
-                reason = fmt::format("matched pattern '{}' at '{}'", regex.source,
-                                     unit.text.substr(at[0], at[1] - at[0]));
+                reason =
+                    fmt::format("matched pattern '{}' at '{}'", regex.source, unit.text.substr(at[0], at[1] - at[0]));
             }
         }
         const bool matchesText = !one.phrases.empty() || !one.stems.empty() || !one.regexes.empty();
@@ -212,8 +211,8 @@ std::vector<RuleHit> RuleSet::match(const TextUnit& unit) {
 }
 
 std::optional<BucketProposal> RuleSet::bucketOf(const std::vector<RuleHit>& hits) const {
-    std::array<double, 3> miss{1, 1, 1};  // Π(1 − c) per bucket
-    std::array<double, 3> best{0, 0, 0};  // the strongest single rule per bucket
+    std::array<double, 3> miss{1, 1, 1}; // Π(1 − c) per bucket
+    std::array<double, 3> best{0, 0, 0}; // the strongest single rule per bucket
     std::array<const RuleHit*, 3> why{};
     for (const auto& hit : hits) {
         const auto& bucket = m_compiled->rules[hit.rule].bucket;
@@ -356,8 +355,8 @@ Result<std::vector<Rule>> rulesFromJson(std::string_view text) {
     try {
         document = json::parse(text);
     } catch (const json::parse_error& e) {
-        return std::unexpected(Error{ErrorCode::BadInput,
-                                     fmt::format("the rules file is not valid JSON ({})", e.what()), "rules"});
+        return std::unexpected(
+            Error{ErrorCode::BadInput, fmt::format("the rules file is not valid JSON ({})", e.what()), "rules"});
     }
     const json* list = &document;
     if (document.is_object() && document.contains("rules")) {
@@ -417,8 +416,8 @@ Result<std::vector<Rule>> rulesFromJson(std::string_view text) {
             for (const auto& t : *tiers) {
                 const auto tier = parseValueTier(t);
                 if (!tier) {
-                    return std::unexpected(read.error(
-                        "valueTiers", fmt::format("has '{}'; expected one of {}", t, acceptedValueTiers())));
+                    return std::unexpected(
+                        read.error("valueTiers", fmt::format("has '{}'; expected one of {}", t, acceptedValueTiers())));
                 }
                 rule.when.valueTiers.push_back(*tier);
             }
@@ -441,8 +440,8 @@ Result<std::vector<Rule>> rulesFromJson(std::string_view text) {
             rule.tag = value["tag"].get<std::string>();
         }
         if (value.contains("bucket") && !value["bucket"].is_null()) {
-            const auto bucket = value["bucket"].is_string() ? parseBucket(value["bucket"].get<std::string>())
-                                                            : std::nullopt;
+            const auto bucket =
+                value["bucket"].is_string() ? parseBucket(value["bucket"].get<std::string>()) : std::nullopt;
             if (!bucket) {
                 return std::unexpected(read.error("bucket", "must be fix, fill, future or null"));
             }

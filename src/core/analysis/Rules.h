@@ -18,7 +18,7 @@ namespace earmark::core::analysis {
 
 /// When a rule applies; an empty list does not restrict.
 struct RuleConditions {
-    std::vector<std::string> segments;     ///< segment keys: "returner", "cart_abandoner", ...
+    std::vector<std::string> segments; ///< segment keys: "returner", "cart_abandoner", ...
     std::vector<ValueTier> valueTiers;
     std::vector<std::string> productLines; ///< compared folded
     std::vector<std::string> questions;    ///< guide questions whose answers it reads (folded, contained)
@@ -35,9 +35,9 @@ struct Rule {
     std::vector<std::string> stems;   ///< words; any form with the same stem matches ("break" → "breaking")
     std::vector<std::string> regexes; ///< PCRE2, case-insensitive, on the original text
     RuleConditions when;
-    std::string tag;                  ///< the tag proposed by name, empty for none
-    std::optional<Bucket> bucket;     ///< the bucket proposed, if any
-    double confidence = 0.6;          ///< 0..1
+    std::string tag;              ///< the tag proposed by name, empty for none
+    std::optional<Bucket> bucket; ///< the bucket proposed, if any
+    double confidence = 0.6;      ///< 0..1
     bool builtin = false;
     bool operator==(const Rule&) const = default;
 };

@@ -45,18 +45,18 @@ std::string readSaturation(const Saturation& s, const std::string& who) {
     if (s.window == 0) {
         return fmt::format("No connected {}calls yet.", who.empty() ? "" : who + " ");
     }
-    const std::string calls = fmt::format("The last {} {}call{}", s.window, who.empty() ? "" : who + " ",
-                                          s.window == 1 ? "" : "s");
-    const std::string brought = fmt::format("brought {} new pattern{}", s.windowNewPatterns,
-                                            s.windowNewPatterns == 1 ? "" : "s");
+    const std::string calls =
+        fmt::format("The last {} {}call{}", s.window, who.empty() ? "" : who + " ", s.window == 1 ? "" : "s");
+    const std::string brought =
+        fmt::format("brought {} new pattern{}", s.windowNewPatterns, s.windowNewPatterns == 1 ? "" : "s");
     const auto share = static_cast<int>(std::lround(s.knownShare() * 100));
-    const std::string heard =
-        s.windowQuotes == 0 ? std::string(" and no quotes")
-                            : fmt::format(", and {}% of their quotes fell into patterns heard before", share);
+    const std::string heard = s.windowQuotes == 0
+                                  ? std::string(" and no quotes")
+                                  : fmt::format(", and {}% of their quotes fell into patterns heard before", share);
     // Few new patterns and mostly familiar quotes: saturated. The thresholds follow the
     // method's "sounds familiar" test: about one new theme in twenty calls.
-    const bool familiar = s.window >= 10 && s.windowNewPatterns <= std::max<std::size_t>(1, s.window / 20) &&
-                          s.knownShare() >= 0.7;
+    const bool familiar =
+        s.window >= 10 && s.windowNewPatterns <= std::max<std::size_t>(1, s.window / 20) && s.knownShare() >= 0.7;
     const bool early = s.window < 10;
     std::string verdict;
     if (early) {

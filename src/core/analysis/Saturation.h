@@ -13,7 +13,7 @@ namespace earmark::core::analysis {
 /// One call's quotes as saturation sees them.
 struct CallThemes {
     std::int64_t callId = 0;
-    std::string date;                  ///< "YYYY-MM-DD"
+    std::string date;                   ///< "YYYY-MM-DD"
     std::vector<std::int64_t> patterns; ///< per quote: its pattern, or -1
     std::vector<std::int64_t> tags;     ///< every tag on its quotes
 };
