@@ -334,7 +334,9 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     if (!m_workspace->store().readOnlyReason()) {
         // A backup of the file as it was opened, then one every few minutes of changes.
         m_backups = new BackupRunner(path, this);
-        m_backups->start("open");
+        // A moment after opening, not during it: the first page of calls and the counts
+        // come first on a machine of two cores.
+        QTimer::singleShot(kOpenBackupDelayMs, m_backups, [runner = m_backups] { runner->start("open"); });
         m_backedUpIndex = m_workspace->undoStack()->index();
         m_backupTimer->start();
     }

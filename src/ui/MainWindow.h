@@ -70,6 +70,8 @@ public:
     static constexpr int kRecentCount = 8;
     /// Minutes between automatic backups while the workspace changes.
     static constexpr int kBackupMinutes = 10;
+    /// How long after opening a workspace its "open" backup starts.
+    static constexpr int kOpenBackupDelayMs = 3000;
 
     /// Imports a CSV or JSON file off the GUI thread, with progress and Cancel; the
     /// options come from the import dialog. Returns once it has finished.

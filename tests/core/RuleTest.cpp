@@ -156,3 +156,14 @@ TEST(Rules, ARegexThatWouldBacktrackForeverIsStoppedAndMatchesNothing) {
     unit.text = text;
     EXPECT_TRUE(rules->match(unit).empty()); // returns: the match limit stops it
 }
+
+// Found by fuzzing: valid JSON holding a number too large for a double aborted the program
+// (earmark-cli rules import, the rules editor's Import).
+TEST(Rules, ARulesFileWithANumberOutOfRangeIsExplained) {
+    for (const char* text : {"8E333", R"({"earmarkRules": 1, "rules": [{"name": "x", "confidence": 1e400}]})"}) {
+        const auto rules = earmark::core::analysis::rulesFromJson(text);
+        ASSERT_FALSE(rules) << text;
+        EXPECT_EQ(rules.error().code, earmark::core::ErrorCode::BadInput);
+        EXPECT_NE(rules.error().message.find("out of range"), std::string::npos) << rules.error().message;
+    }
+}

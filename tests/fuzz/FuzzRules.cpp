@@ -6,10 +6,11 @@
 #include <string_view>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const auto rules = earmark::core::rulesFromJson(std::string_view(reinterpret_cast<const char*>(data), size));
+    const auto rules =
+        earmark::core::analysis::rulesFromJson(std::string_view(reinterpret_cast<const char*>(data), size));
     if (rules) {
         // What was read writes back and reads again the same.
-        const auto again = earmark::core::rulesFromJson(earmark::core::rulesToJson(*rules));
+        const auto again = earmark::core::analysis::rulesFromJson(earmark::core::analysis::rulesToJson(*rules));
         if (!again || again->size() != rules->size()) {
             __builtin_trap();
         }

@@ -357,6 +357,10 @@ Result<std::vector<Rule>> rulesFromJson(std::string_view text) {
     } catch (const json::parse_error& e) {
         return std::unexpected(
             Error{ErrorCode::BadInput, fmt::format("the rules file is not valid JSON ({})", e.what()), "rules"});
+    } catch (const json::exception& e) {
+        // Valid JSON that nlohmann cannot hold, such as a number too large (found by fuzzing: 8E333).
+        return std::unexpected(Error{ErrorCode::BadInput,
+                                     fmt::format("the rules file holds a value out of range ({})", e.what()), "rules"});
     }
     const json* list = &document;
     if (document.is_object() && document.contains("rules")) {
