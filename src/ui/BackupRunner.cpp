@@ -30,12 +30,19 @@ bool BackupRunner::start(std::string reason) {
     }
     m_thread = std::thread([this, reason = std::move(reason)] {
         QString message;
+        QString damage;
         bool ok = false;
         auto store = core::Store::open(m_workspace, core::Store::OpenMode::ReadOnly);
         if (store) {
             auto made = core::backups::make(**store, reason);
             ok = made.has_value();
             message = QString::fromStdString(ok ? made->path.string() : made.error().describe());
+            if (!ok) {
+                // Is it the workspace that is damaged, or only the copy (a full disk)?
+                if (auto found = (*store)->checkIntegrity(); found && *found) {
+                    damage = QString::fromStdString(**found);
+                }
+            }
         } else {
             message = QString::fromStdString(store.error().describe());
         }
@@ -45,7 +52,14 @@ bool BackupRunner::start(std::string reason) {
         m_running = false;
         // Dropped by Qt if this runner is gone by the time the window's thread gets to it.
         QMetaObject::invokeMethod(
-            this, [this, ok, message] { emit finished(ok, message); }, Qt::QueuedConnection);
+            this,
+            [this, ok, message, damage] {
+                if (!damage.isEmpty()) {
+                    emit damaged(damage);
+                }
+                emit finished(ok, message);
+            },
+            Qt::QueuedConnection);
     });
     return true;
 }

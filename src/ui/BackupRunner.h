@@ -31,6 +31,10 @@ public:
 signals:
     /// On the window's thread: the backup was made (`ok`) or why not.
     void finished(bool ok, const QString& message);
+    /// On the window's thread: the backup failed its check because the workspace itself is
+    /// damaged (`found` is what SQLite's check reports). Copying every page and checking the
+    /// copy is the window's damage check: one read of the file does both.
+    void damaged(const QString& found);
 
 private:
     std::filesystem::path m_workspace;

@@ -265,8 +265,8 @@ void MainWindow::showCall(const QModelIndex& index) {
 }
 
 core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
-    // The damage check reads every page: it runs on the background reader, after the first
-    // page of calls is on screen, and makes the store read-only if it finds damage.
+    // The damage check reads every page: the open backup does it (BackupRunner::damaged), a
+    // moment after the first page of calls is on screen, and makes the store read-only.
     auto store =
         core::Store::open(path, core::Store::OpenMode::ExistingOnly, nullptr, core::Store::IntegrityCheck::Deferred);
     if (!store) {
@@ -334,6 +334,12 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     if (!m_workspace->store().readOnlyReason()) {
         // A backup of the file as it was opened, then one every few minutes of changes.
         m_backups = new BackupRunner(path, this);
+        connect(m_backups, &BackupRunner::damaged, this, [this](const QString& found) {
+            if (m_workspace) {
+                m_workspace->store().markDamaged(found.toStdString());
+                showReadOnly();
+            }
+        });
         // A moment after opening, not during it: the first page of calls and the counts
         // come first on a machine of two cores.
         QTimer::singleShot(kOpenBackupDelayMs, m_backups, [runner = m_backups] { runner->start("open"); });
@@ -341,14 +347,6 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
         m_backupTimer->start();
     }
     showReadOnly();
-    m_workspace->reader()->run<std::optional<std::string>>(
-        "integrity", this, [](core::Store& reader) { return reader.checkIntegrity(); },
-        [this](core::Result<std::optional<std::string>> found) {
-            if (found && *found && m_workspace) {
-                m_workspace->store().markDamaged(**found);
-                showReadOnly();
-            }
-        });
     updateStatus();
     // Open on the newest call, so the first screen shows someone's words.
     if (m_calls->rowCount() == 0 && m_calls->canFetchMore({})) {

@@ -53,6 +53,15 @@ const char* kPeople = "date,first_name,city,full_name,phone,email,external_id,no
                       "2026-03-02,Rosa,Tucson,Rosa Delgado,+1 520 555 0142,rosa@example.com,CRM-18,"
                       "Checkout kept asking for my zip code three times before it took the card\n";
 
+// A workspace of two customers with personal data in `folder`, made by the real binary.
+std::filesystem::path twoPeopleIn(const TempDir& dir, const std::filesystem::path& folder) {
+    const auto path = folder / "team.earmark";
+    const auto csv = dir.write("people.csv", kPeople);
+    const CliRun run = cli(dir, "import " + shellQuote(csv.string()) + db(path));
+    EXPECT_EQ(run.exitCode, 0) << run.err;
+    return path;
+}
+
 // A root-only real file system of a given size (tmpfs), unmounted at the end.
 class TinyDisk {
 public:
@@ -110,9 +119,7 @@ TEST(Erasure, ReachesTheUpgradeBackupAndTheRotatingBackupsAndChecksTheBytes) {
 // reported success while the words were still in the file.
 TEST(Erasure, AnotherProgramsOpenReadIsReportedAndFinishCompletesIt) {
     TempDir dir;
-    const auto path = dir / "team.earmark";
-    const auto csv = dir.write("people.csv", kPeople);
-    ASSERT_EQ(cli(dir, "import " + shellQuote(csv.string()) + db(path)).exitCode, 0);
+    const auto path = twoPeopleIn(dir, dir.path());
     {
         // Another program in the middle of a read: its snapshot keeps the old pages.
         SQLite::Database other(path.string(), SQLite::OPEN_READONLY);
@@ -176,9 +183,8 @@ TEST(ReadOnlyWorkspace, OpensForReadingAndSaysWhyItCannotChange) {
     if (!disk.mounted()) {
         GTEST_SKIP() << "needs root to mount a read-only file system";
     }
-    const auto path = dir / "disk" / "team.earmark";
-    const auto csv = dir.write("people.csv", kPeople);
-    ASSERT_EQ(cli(dir, "import " + shellQuote(csv.string()) + db(path)).exitCode, 0);
+    const auto path = twoPeopleIn(dir, dir / "disk");
+    const auto csv = dir / "people.csv";
     ASSERT_TRUE(disk.makeReadOnly());
     const CliRun stats = cli(dir, "stats --json" + db(path));
     ASSERT_EQ(stats.exitCode, 0) << stats.err;
@@ -200,9 +206,7 @@ TEST(FullDisk, SaysTheDiskIsFullAndKeepsTheWorkspaceAsItWas) {
     if (!disk.mounted()) {
         GTEST_SKIP() << "needs root to mount a small file system";
     }
-    const auto path = dir / "disk" / "team.earmark";
-    const auto csv = dir.write("people.csv", kPeople);
-    ASSERT_EQ(cli(dir, "import " + shellQuote(csv.string()) + db(path)).exitCode, 0);
+    const auto path = twoPeopleIn(dir, dir / "disk");
     const auto big = dir / "big.csv";
     ASSERT_EQ(cli(dir, "generate --calls 3000 --seed 5 --out " + shellQuote(big.string())).exitCode, 0);
     const CliRun import = cli(dir, "import " + shellQuote(big.string()) + db(path));
