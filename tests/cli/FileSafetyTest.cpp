@@ -229,3 +229,37 @@ TEST(Export, IntoAMissingFolderSaysWhichFolder) {
     EXPECT_THAT(run.err, HasSubstr("does not exist"));
     EXPECT_THAT(run.err, HasSubstr((dir / "Documents").string()));
 }
+
+// A backup can be listed and put back, and the restore can itself be taken back.
+TEST(Backups, ListRestoreAndTakeTheRestoreBack) {
+    TempDir dir;
+    const auto path = twoPeopleIn(dir, dir.path());
+    ASSERT_EQ(cli(dir, "backups make" + db(path)).exitCode, 0);
+    const auto more = dir.write("more.csv", "date,first_name\n2026-04-01,Lee\n2026-04-02,Ana\n2026-04-03,Kim\n");
+    ASSERT_EQ(cli(dir, "import " + shellQuote(more.string()) + db(path)).exitCode, 0);
+    ASSERT_EQ(calls(path), 5);
+
+    const CliRun listed = cli(dir, "backups --json" + db(path));
+    ASSERT_EQ(listed.exitCode, 0) << listed.err;
+    const auto list = nlohmann::json::parse(listed.out);
+    ASSERT_EQ(list.size(), 1U);
+    EXPECT_EQ(list[0].at("reason"), "manual");
+
+    // Another program has the workspace open while it is restored: it sees the restored calls.
+    SQLite::Database other(path.string(), SQLite::OPEN_READONLY);
+    const CliRun restored = cli(dir, "backups restore 1 --json" + db(path));
+    ASSERT_EQ(restored.exitCode, 0) << restored.err;
+    EXPECT_EQ(other.execAndGet("SELECT count(*) FROM calls").getInt64(), 2);
+    EXPECT_EQ(calls(path), 2);
+    EXPECT_EQ(cli(dir, "check" + db(path)).exitCode, 0);
+    const CliRun search = cli(dir, "search --json strap" + db(path));
+    EXPECT_EQ(nlohmann::json::parse(search.out).at("hits").size(), 1U) << "the search index was restored with the data";
+
+    // What the workspace held before the restore is the newest backup: restore it back.
+    const auto after = nlohmann::json::parse(cli(dir, "backups --json" + db(path)).out);
+    ASSERT_EQ(after.size(), 2U);
+    EXPECT_EQ(after[0].at("reason"), "before-restore");
+    ASSERT_EQ(cli(dir, "backups restore 1" + db(path)).exitCode, 0);
+    EXPECT_EQ(calls(path), 5);
+    EXPECT_EQ(cli(dir, "backups restore 9" + db(path)).exitCode, 2);
+}

@@ -86,9 +86,23 @@ Result<std::vector<BackupInfo>> list(const std::filesystem::path& workspace) {
     if (ec) {
         return fail(ErrorCode::Storage, fmt::format("cannot list the backups ({})", ec.message()), folder.string());
     }
-    std::sort(out.begin(), out.end(), [](const BackupInfo& a, const BackupInfo& b) {
-        return a.madeAt != b.madeAt ? a.madeAt > b.madeAt : a.path > b.path;
+    // Newest first; two made within one second are told apart by when their files were written.
+    std::vector<std::pair<BackupInfo, std::filesystem::file_time_type>> dated;
+    dated.reserve(out.size());
+    for (auto& info : out) {
+        const auto written = std::filesystem::last_write_time(info.path, ec);
+        dated.emplace_back(std::move(info), written);
+    }
+    std::sort(dated.begin(), dated.end(), [](const auto& a, const auto& b) {
+        if (a.first.madeAt != b.first.madeAt) {
+            return a.first.madeAt > b.first.madeAt;
+        }
+        return a.second != b.second ? a.second > b.second : a.first.path > b.first.path;
     });
+    out.clear();
+    for (auto& [info, written] : dated) {
+        out.push_back(std::move(info));
+    }
     return out;
 }
 
