@@ -499,7 +499,10 @@ void MainWindow::showReadOnly() {
                                     QMessageBox::Close, this);
         box->setObjectName(QStringLiteral("damagedWorkspaceBox"));
         box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setInformativeText(why);
+        box->setInformativeText(
+            tr("SQLite's check found: %1.\n\nSave what can still be read to a new workspace, or put a backup back "
+               "with File › Restore Backup…")
+                .arg(QString::fromStdString(*m_workspace->store().damage())));
         QPushButton* copy = box->addButton(tr("Save Readable Copy…"), QMessageBox::AcceptRole);
         box->setDefaultButton(copy);
         connect(box, &QMessageBox::buttonClicked, this, [this, copy](QAbstractButton* clicked) {
