@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <thread>
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QMetaObject>
 #include <QProgressDialog>
-#include <QThread>
 #include <QTimer>
 
 namespace earmark::ui {
@@ -15,8 +16,13 @@ core::Status runLongTask(QWidget* parent, const QString& label, const std::files
                          bool cancelAtOnce) {
     std::atomic<int> permille{0};
     std::atomic<bool> cancel{cancelAtOnce};
+    std::atomic<bool> finished{false};
     core::Status status;
-    QThread* thread = QThread::create([&] {
+    QEventLoop wait;
+    // A std::thread, not a QThread: its join is a pthread_join, which ThreadSanitizer (and
+    // the memory model) see as the point after which the window may read `status`.
+    // QThread::wait synchronises through Qt's own uninstrumented primitives.
+    const auto runWork = [&] {
         auto store = core::Store::open(workspace, core::Store::OpenMode::ExistingOnly);
         if (!store) {
             status = std::unexpected(store.error());
@@ -31,8 +37,7 @@ core::Status runLongTask(QWidget* parent, const QString& label, const std::files
             return;
         }
         status = work(**store, progress);
-    });
-
+    };
     QProgressDialog dialog(label, QCoreApplication::translate("LongTask", "Cancel"), 0, 1000, parent);
     dialog.setWindowModality(Qt::WindowModal);
     dialog.setMinimumDuration(400); // quick work shows no dialog at all
@@ -42,18 +47,18 @@ core::Status runLongTask(QWidget* parent, const QString& label, const std::files
         cancel = true;
         dialog.setLabelText(QCoreApplication::translate("LongTask", "Cancelling…"));
     });
-    QEventLoop wait;
-    // finished() is emitted on the worker; queued to this thread, it ends the loop.
-    QObject::connect(thread, &QThread::finished, &wait, &QEventLoop::quit, Qt::QueuedConnection);
     QTimer poll;
     QObject::connect(&poll, &QTimer::timeout, &dialog, [&] { dialog.setValue(std::min(permille.load(), 999)); });
     poll.start(100);
-    thread->start();
-    if (!thread->isFinished()) {
-        wait.exec();
+    std::thread worker([&] {
+        runWork();
+        finished = true;
+        QMetaObject::invokeMethod(&wait, &QEventLoop::quit, Qt::QueuedConnection);
+    });
+    if (!finished) {
+        wait.exec(); // the worker's queued quit ends it
     }
-    thread->wait();
-    delete thread;
+    worker.join();
     poll.stop();
     dialog.reset();
     return status;
