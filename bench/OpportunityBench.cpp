@@ -11,6 +11,8 @@
 #include "core/ranking/Scoring.h"
 #include "core/report/Report.h"
 #include "core/sample/CorpusGenerator.h"
+#include "core/store/OpportunityStore.h"
+#include "core/store/QuoteStore.h"
 #include "core/store/Store.h"
 
 #include <SQLiteCpp/Database.h>
@@ -58,7 +60,7 @@ int make(std::int64_t calls, std::size_t opportunities, const std::string& path)
     }
     QuoteFilter all;
     all.limit = -1;
-    auto quotes = (*store)->listQuotes(all);
+    auto quotes = (*store)->quotes().list(all);
     if (!quotes || quotes->empty()) {
         std::cerr << "no quotes\n";
         return 1;
@@ -79,7 +81,7 @@ int make(std::int64_t calls, std::size_t opportunities, const std::string& path)
         }
         std::sort(o.quoteIds.begin(), o.quoteIds.end());
         o.quoteIds.erase(std::unique(o.quoteIds.begin(), o.quoteIds.end()), o.quoteIds.end());
-        if (auto ok = (*store)->addOpportunity(o); !ok) {
+        if (auto ok = (*store)->opportunities().add(o); !ok) {
             std::cerr << ok.error().describe() << '\n';
             return 1;
         }
@@ -116,8 +118,8 @@ int rank(const std::string& path, int repeats) {
         floor.push_back(msSince(start));
 
         start = Timer::now();
-        auto all = (*store)->opportunities();
-        auto evidence = (*store)->opportunityEvidence();
+        auto all = (*store)->opportunities().all();
+        auto evidence = (*store)->opportunities().evidence();
         read.push_back(msSince(start));
         start = Timer::now();
         const auto ranking = ranking::rank(*all, *evidence, ranking::Settings{}, "2026-11-30");

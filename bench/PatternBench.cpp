@@ -14,6 +14,8 @@
 #include "core/analysis/Patterns.h"
 #include "core/engine/TaggingEngine.h"
 #include "core/sample/CorpusGenerator.h"
+#include "core/store/CallStore.h"
+#include "core/store/QuoteStore.h"
 #include "core/store/Store.h"
 #include "core/util/Utf8.h"
 
@@ -108,7 +110,7 @@ int main(int argc, char** argv) {
         const double loadMs = msSince(start);
         QuoteFilter some;
         some.limit = 300;
-        auto quotes = (*store)->listQuotes(some);
+        auto quotes = (*store)->quotes().list(some);
         std::vector<Id> calls;
         for (const auto& q : *quotes) {
             if (calls.size() < 30 && std::find(calls.begin(), calls.end(), q.callId) == calls.end()) {
@@ -119,14 +121,14 @@ int main(int argc, char** argv) {
         for (const Id call : calls) {
             // What a person does before the save: quote words of the call again (here the
             // span of its first quote), so the call's quotes really changed.
-            auto existing = (*store)->quotesForCall(call);
+            auto existing = (*store)->quotes().forCall(call);
             if (!existing || existing->empty()) {
                 continue;
             }
             Quote again = existing->front();
             again.id = 0;
             again.uuid.clear();
-            if (!(*store)->addQuote(again)) {
+            if (!(*store)->quotes().add(again)) {
                 return 3;
             }
             start = Timer::now();

@@ -5,6 +5,7 @@
 //
 //   earmark-bench-search WORKSPACE [REPEATS]
 #include "core/search/SearchQuery.h"
+#include "core/store/SearchStore.h"
 #include "core/store/Store.h"
 #include "core/store/Tokenizer.h"
 
@@ -92,7 +93,7 @@ int main(int argc, char** argv) {
             const auto query = SearchQuery::parse(text);
             SearchOptions options;
             options.limit = kLimit;
-            const auto result = (*store)->search(*query, options);
+            const auto result = (*store)->search().find(*query, options);
             const double earmarkMs = millisSince(start);
             if (!result) {
                 std::cerr << text << ": " << result.error().describe() << '\n';

@@ -1,13 +1,18 @@
 // The tagging engine's verbs: rules, proposals, patterns, saturation and phrases.
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
+#include "core/analysis/RuleStorage.h"
 #include "core/domain/Vocabulary.h"
 #include "core/engine/Insights.h"
 #include "core/engine/TaggingEngine.h"
 #include "core/io/AtomicFile.h"
 #include "core/io/CsvWriter.h"
 #include "core/io/PhraseBank.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/QuoteStore.h"
+#include "core/store/RuleStore.h"
 #include "core/store/Store.h"
+#include "core/store/VocabularyStore.h"
 #include "core/util/DateTime.h"
 
 #include <fmt/format.h>
@@ -53,7 +58,7 @@ std::string proposalLine(const core::Proposal& p) {
 
 /// A tag by name, or an error naming it.
 core::Result<core::Id> tagNamed(Store& store, const std::string& name) {
-    auto tag = store.findTag(name);
+    auto tag = store.codebook().find(name);
     if (!tag) {
         return std::unexpected(tag.error());
     }
@@ -74,7 +79,7 @@ int runRulesExport(const Common& common, const std::filesystem::path& out) {
     if (!store) {
         return reportError(store.error());
     }
-    auto rules = (*store)->rules();
+    auto rules = core::analysis::loadRules((*store)->rules());
     if (!rules) {
         return reportError(rules.error());
     }
@@ -107,7 +112,7 @@ int runRulesImport(const Common& common, const std::filesystem::path& file) {
     if (!store) {
         return reportError(store.error());
     }
-    if (auto ok = (*store)->replaceRules(*rules); !ok) {
+    if (auto ok = core::analysis::saveRules((*store)->rules(), *rules); !ok) {
         return reportError(ok.error());
     }
     if (common.json) {
@@ -123,7 +128,7 @@ int runRulesApply(const Common& common, std::int64_t callId, bool preview) {
     if (!store) {
         return reportError(store.error());
     }
-    auto rules = (*store)->rules();
+    auto rules = core::analysis::loadRules((*store)->rules());
     if (!rules) {
         return reportError(rules.error());
     }
@@ -141,7 +146,7 @@ int runRulesApply(const Common& common, std::int64_t callId, bool preview) {
     }
     std::size_t stored = 0;
     if (!preview) {
-        auto added = (*store)->addProposals(*proposals);
+        auto added = (*store)->proposals().add(*proposals);
         if (!added) {
             return reportError(added.error());
         }
@@ -178,7 +183,7 @@ int runProposals(const Common& common, std::int64_t callId, const std::string& s
     } else if (status == "rejected") {
         wanted = core::ProposalStatus::Rejected;
     }
-    auto list = (*store)->proposals(callId > 0 ? std::optional<core::Id>(callId) : std::nullopt, wanted);
+    auto list = (*store)->proposals().list(callId > 0 ? std::optional<core::Id>(callId) : std::nullopt, wanted);
     if (!list) {
         return reportError(list.error());
     }
@@ -201,7 +206,7 @@ int runDecide(const Common& common, const std::vector<std::int64_t>& ids, bool a
     if (!store) {
         return reportError(store.error());
     }
-    auto all = (*store)->proposals(std::nullopt, core::ProposalStatus::Open);
+    auto all = (*store)->proposals().list(std::nullopt, core::ProposalStatus::Open);
     if (!all) {
         return reportError(all.error());
     }
@@ -220,7 +225,7 @@ int runDecide(const Common& common, const std::vector<std::int64_t>& ids, bool a
             if (auto ok = core::engine::acceptProposal(**store, *it); !ok) {
                 return reportError(ok.error());
             }
-        } else if (auto ok = (*store)->setProposalStatus({id}, core::ProposalStatus::Rejected); !ok) {
+        } else if (auto ok = (*store)->proposals().setStatus({id}, core::ProposalStatus::Rejected); !ok) {
             return reportError(ok.error());
         }
     }
@@ -241,7 +246,7 @@ int runPatterns(const Common& common, const PatternListing& listing) {
     }
     std::string segmentName;
     if (!listing.segment.empty()) {
-        auto segment = (*store)->findSegment(listing.segment);
+        auto segment = (*store)->vocabulary().findSegment(listing.segment);
         if (!segment) {
             return reportError(segment.error());
         }
@@ -283,7 +288,7 @@ int runPatterns(const Common& common, const PatternListing& listing) {
         if (!found) {
             return reportError(found.error());
         }
-        auto added = (*store)->addProposals(*found);
+        auto added = (*store)->proposals().add(*found);
         if (!added) {
             return reportError(added.error());
         }
@@ -405,7 +410,7 @@ int runPhrases(const Common& common, const PhrasesOptions& options) {
     }
     scope.segmentKey = options.segment;
     if (!options.segment.empty()) {
-        auto segment = (*store)->findSegment(options.segment);
+        auto segment = (*store)->vocabulary().findSegment(options.segment);
         if (!segment || !*segment) {
             return reportError({core::ErrorCode::NotFound, "there is no such segment", options.segment});
         }

@@ -5,8 +5,14 @@
 #include "core/io/CallImporter.h"
 #include "core/sample/CorpusGenerator.h"
 #include "core/search/SearchQuery.h"
+#include "core/store/CallStore.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/CustomerStore.h"
 #include "core/store/Erasure.h"
+#include "core/store/QuoteStore.h"
+#include "core/store/SearchStore.h"
 #include "core/store/Store.h"
+#include "core/store/VocabularyStore.h"
 #include "core/util/DateTime.h"
 #include "core/util/Utf8.h"
 
@@ -217,7 +223,7 @@ int runCalls(const Common& common, const CallsOptions& options) {
     }
     core::CallFilter filter;
     if (!options.segment.empty()) {
-        auto segment = (*store)->findSegment(options.segment);
+        auto segment = (*store)->vocabulary().findSegment(options.segment);
         if (!segment) {
             return reportError(segment.error());
         }
@@ -246,8 +252,8 @@ int runCalls(const Common& common, const CallsOptions& options) {
     filter.productLine = options.productLine;
     filter.from = options.from;
     filter.to = options.to;
-    auto rows = (*store)->listCalls(filter, core::CallSort::newestFirst(), options.offset, options.limit);
-    auto total = (*store)->countCalls(filter);
+    auto rows = (*store)->calls().list(filter, core::CallSort::newestFirst(), options.offset, options.limit);
+    auto total = (*store)->calls().count(filter);
     if (!rows || !total) {
         return reportError(rows ? total.error() : rows.error());
     }
@@ -283,16 +289,16 @@ int runShow(const Common& common, std::int64_t callId, bool personal) {
         return reportError(store.error());
     }
     Store& s = **store;
-    auto call = s.call(callId);
+    auto call = s.calls().get(callId);
     if (!call) {
         return reportError(call.error());
     }
-    auto customer = s.customer(call->customerId);
-    auto answers = s.answers(callId);
-    auto quotes = s.quotesForCall(callId);
-    auto tags = s.tags();
-    auto segments = s.segments();
-    auto guides = s.guides();
+    auto customer = s.customers().get(call->customerId);
+    auto answers = s.calls().answers(callId);
+    auto quotes = s.quotes().forCall(callId);
+    auto tags = s.codebook().tags();
+    auto segments = s.vocabulary().segments();
+    auto guides = s.vocabulary().guides();
     for (const core::Error* e : {customer ? nullptr : &customer.error(), answers ? nullptr : &answers.error(),
                                  quotes ? nullptr : &quotes.error(), tags ? nullptr : &tags.error(),
                                  segments ? nullptr : &segments.error(), guides ? nullptr : &guides.error()}) {
@@ -419,7 +425,7 @@ int runSearch(const Common& common, const std::string& text, int limit, bool lit
         options.openMark = isatty(STDOUT_FILENO) != 0 ? "\033[1m" : "[";
         options.closeMark = isatty(STDOUT_FILENO) != 0 ? "\033[0m" : "]";
     }
-    auto hits = (*store)->search(*query, options);
+    auto hits = (*store)->search().find(*query, options);
     if (!hits) {
         return reportError(hits.error());
     }
@@ -452,7 +458,7 @@ int runStats(const Common& common) {
     if (!store) {
         return reportError(store.error());
     }
-    auto s = (*store)->stats();
+    auto s = (*store)->calls().stats();
     if (!s) {
         return reportError(s.error());
     }
@@ -508,7 +514,7 @@ int runEraseCustomer(const Common& common, const std::string& who, bool yes, boo
     if (who.empty()) {
         return reportError({core::ErrorCode::BadInput, "name the customer to erase (or --finish)", "erase-customer"});
     }
-    auto id = (*store)->resolveCustomer(who);
+    auto id = (*store)->customers().resolve(who);
     if (!id) {
         return reportError(id.error());
     }
@@ -517,10 +523,10 @@ int runEraseCustomer(const Common& common, const std::string& who, bool yes, boo
                             fmt::format("no customer '{}' (give their number, UUID or external id)", who),
                             common.db.string()});
     }
-    auto customer = (*store)->customer(**id);
+    auto customer = (*store)->customers().get(**id);
     core::CallFilter theirCalls;
     theirCalls.customerId = **id;
-    auto calls = (*store)->countCalls(theirCalls);
+    auto calls = (*store)->calls().count(theirCalls);
     if (!customer || !calls) {
         return reportError(customer ? calls.error() : customer.error());
     }

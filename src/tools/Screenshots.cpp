@@ -4,7 +4,9 @@
 //
 //   earmark-screenshots OUTPUT_DIR
 #include "core/sample/CorpusGenerator.h"
+#include "core/store/RuleStore.h"
 #include "core/store/Store.h"
+#include "core/store/VocabularyStore.h"
 #include "ui/CallEditor.h"
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
@@ -251,7 +253,7 @@ int main(int argc, char** argv) {
     settle(600);
     ok = shootWidget(board, out + QStringLiteral("/opportunities.png")) && ok;
     // The weights behind every score.
-    if (auto segments = window.workspace()->store().segments()) {
+    if (auto segments = window.workspace()->store().vocabulary().segments()) {
         ui::ScoringDialog scoring(board->settings(), *segments, &window);
         scoring.show();
         settle(300);

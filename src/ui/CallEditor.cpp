@@ -1,6 +1,12 @@
 #include "ui/CallEditor.h"
 
 #include "core/domain/Vocabulary.h"
+#include "core/store/CallStore.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/CustomerStore.h"
+#include "core/store/QuoteStore.h"
+#include "core/store/RuleStore.h"
+#include "core/store/VocabularyStore.h"
 #include "core/util/Utf8.h"
 #include "ui/BucketColours.h"
 #include "ui/TagPicker.h"
@@ -124,7 +130,7 @@ void CallEditor::rebuildAnswerFields(std::optional<core::Id> guideId) {
     if (!guideId || m_workspace == nullptr) {
         return;
     }
-    auto guide = m_workspace->store().guide(*guideId);
+    auto guide = m_workspace->store().vocabulary().guide(*guideId);
     if (!guide) {
         return;
     }
@@ -158,9 +164,9 @@ void CallEditor::reload() {
         m_loading = false;
         return;
     }
-    auto call = m_workspace->store().call(m_callId);
-    auto customer = call ? m_workspace->store().customer(call->customerId) : core::Result<core::Customer>();
-    auto answers = m_workspace->store().answers(m_callId);
+    auto call = m_workspace->store().calls().get(m_callId);
+    auto customer = call ? m_workspace->store().customers().get(call->customerId) : core::Result<core::Customer>();
+    auto answers = m_workspace->store().calls().answers(m_callId);
     if (!call || !customer || !answers) {
         m_workspace->report(!call ? call.error() : !customer ? customer.error() : answers.error());
         m_loading = false;
@@ -297,7 +303,7 @@ bool CallEditor::save() {
     if (saved) {
         refreshHighlights(); // the quotes moved with the words; the fields already show them
     }
-    if (auto answers = m_workspace->store().answers(m_callId); answers) {
+    if (auto answers = m_workspace->store().calls().answers(m_callId); answers) {
         for (const auto& answer : *answers) {
             m_answerIds[answer.questionId] = answer.id;
         }
@@ -343,7 +349,7 @@ std::vector<core::Quote> CallEditor::quotesIn(const Field& field) const {
     if (field.questionId && !answerId) {
         return out; // an answer not stored yet holds no quotes
     }
-    if (auto quotes = m_workspace->store().quotesForCall(m_callId); quotes) {
+    if (auto quotes = m_workspace->store().quotes().forCall(m_callId); quotes) {
         for (auto& quote : *quotes) {
             if (quote.answerId == answerId) {
                 out.push_back(std::move(quote));
@@ -404,7 +410,7 @@ std::optional<core::Quote> CallEditor::findQuote(core::Id quoteId) const {
     if (m_workspace == nullptr || m_callId == 0) {
         return std::nullopt;
     }
-    auto quotes = m_workspace->store().quotesForCall(m_callId);
+    auto quotes = m_workspace->store().quotes().forCall(m_callId);
     if (!quotes) {
         m_workspace->report(quotes.error());
         return std::nullopt;
@@ -448,7 +454,7 @@ void CallEditor::pickTagsForSelection() {
         emit message(tr("Select the customer's words first, then press Ctrl+E."));
         return;
     }
-    auto tags = m_workspace->store().tags();
+    auto tags = m_workspace->store().codebook().tags();
     if (!tags) {
         m_workspace->report(tags.error());
         return;
@@ -491,11 +497,12 @@ void CallEditor::selectQuote(core::Id quoteId) {
 }
 
 void CallEditor::refreshHighlights() {
-    auto tags = m_workspace != nullptr ? m_workspace->store().tags() : core::Result<std::vector<core::Tag>>();
+    auto tags =
+        m_workspace != nullptr ? m_workspace->store().codebook().tags() : core::Result<std::vector<core::Tag>>();
     // Open proposals still on their words (an edit since may have moved or changed them).
     m_proposals.clear();
     if (m_workspace != nullptr && m_callId != 0) {
-        auto open = m_workspace->store().proposals(m_callId, core::ProposalStatus::Open);
+        auto open = m_workspace->store().proposals().list(m_callId, core::ProposalStatus::Open);
         for (auto& p : open ? *open : std::vector<core::Proposal>{}) {
             for (const Field& field : m_fields) {
                 if (answerIdOf(field) == p.answerId) {
@@ -725,7 +732,7 @@ void CallEditor::showContextMenu(int index, const QPoint& at) {
     if (!quotes.empty() && m_workspace != nullptr) {
         menu->addSeparator();
         const core::Quote quote = quotes.front();
-        if (auto tags = m_workspace->store().tags(); tags) {
+        if (auto tags = m_workspace->store().codebook().tags(); tags) {
             for (const auto& tag : *tags) {
                 if (std::find(quote.tagIds.begin(), quote.tagIds.end(), tag.id) != quote.tagIds.end()) {
                     menu->addAction(tr("Remove Tag \u2018%1\u2019").arg(toQString(tag.name)), this, [this, quote, tag] {
@@ -735,7 +742,7 @@ void CallEditor::showContextMenu(int index, const QPoint& at) {
             }
         }
         menu->addAction(tr("Add Tags…"), this, [this, quote, edit] {
-            auto tags = m_workspace->store().tags();
+            auto tags = m_workspace->store().codebook().tags();
             if (!tags) {
                 m_workspace->report(tags.error());
                 return;
@@ -846,7 +853,7 @@ bool CallEditor::eventFilter(QObject* watched, QEvent* event) {
         if (watched == field.edit->viewport() && m_workspace != nullptr) {
             // Hovering a highlight names its tags and importance.
             const auto* help = static_cast<QHelpEvent*>(event);
-            auto tags = m_workspace->store().tags();
+            auto tags = m_workspace->store().codebook().tags();
             QStringList lines;
             const auto quotes = quotesAt(field, field.edit->cursorForPosition(help->pos()).position());
             for (const auto& quote : quotes) {

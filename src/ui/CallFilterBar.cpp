@@ -1,6 +1,9 @@
 #include "ui/CallFilterBar.h"
 
 #include "core/domain/Vocabulary.h"
+#include "core/store/CallStore.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/VocabularyStore.h"
 #include "ui/TextPositions.h"
 
 #include <QCheckBox>
@@ -95,22 +98,22 @@ void CallFilterBar::setStore(core::Store* store) {
     if (store == nullptr) {
         return;
     }
-    if (auto segments = store->segments(); segments) {
+    if (auto segments = store->vocabulary().segments(); segments) {
         for (const auto& segment : *segments) {
             m_segment->addItem(toQString(segment.name), QVariant::fromValue(segment.id));
         }
     }
-    if (auto lines = store->productLines(); lines) {
+    if (auto lines = store->calls().productLines(); lines) {
         for (const auto& line : *lines) {
             m_productLine->addItem(toQString(line), toQString(line));
         }
     }
-    if (auto people = store->interviewers(); people) {
+    if (auto people = store->calls().interviewers(); people) {
         for (const auto& person : *people) {
             m_interviewer->addItem(toQString(person), toQString(person));
         }
     }
-    if (auto tags = store->tags(); tags) {
+    if (auto tags = store->codebook().tags(); tags) {
         for (const auto& tag : *tags) {
             m_tag->addItem(tr("Tagged \u2018%1\u2019").arg(toQString(tag.name)), QVariant::fromValue(tag.id));
         }

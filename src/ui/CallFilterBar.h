@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/store/CallStore.h"
 #include "core/store/Store.h"
 
 #include <QWidget>

@@ -1,6 +1,7 @@
 #include "ui/CallListModel.h"
 
 #include "core/domain/Vocabulary.h"
+#include "core/store/CallStore.h"
 #include "ui/BackgroundReader.h"
 
 #include <QDateTime>
@@ -49,14 +50,14 @@ void CallListModel::requestCounts() {
         }
     };
     if (m_reader == nullptr) {
-        apply(m_store->countCallOutcomes(m_filter));
+        apply(m_store->calls().countOutcomes(m_filter));
         return;
     }
     m_reader->run<core::CallCounts>(
         "call-counts", this,
         [filter = m_filter, search = m_search](core::Store& store) mutable {
             filter.search = search.get();
-            return store.countCallOutcomes(filter);
+            return store.calls().countOutcomes(filter);
         },
         apply);
 }
@@ -171,7 +172,7 @@ void CallListModel::fetchMore(const QModelIndex& parent) {
     if (!canFetchMore(parent)) {
         return;
     }
-    auto page = m_store->listCalls(m_filter, m_sort, static_cast<std::int64_t>(m_rows.size()), kPageSize);
+    auto page = m_store->calls().list(m_filter, m_sort, static_cast<std::int64_t>(m_rows.size()), kPageSize);
     if (!page) {
         m_more = false; // stop asking until reload()
         emit loadFailed(QString::fromStdString(page.error().describe()));

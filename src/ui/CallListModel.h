@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/search/SearchQuery.h"
+#include "core/store/CallStore.h"
 #include "core/store/Store.h"
 
 #include <memory>

@@ -1,6 +1,7 @@
 #include "ui/CodebookDock.h"
 
 #include "core/domain/Vocabulary.h"
+#include "core/store/CodebookStore.h"
 #include "ui/CodebookModel.h"
 #include "ui/TextPositions.h"
 #include "ui/ViewActions.h"
@@ -161,7 +162,7 @@ void CodebookDock::deleteTag(core::Id id, bool ask) {
     }
     if (ask) {
         // Counted now, not taken from the view: its counts may still be on their way.
-        auto snapshot = m_workspace->store().snapshotTagTree(id);
+        auto snapshot = m_workspace->store().codebook().snapshotTree(id);
         if (!snapshot) {
             m_workspace->report(snapshot.error());
             return;
@@ -239,7 +240,7 @@ void CodebookDock::showMenu(const QPoint& at) {
     menu.addAction(tr("Merge Into…"), this, [this, current] {
         QStringList names;
         std::vector<core::Id> ids;
-        const auto tags = m_workspace->store().tags();
+        const auto tags = m_workspace->store().codebook().tags();
         if (!tags) {
             m_workspace->report(tags.error());
             return;

@@ -1,6 +1,7 @@
 #include "ui/CodebookModel.h"
 
 #include "core/domain/Vocabulary.h"
+#include "core/store/CodebookStore.h"
 #include "ui/BackgroundReader.h"
 #include "ui/TextPositions.h"
 
@@ -32,7 +33,7 @@ void CodebookModel::reload() {
     m_roots.clear();
     m_usageKnown = false;
     if (m_store != nullptr) {
-        auto tags = m_store->tags();
+        auto tags = m_store->codebook().tags();
         if (!tags) {
             emit loadFailed(QString::fromStdString(tags.error().describe()));
         } else {
@@ -62,11 +63,11 @@ void CodebookModel::requestUsage() {
         return;
     }
     if (m_reader == nullptr) {
-        applyUsage(m_store->tagUsage());
+        applyUsage(m_store->codebook().usage());
         return;
     }
     m_reader->run<std::map<core::Id, core::TagUsage>>(
-        "tag-usage", this, [](core::Store& store) { return store.tagUsage(); },
+        "tag-usage", this, [](core::Store& store) { return store.codebook().usage(); },
         [this](core::Result<std::map<core::Id, core::TagUsage>> usage) { applyUsage(std::move(usage)); });
 }
 

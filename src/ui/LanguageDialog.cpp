@@ -3,6 +3,9 @@
 #include "core/domain/Vocabulary.h"
 #include "core/io/AtomicFile.h"
 #include "core/io/PhraseBank.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/OpportunityStore.h"
+#include "core/store/PatternStore.h"
 #include "ui/BackgroundReader.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
@@ -54,18 +57,18 @@ LanguageDialog::LanguageDialog(Workspace& workspace, QWidget* parent)
         m_scope->addItem(toQString(std::string(core::label(bucket))),
                          scopeData(ScopeKind::Bucket, static_cast<int>(bucket)));
     }
-    if (auto tags = workspace.store().tags()) {
+    if (auto tags = workspace.store().codebook().tags()) {
         for (const auto& tag : *tags) {
             m_scope->addItem(tr("Tag: %1").arg(toQString(tag.name)), scopeData(ScopeKind::Tag, tag.id));
         }
     }
-    if (auto patterns = workspace.store().patterns()) {
+    if (auto patterns = workspace.store().patterns().all()) {
         for (const auto& pattern : *patterns) {
             m_scope->addItem(tr("Pattern: %1").arg(toQString(pattern.label)),
                              scopeData(ScopeKind::Pattern, pattern.id));
         }
     }
-    if (auto opportunities = workspace.store().opportunities()) {
+    if (auto opportunities = workspace.store().opportunities().all()) {
         for (const auto& opportunity : *opportunities) {
             m_scope->addItem(tr("Opportunity: %1").arg(toQString(opportunity.title)),
                              scopeData(ScopeKind::Opportunity, opportunity.id));

@@ -1,7 +1,12 @@
 #include "ui/MainWindow.h"
 
+#include "core/analysis/RuleStorage.h"
 #include "core/store/Backups.h"
+#include "core/store/CallStore.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/CustomerStore.h"
 #include "core/store/Erasure.h"
+#include "core/store/QuoteStore.h"
 #include "core/store/Salvage.h"
 #include "core/util/Logging.h"
 #include "ui/BackgroundReader.h"
@@ -57,6 +62,11 @@
 
 namespace earmark::ui {
 
+namespace {
+/// Marks an action that writes to the workspace, for a read-only one to turn off.
+constexpr const char* kChangesWorkspace = "earmarkChangesWorkspace";
+} // namespace
+
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_calls(new CallListModel(this)),
       m_undoGroup(new QUndoGroup(this)), m_codebook(new CodebookDock(this)), m_quotes(new QuoteBrowserDock(this)),
@@ -86,8 +96,8 @@ MainWindow::MainWindow(QWidget* parent)
         core::QuoteFilter filter;
         filter.tagIds = {tagId};
         filter.limit = -1;
-        auto quotes = m_workspace->store().listQuotes(filter);
-        auto tags = m_workspace->store().tags();
+        auto quotes = m_workspace->store().quotes().list(filter);
+        auto tags = m_workspace->store().codebook().tags();
         if (!quotes || !tags) {
             m_workspace->report(!quotes ? quotes.error() : tags.error());
             return;
@@ -138,6 +148,7 @@ MainWindow::MainWindow(QWidget* parent)
     auto* erase = new QAction(tr("Erase Customer…"), this);
     erase->setObjectName(QStringLiteral("actionEraseCustomer"));
     erase->setShortcutContext(Qt::WidgetShortcut);
+    erase->setProperty(kChangesWorkspace, true);
     m_ui->callTable->addAction(erase);
     connect(erase, &QAction::triggered, this, [this] { eraseCurrentCustomer(); });
     auto* remove = new QAction(tr("Delete Call…"), this);
@@ -295,7 +306,7 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
         updateStatus();
     });
     connect(m_workspace.get(), &Workspace::quotesChanged, this, [this](core::Id callId) {
-        if (auto quotes = m_workspace->store().quotesForCall(callId); quotes) {
+        if (auto quotes = m_workspace->store().quotes().forCall(callId); quotes) {
             m_calls->setQuoteCount(callId, static_cast<int>(quotes->size()));
         }
     });
@@ -482,6 +493,11 @@ void MainWindow::showReadOnly() {
     m_ui->callEditor->setReadOnly(reason.has_value());
     const bool damaged = m_workspace && m_workspace->store().damage().has_value();
     m_saveReadableCopy->setEnabled(damaged);
+    for (QAction* action : findChildren<QAction*>()) {
+        if (action->property(kChangesWorkspace).toBool()) {
+            action->setEnabled(m_workspace && !reason);
+        }
+    }
     if (!reason) {
         return;
     }
@@ -491,6 +507,7 @@ void MainWindow::showReadOnly() {
     for (QAction* action : {m_ui->actionNewCall, m_ui->actionQuote, m_ui->actionImport}) {
         action->setEnabled(false);
     }
+
     if (damaged) {
         // Window-modal and not waited for: the window stays readable behind it.
         auto* box = new QMessageBox(QMessageBox::Warning, tr("The workspace is damaged"),
@@ -569,16 +586,16 @@ void MainWindow::eraseCurrentCustomer(bool ask) {
         return;
     }
     core::Store& store = m_workspace->store();
-    auto call = store.call(callId);
+    auto call = store.calls().get(callId);
     auto customer =
-        call ? store.customer(call->customerId) : core::Result<core::Customer>(std::unexpected(call.error()));
+        call ? store.customers().get(call->customerId) : core::Result<core::Customer>(std::unexpected(call.error()));
     if (!customer) {
         m_workspace->report(customer.error());
         return;
     }
     core::CallFilter theirs;
     theirs.customerId = customer->id;
-    const auto calls = store.countCalls(theirs);
+    const auto calls = store.calls().count(theirs);
     const QString who =
         customer->city.empty()
             ? QString::fromStdString(customer->firstName)
@@ -822,7 +839,7 @@ void MainWindow::deleteCurrentCall(bool ask) {
         return;
     }
     if (ask) {
-        const auto quotes = m_workspace->store().quotesForCall(callId);
+        const auto quotes = m_workspace->store().quotes().forCall(callId);
         const int count = quotes ? static_cast<int>(quotes->size()) : 0;
         const QString question =
             tr("Delete this call with its answers and notes? Its %n quote(s) will go with it. You can undo this.",
@@ -850,12 +867,19 @@ void MainWindow::setUpAnalysisMenu() {
         m_workspaceActions.append(action);
         return action;
     };
-    QAction* rulesCall =
-        add(tr("Apply Rules to This Call"), QKeySequence(QStringLiteral("Ctrl+R")), [this] { applyRules(false); });
+    // What a read-only workspace must not offer: each of these writes proposals, patterns
+    // or rules.
+    const auto addChange = [&](const QString& text, const QKeySequence& keys, auto slot) {
+        QAction* action = add(text, keys, slot);
+        action->setProperty(kChangesWorkspace, true);
+        return action;
+    };
+    QAction* rulesCall = addChange(tr("Apply Rules to This Call"), QKeySequence(QStringLiteral("Ctrl+R")),
+                                   [this] { applyRules(false); });
     rulesCall->setObjectName(QStringLiteral("actionRulesCall"));
     rulesCall->setIconText(tr("Apply Rules"));
     rulesCall->setToolTip(tr("Let the rules propose tags and buckets for this call (Ctrl+R)"));
-    add(tr("Apply Rules to Workspace…"), QKeySequence(QStringLiteral("Ctrl+Shift+R")), [this] {
+    addChange(tr("Apply Rules to Workspace…"), QKeySequence(QStringLiteral("Ctrl+Shift+R")), [this] {
         applyRules(true);
     })->setObjectName(QStringLiteral("actionRulesWorkspace"));
     add(tr("Edit Rules…"), QKeySequence(QStringLiteral("Ctrl+Alt+R")), [this] {
@@ -866,16 +890,17 @@ void MainWindow::setUpAnalysisMenu() {
     add(tr("Next Proposal"), QKeySequence(Qt::Key_F8), [this] { m_ui->callEditor->selectNextProposal(true); });
     add(tr("Previous Proposal"), QKeySequence(Qt::SHIFT | Qt::Key_F8),
         [this] { m_ui->callEditor->selectNextProposal(false); });
-    add(tr("Accept All Proposals in This Call"), QKeySequence(QStringLiteral("Ctrl+Shift+Return")),
-        [this] { m_ui->callEditor->decideAllProposals(true); });
-    add(tr("Reject All Proposals in This Call"), QKeySequence(QStringLiteral("Ctrl+Shift+Delete")),
-        [this] { m_ui->callEditor->decideAllProposals(false); });
+    addChange(tr("Accept All Proposals in This Call"), QKeySequence(QStringLiteral("Ctrl+Shift+Return")),
+              [this] { m_ui->callEditor->decideAllProposals(true); });
+    addChange(tr("Reject All Proposals in This Call"), QKeySequence(QStringLiteral("Ctrl+Shift+Delete")),
+              [this] { m_ui->callEditor->decideAllProposals(false); });
     menu->addSeparator();
-    QAction* findPatterns = add(tr("Find Patterns"), QKeySequence(QStringLiteral("Ctrl+Shift+P")), [this] {
+    QAction* findPatterns = addChange(tr("Find Patterns"), QKeySequence(QStringLiteral("Ctrl+Shift+P")), [this] {
         m_patterns->show();
         m_patterns->raise();
         m_patterns->findPatterns();
     });
+    findPatterns->setObjectName(QStringLiteral("actionFindPatterns"));
     findPatterns->setToolTip(tr("Group the quotes that say the same thing in other words (Ctrl+Shift+P)"));
     // The two a researcher reaches for most, beside Quote Selection on the toolbar.
     if (auto* bar = findChild<QToolBar*>(QStringLiteral("mainToolBar"))) {
@@ -883,8 +908,8 @@ void MainWindow::setUpAnalysisMenu() {
         bar->insertAction(before, rulesCall);
         bar->insertAction(before, findPatterns);
     }
-    add(tr("Propose Quotes from Patterns…"), QKeySequence(QStringLiteral("Ctrl+Alt+P")),
-        [this] { proposeFromPatterns(); });
+    addChange(tr("Propose Quotes from Patterns…"), QKeySequence(QStringLiteral("Ctrl+Alt+P")),
+              [this] { proposeFromPatterns(); });
     add(tr("Saturation…"), QKeySequence(QStringLiteral("Ctrl+Shift+U")), [this] {
         showSaturation();
     })->setObjectName(QStringLiteral("actionSaturation"));
@@ -946,7 +971,7 @@ core::Result<std::size_t> MainWindow::applyRules(bool wholeWorkspace, bool ask, 
     const auto find = [wholeWorkspace,
                        callId](core::Store& store,
                                const core::engine::Progress& progress) -> core::Result<std::vector<core::Proposal>> {
-        auto rules = store.rules();
+        auto rules = core::analysis::loadRules(store.rules());
         if (!rules) {
             return std::unexpected(rules.error());
         }

@@ -1,6 +1,9 @@
 #include "ui/NewCallDialog.h"
 
 #include "core/domain/Vocabulary.h"
+#include "core/store/CallStore.h"
+#include "core/store/CustomerStore.h"
+#include "core/store/VocabularyStore.h"
 #include "ui/TextPositions.h"
 
 #include <QComboBox>
@@ -43,7 +46,7 @@ NewCallDialog::NewCallDialog(core::Store& store, QWidget* parent)
     m_when->setCalendarPopup(true);
     m_when->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
     QStringList labels;
-    if (auto customers = store.customers(); customers) {
+    if (auto customers = store.customers().all(); customers) {
         for (const auto& c : *customers) {
             QString label = c.city.empty() ? toQString(c.firstName)
                                            : tr("%1 from %2").arg(toQString(c.firstName), toQString(c.city));
@@ -61,7 +64,7 @@ NewCallDialog::NewCallDialog(core::Store& store, QWidget* parent)
     connect(m_customer, &QLineEdit::textChanged, this, &NewCallDialog::customerChanged);
 
     m_segment->addItem(tr("(none)"));
-    if (auto segments = store.segments(); segments) {
+    if (auto segments = store.vocabulary().segments(); segments) {
         for (const auto& s : *segments) {
             m_segment->addItem(toQString(s.name), QVariant::fromValue(s.id));
         }
@@ -78,21 +81,21 @@ NewCallDialog::NewCallDialog(core::Store& store, QWidget* parent)
         m_channel->addItem(toQString(std::string(core::label(channel))), static_cast<int>(channel));
     }
     m_productLine->setEditable(true);
-    if (auto lines = store.productLines(); lines) {
+    if (auto lines = store.calls().productLines(); lines) {
         for (const auto& line : *lines) {
             m_productLine->addItem(toQString(line));
         }
     }
     m_productLine->setCurrentText({});
     m_interviewer->setEditable(true);
-    if (auto people = store.interviewers(); people) {
+    if (auto people = store.calls().interviewers(); people) {
         for (const auto& person : *people) {
             m_interviewer->addItem(toQString(person));
         }
     }
     m_interviewer->setCurrentText(QSettings().value(kInterviewerKey).toString());
     m_guide->addItem(tr("(none)"));
-    if (auto guides = store.guides(); guides) {
+    if (auto guides = store.vocabulary().guides(); guides) {
         for (const auto& g : *guides) {
             m_guide->addItem(toQString(g.name), QVariant::fromValue(g.id));
         }

@@ -2,7 +2,9 @@
 
 #include "core/domain/Vocabulary.h"
 #include "core/ranking/Draft.h"
+#include "core/store/OpportunityStore.h"
 #include "core/store/Store.h"
+#include "core/store/VocabularyStore.h"
 #include "ui/BackgroundReader.h"
 #include "ui/ImpactMatrix.h"
 #include "ui/OpportunityEditor.h"
@@ -485,7 +487,7 @@ void OpportunitiesDock::deleteSelected() {
     if (m_workspace == nullptr || id == 0) {
         return;
     }
-    auto o = m_workspace->store().opportunity(id);
+    auto o = m_workspace->store().opportunities().get(id);
     if (!o) {
         m_workspace->report(o.error());
         return;
@@ -497,7 +499,7 @@ void OpportunitiesDock::moveOpportunity(core::Id id, double complexity, double i
     if (m_workspace == nullptr) {
         return;
     }
-    auto before = m_workspace->store().opportunity(id);
+    auto before = m_workspace->store().opportunities().get(id);
     if (!before) {
         m_workspace->report(before.error());
         return;
@@ -556,7 +558,7 @@ void OpportunitiesDock::editScoring() {
     if (m_workspace == nullptr) {
         return;
     }
-    auto segments = m_workspace->store().segments();
+    auto segments = m_workspace->store().vocabulary().segments();
     if (!segments) {
         m_workspace->report(segments.error());
         return;

@@ -2,6 +2,8 @@
 
 #include "core/domain/Vocabulary.h"
 #include "core/ranking/Scoring.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/OpportunityStore.h"
 #include "ui/TextPositions.h"
 #include "ui/ViewActions.h"
 #include "ui/Workspace.h"
@@ -299,8 +301,8 @@ void OpportunityEditor::show(const core::report::Entry* entry) {
     m_rows.clear();
     if (entry != nullptr && m_workspace != nullptr) {
         // The stored opportunity, not the report's copy: the editor changes exactly it.
-        auto stored = m_workspace->store().opportunity(entry->opportunity.id);
-        auto rows = m_workspace->store().opportunityEvidence(entry->opportunity.id);
+        auto stored = m_workspace->store().opportunities().get(entry->opportunity.id);
+        auto rows = m_workspace->store().opportunities().evidence(entry->opportunity.id);
         if (stored && rows) {
             m_opportunity = std::move(*stored);
             m_rows = std::move(*rows);
@@ -338,7 +340,7 @@ void OpportunityEditor::show(const core::report::Entry* entry) {
     // What it was made from: its tags by name, and how many patterns.
     QStringList links;
     if (!o.tagIds.empty()) {
-        if (auto tags = m_workspace->store().tags()) {
+        if (auto tags = m_workspace->store().codebook().tags()) {
             for (const auto& tag : *tags) {
                 if (std::find(o.tagIds.begin(), o.tagIds.end(), tag.id) != o.tagIds.end()) {
                     links << QStringLiteral("\u2018%1\u2019").arg(toQString(tag.name));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/report/Report.h"
+#include "core/store/OpportunityStore.h"
 #include "core/store/Store.h"
 
 #include <optional>

@@ -3,6 +3,9 @@
 #include "core/domain/Vocabulary.h"
 #include "core/engine/TaggingEngine.h"
 #include "core/ranking/Draft.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/QuoteStore.h"
+#include "core/store/VocabularyStore.h"
 #include "ui/BackgroundReader.h"
 #include "ui/LongTask.h"
 #include "ui/PatternListModel.h"
@@ -154,7 +157,7 @@ void PatternsDock::setWorkspace(Workspace* workspace) {
         m_audience->clear();
         m_audience->addItem(tr("Every customer"), QStringList{});
         if (workspace != nullptr) {
-            if (auto segments = workspace->store().segments()) {
+            if (auto segments = workspace->store().vocabulary().segments()) {
                 for (const auto& segment : *segments) {
                     m_audience->addItem(tr("Segment: %1").arg(toQString(segment.name)),
                                         QStringList{toQString(segment.name), QString()});
@@ -255,8 +258,8 @@ void PatternsDock::showQuotes() {
     core::QuoteFilter filter;
     filter.patternIds = ids;
     filter.limit = -1;
-    auto rows = m_workspace->store().listQuotes(filter);
-    auto tags = m_workspace->store().tags();
+    auto rows = m_workspace->store().quotes().list(filter);
+    auto tags = m_workspace->store().codebook().tags();
     if (!rows || !tags) {
         m_workspace->report(!rows ? rows.error() : tags.error());
         return;
@@ -383,7 +386,7 @@ bool PatternsDock::tagPattern(core::Id id, const QString& tagName) {
     if (m_workspace == nullptr || patterns.empty() || name.empty()) {
         return false;
     }
-    auto tags = m_workspace->store().tags();
+    auto tags = m_workspace->store().codebook().tags();
     if (!tags) {
         m_workspace->report(tags.error());
         return false;
@@ -398,7 +401,7 @@ bool PatternsDock::tagPattern(core::Id id, const QString& tagName) {
     core::QuoteFilter filter;
     filter.patternIds = {id};
     filter.limit = -1;
-    if (auto rows = m_workspace->store().listQuotes(filter)) {
+    if (auto rows = m_workspace->store().quotes().list(filter)) {
         for (const auto& row : *rows) {
             calls.insert(row.callId);
         }

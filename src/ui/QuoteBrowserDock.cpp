@@ -1,6 +1,8 @@
 #include "ui/QuoteBrowserDock.h"
 
 #include "core/search/SearchQuery.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/QuoteStore.h"
 #include "ui/QuoteBrowserModel.h"
 #include "ui/TextPositions.h"
 #include "ui/ViewActions.h"
@@ -125,8 +127,8 @@ void QuoteBrowserDock::refresh() {
     // Quotes are searched as typed words: half-typed syntax never errs here.
     const core::SearchQuery query = core::SearchQuery::literal(toStd(m_search->text()));
     filter.search = &query;
-    auto rows = m_workspace->store().listQuotes(filter);
-    auto tags = m_workspace->store().tags();
+    auto rows = m_workspace->store().quotes().list(filter);
+    auto tags = m_workspace->store().codebook().tags();
     if (!rows || !tags) {
         m_workspace->report(rows ? tags.error() : rows.error());
         return;

@@ -2,6 +2,7 @@
 
 #include "core/domain/Buckets.h"
 #include "core/domain/Vocabulary.h"
+#include "core/store/QuoteStore.h"
 #include "ui/QuoteMime.h"
 #include "ui/TextPositions.h"
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/store/QuoteStore.h"
 #include "core/store/Store.h"
 
 #include <map>

@@ -1,8 +1,10 @@
 #include "ui/RulesDialog.h"
 
+#include "core/analysis/RuleStorage.h"
 #include "core/domain/Vocabulary.h"
 #include "core/engine/TaggingEngine.h"
 #include "core/io/AtomicFile.h"
+#include "core/store/CodebookStore.h"
 #include "ui/BackgroundReader.h"
 #include "ui/RulesPreviewDialog.h"
 #include "ui/TextPositions.h"
@@ -83,7 +85,7 @@ RulesDialog::RulesDialog(Workspace& workspace, QWidget* parent)
       m_preview(new QTreeWidget(this)), m_previewDelay(new QTimer(this)),
       m_applyRule(new QPushButton(tr("Appl&y This Rule to the Workspace…"), this)) {
     setWindowTitle(tr("Rules"));
-    m_stored = workspace.store().rules().value_or(std::vector<core::analysis::Rule>{});
+    m_stored = core::analysis::loadRules(workspace.store().rules()).value_or(std::vector<core::analysis::Rule>{});
     m_rules = m_stored;
 
     // The list, with the buttons that change it.
@@ -123,7 +125,7 @@ RulesDialog::RulesDialog(Workspace& workspace, QWidget* parent)
     m_stems->setPlaceholderText(tr("One word per line; every form matches: break → broke, breaking"));
     m_regexes->setPlaceholderText(tr("One PCRE2 expression per line, case ignored: \\$\\d+"));
     m_tag->setPlaceholderText(tr("A tag to propose (made when accepted), or none"));
-    if (auto tags = workspace.store().tags()) {
+    if (auto tags = workspace.store().codebook().tags()) {
         QStringList names;
         for (const auto& tag : *tags) {
             names << toQString(tag.name);

@@ -1,5 +1,6 @@
 #include "ui/SaturationDialog.h"
 
+#include "core/store/VocabularyStore.h"
 #include "ui/BackgroundReader.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
@@ -30,7 +31,7 @@ SaturationDialog::SaturationDialog(Workspace& workspace, QWidget* parent)
     setWindowTitle(tr("Saturation"));
     m_segment->setObjectName(QStringLiteral("saturationSegment"));
     m_segment->addItem(tr("Every segment"), QString());
-    if (auto segments = workspace.store().segments()) {
+    if (auto segments = workspace.store().vocabulary().segments()) {
         for (const auto& s : *segments) {
             m_segment->addItem(toQString(s.name), toQString(s.key));
         }

@@ -1,6 +1,9 @@
 #include "ui/Workspace.h"
 
 #include "core/engine/TaggingEngine.h"
+#include "core/store/CallStore.h"
+#include "core/store/PatternStore.h"
+#include "core/store/QuoteStore.h"
 #include "ui/BackgroundReader.h"
 
 #include <atomic>
@@ -33,7 +36,7 @@ void Workspace::updatePatterns(core::Id callId) {
         "pattern-update:" + std::to_string(callId), this,
         [updates = m_patternUpdates, callId](core::Store& store) -> core::Result<std::size_t> {
             if (updates->stale.exchange(false)) {
-                auto saved = store.patterns();
+                auto saved = store.patterns().all();
                 if (!saved || saved->empty()) {
                     updates->stale = true; // no patterns asked for yet: Find Patterns makes them
                     return saved ? core::Result<std::size_t>(0) : std::unexpected(saved.error());
@@ -44,7 +47,7 @@ void Workspace::updatePatterns(core::Id callId) {
                 for (const auto& p : *saved) {
                     placed.insert(p.quoteIds.begin(), p.quoteIds.end());
                 }
-                auto quotes = store.quotesForCall(callId);
+                auto quotes = store.quotes().forCall(callId);
                 if (!quotes) {
                     updates->stale = true;
                     return std::unexpected(quotes.error());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Types.h"
 #include "core/store/Store.h"
 
 #include <filesystem>

@@ -1,6 +1,8 @@
 // A workspace open in one program (the window's store, here in this test process) while the
 // real earmark-cli reads and writes it: nothing either of them wrote may be lost, and the
 // file stays whole.
+#include "core/store/CallStore.h"
+#include "core/store/CustomerStore.h"
 #include "core/store/Store.h"
 #include "support/CliRunner.h"
 
@@ -24,12 +26,12 @@ void addCall(Store& store, const std::string& name, const std::string& day) {
     Customer customer;
     customer.firstName = name;
     customer.city = "Phoenix";
-    ASSERT_TRUE(store.addCustomer(customer));
+    ASSERT_TRUE(store.customers().add(customer));
     Call call;
     call.customerId = customer.id;
     call.startedAt = day + "T10:00:00";
     call.notes = name + " said the strap broke.";
-    ASSERT_TRUE(store.addCall(call));
+    ASSERT_TRUE(store.calls().add(call));
 }
 
 std::int64_t callsInFile(const TempDir& dir, const std::string& db) {
@@ -71,7 +73,7 @@ TEST(TwoPrograms, TheCliBesideAnOpenWorkspaceLosesNothing) {
     ASSERT_EQ(import.exitCode, 0) << import.err;
     addCall(**window, "Mia", "2026-03-05");
 
-    auto seen = (*window)->countCallOutcomes({});
+    auto seen = (*window)->calls().countOutcomes({});
     ASSERT_TRUE(seen);
     EXPECT_EQ(seen->calls, 5) << "the window does not see the calls the CLI imported";
     EXPECT_EQ(callsInFile(dir, db), 5) << "the CLI does not see the window's calls";

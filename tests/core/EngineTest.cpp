@@ -1,6 +1,12 @@
 #include "core/EvalSet.h"
 #include "core/StoreFixture.h"
+#include "core/analysis/RuleStorage.h"
 #include "core/engine/TaggingEngine.h"
+#include "core/store/CallStore.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/PatternStore.h"
+#include "core/store/QuoteStore.h"
+#include "core/store/RuleStore.h"
 #include "core/util/Utf8.h"
 
 #include <algorithm>
@@ -29,7 +35,7 @@ protected:
             quote.callId = call;
             quote.start = 0;
             quote.end = core::utf8::codePointCount(q.text);
-            EXPECT_TRUE(store->addQuote(quote).has_value());
+            EXPECT_TRUE(store->quotes().add(quote).has_value());
             problemOf[quote.id] = q.problem;
         }
         return problemOf;
@@ -39,7 +45,7 @@ protected:
 namespace {
 
 core::analysis::RuleSet starter(core::Store& store) {
-    auto rules = store.rules(); // a new workspace starts with the starter rules
+    auto rules = core::analysis::loadRules(store.rules()); // a new workspace starts with the starter rules
     EXPECT_TRUE(rules.has_value());
     auto compiled = core::analysis::RuleSet::compile(rules.value_or(std::vector<core::analysis::Rule>{}));
     EXPECT_TRUE(compiled.has_value());
@@ -49,7 +55,7 @@ core::analysis::RuleSet starter(core::Store& store) {
 } // namespace
 
 TEST_F(Engine, ANewWorkspaceHoldsTheStarterRulesAndImportReplacesThemWhole) {
-    const auto rules = store->rules();
+    const auto rules = core::analysis::loadRules(store->rules());
     ASSERT_TRUE(rules.has_value());
     EXPECT_EQ(rules->size(), core::analysis::starterRules().size());
     EXPECT_TRUE(rules->front().builtin);
@@ -60,17 +66,17 @@ TEST_F(Engine, ANewWorkspaceHoldsTheStarterRulesAndImportReplacesThemWhole) {
     mine.stems = {"zip"};
     mine.tag = "zipper";
     mine.bucket = core::Bucket::Fix;
-    ASSERT_TRUE(store->replaceRules({mine}).has_value());
-    ASSERT_EQ(store->rules()->size(), 1U);
-    EXPECT_EQ(store->rules()->front().name, "Zip");
+    ASSERT_TRUE(core::analysis::saveRules(store->rules(), {mine}).has_value());
+    ASSERT_EQ(core::analysis::loadRules(store->rules())->size(), 1U);
+    EXPECT_EQ(core::analysis::loadRules(store->rules())->front().name, "Zip");
 
     // A set with a broken regex is refused and the rules stay as they were.
     mine.regexes = {"[unclosed"};
-    const auto refused = store->replaceRules({mine});
+    const auto refused = core::analysis::saveRules(store->rules(), {mine});
     ASSERT_FALSE(refused.has_value());
     EXPECT_NE(refused.error().message.find("rule 'Zip'"), std::string::npos);
-    ASSERT_EQ(store->rules()->size(), 1U);
-    EXPECT_TRUE(store->rules()->front().regexes.empty());
+    ASSERT_EQ(core::analysis::loadRules(store->rules())->size(), 1U);
+    EXPECT_TRUE(core::analysis::loadRules(store->rules())->front().regexes.empty());
 }
 
 TEST_F(Engine, RulesProposeNewQuotesTagsAndBucketsAndARejectedOneStaysRejected) {
@@ -80,13 +86,13 @@ TEST_F(Engine, RulesProposeNewQuotesTagsAndBucketsAndARejectedOneStaysRejected) 
     // A hand-made quote with a hand-made tag: rules may add, never change.
     core::Tag durability;
     durability.name = "durability";
-    ASSERT_TRUE(store->addTag(durability).has_value());
+    ASSERT_TRUE(store->codebook().add(durability).has_value());
     core::Quote quote;
     quote.callId = call;
     quote.start = 16;
     quote.end = 45; // "The zipper broke after a week"
     quote.tagIds = {durability.id};
-    ASSERT_TRUE(store->addQuote(quote).has_value());
+    ASSERT_TRUE(store->quotes().add(quote).has_value());
 
     auto rules = starter(*store);
     auto proposals = core::engine::proposeWithRules(*store, rules, {});
@@ -110,7 +116,7 @@ TEST_F(Engine, RulesProposeNewQuotesTagsAndBucketsAndARejectedOneStaysRejected) 
                                [](const auto& a, const auto& b) { return a.confidence > b.confidence; }));
 
     // Stored once: running the rules again adds nothing.
-    ASSERT_EQ(store->addProposals(*proposals).value(), proposals->size());
+    ASSERT_EQ(store->proposals().add(*proposals).value(), proposals->size());
     auto again = core::engine::proposeWithRules(*store, rules, {});
     ASSERT_EQ(again->size(), proposals->size());
     // What a preview shows before storing: only what is new.
@@ -123,39 +129,39 @@ TEST_F(Engine, RulesProposeNewQuotesTagsAndBucketsAndARejectedOneStaysRejected) 
     const auto onlyNew = core::engine::newProposalsOnly(*store, partlyNew).value();
     ASSERT_EQ(onlyNew.size(), 1U);
     EXPECT_EQ(onlyNew.front().fingerprint, "tag:fresh");
-    EXPECT_EQ(store->addProposals(*again).value(), 0U);
+    EXPECT_EQ(store->proposals().add(*again).value(), 0U);
 
     // Rejected stays rejected, even when the rules run again.
     const core::Proposal wish = byText["I wish you sold kids' sizes."];
-    const auto stored = store->proposals(call, core::ProposalStatus::Open);
+    const auto stored = store->proposals().list(call, core::ProposalStatus::Open);
     const auto storedWish =
         std::find_if(stored->begin(), stored->end(), [&](const auto& p) { return p.text == wish.text; });
     ASSERT_NE(storedWish, stored->end());
-    ASSERT_TRUE(store->setProposalStatus({storedWish->id}, core::ProposalStatus::Rejected).has_value());
+    ASSERT_TRUE(store->proposals().setStatus({storedWish->id}, core::ProposalStatus::Rejected).has_value());
     auto third = core::engine::proposeWithRules(*store, rules, {});
-    EXPECT_EQ(store->addProposals(*third).value(), 0U);
-    EXPECT_EQ(store->proposals(call, core::ProposalStatus::Rejected)->size(), 1U);
+    EXPECT_EQ(store->proposals().add(*third).value(), 0U);
+    EXPECT_EQ(store->proposals().list(call, core::ProposalStatus::Rejected)->size(), 1U);
 
     // Accepting the price proposal makes the quote with the tag (created on the way).
-    const auto open = store->proposals(call, core::ProposalStatus::Open);
+    const auto open = store->proposals().list(call, core::ProposalStatus::Open);
     const auto price = std::find_if(open->begin(), open->end(), [](const auto& p) { return p.tagName == "price"; });
     ASSERT_NE(price, open->end());
     const auto quoteId = core::engine::acceptProposal(*store, *price);
     ASSERT_TRUE(quoteId.has_value()) << quoteId.error().describe();
-    const auto quotes = store->quotesForCall(call);
+    const auto quotes = store->quotes().forCall(call);
     const auto made =
         std::find_if(quotes->begin(), quotes->end(), [&](const auto& q) { return q.id == quoteId->quoteId; });
     ASSERT_NE(made, quotes->end());
     EXPECT_EQ(made->text, "It cost $90 which felt steep.");
     ASSERT_EQ(made->tagIds.size(), 1U);
-    EXPECT_EQ((*store->findTag("price"))->id, made->tagIds.front());
-    EXPECT_EQ(store->proposals(call, core::ProposalStatus::Accepted)->size(), 1U);
+    EXPECT_EQ((*store->codebook().find("price"))->id, made->tagIds.front());
+    EXPECT_EQ(store->proposals().list(call, core::ProposalStatus::Accepted)->size(), 1U);
     // Undone exactly (the quote and the tag made for it go, the proposal is open), then
     // redone with the same ids.
     ASSERT_TRUE(core::engine::undoAcceptance(*store, *price, *quoteId).has_value());
-    EXPECT_EQ(store->quotesForCall(call)->size(), quotes->size() - 1);
-    EXPECT_FALSE(store->findTag("price")->has_value());
-    EXPECT_EQ(store->proposals(call, core::ProposalStatus::Accepted)->size(), 0U);
+    EXPECT_EQ(store->quotes().forCall(call)->size(), quotes->size() - 1);
+    EXPECT_FALSE(store->codebook().find("price")->has_value());
+    EXPECT_EQ(store->proposals().list(call, core::ProposalStatus::Accepted)->size(), 0U);
     const auto redone = core::engine::acceptProposal(*store, *price, &*quoteId);
     ASSERT_TRUE(redone.has_value());
     EXPECT_EQ(redone->quoteId, quoteId->quoteId);
@@ -170,14 +176,14 @@ TEST_F(Engine, AcceptingAProposalWhoseWordsChangedChangesNothing) {
     auto rules = starter(*store);
     auto proposals = core::engine::proposeWithRules(*store, rules, {});
     ASSERT_EQ(proposals->size(), 1U);
-    ASSERT_TRUE(store->addProposals(*proposals).has_value());
-    auto edited = *store->call(call);
+    ASSERT_TRUE(store->proposals().add(*proposals).has_value());
+    auto edited = *store->calls().get(call);
     edited.notes = "One day.";
-    ASSERT_TRUE(store->updateCall(edited).has_value());
+    ASSERT_TRUE(store->calls().update(edited).has_value());
     const auto refused = core::engine::acceptProposal(*store, proposals->front());
     ASSERT_FALSE(refused.has_value());
-    EXPECT_TRUE(store->quotesForCall(call)->empty());
-    EXPECT_EQ(store->proposals(call, core::ProposalStatus::Open)->size(), 1U); // still open
+    EXPECT_TRUE(store->quotes().forCall(call)->empty());
+    EXPECT_EQ(store->proposals().list(call, core::ProposalStatus::Open)->size(), 1U); // still open
 }
 
 TEST_F(Engine, MinedPatternsAreSavedNamedAndKeepAPersonsName) {
@@ -206,7 +212,7 @@ TEST_F(Engine, MinedPatternsAreSavedNamedAndKeepAPersonsName) {
 
     // A person renames one; mining again keeps the row and the name.
     const core::Id id = mined->front().pattern.id;
-    ASSERT_TRUE(store->renamePattern(id, "Zips fail").has_value());
+    ASSERT_TRUE(store->patterns().rename(id, "Zips fail").has_value());
     auto again = core::engine::minePatterns(*store, {});
     ASSERT_TRUE(again.has_value());
     const auto renamed = std::find_if(again->begin(), again->end(), [&](const auto& m) { return m.pattern.id == id; });
@@ -250,7 +256,7 @@ TEST_F(Engine, APersonsMergeAndSplitOfPatternsArePutBackExactly) {
         EXPECT_EQ((*read)[i].firstSeen, (*mined)[i].firstSeen);
         EXPECT_EQ((*read)[i].lastSeen, (*mined)[i].lastSeen);
     }
-    const auto before = store->patterns().value();
+    const auto before = store->patterns().all().value();
     const core::Pattern a = (*mined)[0].pattern;
     const core::Pattern b = (*mined)[1].pattern;
 
@@ -260,8 +266,8 @@ TEST_F(Engine, APersonsMergeAndSplitOfPatternsArePutBackExactly) {
     std::sort(merged.quoteIds.begin(), merged.quoteIds.end());
     merged.pinnedQuoteIds = merged.quoteIds;
     std::vector<core::Pattern> put{merged};
-    ASSERT_TRUE(store->putPatterns(put, {b.id}).has_value());
-    auto after = store->patterns().value();
+    ASSERT_TRUE(store->patterns().put(put, {b.id}).has_value());
+    auto after = store->patterns().all().value();
     EXPECT_EQ(after.size(), before.size() - 1);
     const auto kept = std::find_if(after.begin(), after.end(), [&](const auto& p) { return p.id == a.id; });
     ASSERT_NE(kept, after.end());
@@ -270,7 +276,7 @@ TEST_F(Engine, APersonsMergeAndSplitOfPatternsArePutBackExactly) {
     EXPECT_EQ(kept->uuid, a.uuid);
     // Mining again leaves the person's placements alone.
     ASSERT_TRUE(core::engine::minePatterns(*store, {}).has_value());
-    after = store->patterns().value();
+    after = store->patterns().all().value();
     const auto still = std::find_if(after.begin(), after.end(), [&](const auto& p) { return p.id == a.id; });
     ASSERT_NE(still, after.end());
     for (const core::Id q : b.quoteIds) {
@@ -280,14 +286,14 @@ TEST_F(Engine, APersonsMergeAndSplitOfPatternsArePutBackExactly) {
     // Putting back what was there restores it exactly: ids, UUIDs, names, quotes, pins.
     std::vector<core::Pattern> restore = before;
     std::vector<core::Id> made;
-    const auto now = store->patterns().value();
+    const auto now = store->patterns().all().value();
     for (const auto& p : now) {
         if (std::none_of(before.begin(), before.end(), [&](const auto& o) { return o.id == p.id; })) {
             made.push_back(p.id);
         }
     }
-    ASSERT_TRUE(store->putPatterns(restore, made).has_value());
-    EXPECT_TRUE(samePatterns(store->patterns().value(), before));
+    ASSERT_TRUE(store->patterns().put(restore, made).has_value());
+    EXPECT_TRUE(samePatterns(store->patterns().all().value(), before));
 
     // A split: a new pattern (id 0) gets an id and takes its quotes from the old one.
     core::Pattern part;
@@ -296,10 +302,10 @@ TEST_F(Engine, APersonsMergeAndSplitOfPatternsArePutBackExactly) {
     part.quoteIds = {a.quoteIds.front()};
     part.pinnedQuoteIds = part.quoteIds;
     std::vector<core::Pattern> split{part};
-    ASSERT_TRUE(store->putPatterns(split).has_value());
+    ASSERT_TRUE(store->patterns().put(split).has_value());
     EXPECT_NE(split.front().id, 0);
     EXPECT_EQ(split.front().uuid.size(), 36U);
-    after = store->patterns().value();
+    after = store->patterns().all().value();
     const auto old = std::find_if(after.begin(), after.end(), [&](const auto& p) { return p.id == a.id; });
     ASSERT_NE(old, after.end());
     EXPECT_EQ(old->quoteIds.size(), a.quoteIds.size() - 1);
@@ -307,10 +313,10 @@ TEST_F(Engine, APersonsMergeAndSplitOfPatternsArePutBackExactly) {
     // A nameless pattern is refused and nothing changes.
     std::vector<core::Pattern> nameless{core::Pattern{}};
     nameless.front().quoteIds = {a.quoteIds.back()};
-    const auto refused = store->putPatterns(nameless);
+    const auto refused = store->patterns().put(nameless);
     ASSERT_FALSE(refused.has_value());
     EXPECT_EQ(refused.error().code, core::ErrorCode::BadInput);
-    EXPECT_TRUE(samePatterns(store->patterns().value(), after));
+    EXPECT_TRUE(samePatterns(store->patterns().all().value(), after));
 }
 
 TEST(EnginePhrases, TheCharacteristicPhraseIsTheOneMostCustomersUsed) {
@@ -331,7 +337,7 @@ TEST_F(Engine, SavingOneCallRegroupsOnlyItsQuotesAndLeavesPinnedOnesAlone) {
     core::engine::PatternSession session;
     ASSERT_TRUE(session.load(*store).has_value());
     // The pattern holding most zipper quotes.
-    const auto patterns = *store->patterns();
+    const auto patterns = *store->patterns().all();
     const auto zipper = std::max_element(patterns.begin(), patterns.end(), [&](const auto& a, const auto& b) {
         const auto count = [&](const core::Pattern& p) {
             return std::count_if(p.quoteIds.begin(), p.quoteIds.end(),
@@ -346,11 +352,11 @@ TEST_F(Engine, SavingOneCallRegroupsOnlyItsQuotesAndLeavesPinnedOnesAlone) {
     quote.callId = call;
     quote.start = 0;
     quote.end = 39;
-    ASSERT_TRUE(store->addQuote(quote).has_value());
+    ASSERT_TRUE(store->quotes().add(quote).has_value());
     ASSERT_EQ(session.updateCall(*store, call).value(), 1U);
     EXPECT_EQ(session.updateCall(*store, call).value(), 0U); // the same quotes: nothing to regroup
     const auto inPattern = [&](core::Id patternId, core::Id q) {
-        const auto all = store->patterns().value();
+        const auto all = store->patterns().all().value();
         for (const auto& p : all) {
             if (p.id == patternId) {
                 return std::find(p.quoteIds.begin(), p.quoteIds.end(), q) != p.quoteIds.end();
@@ -362,16 +368,16 @@ TEST_F(Engine, SavingOneCallRegroupsOnlyItsQuotesAndLeavesPinnedOnesAlone) {
 
     // A person moves it elsewhere (pinned); saving the call again leaves it there.
     const core::Id other = zipper == patterns.begin() ? patterns.back().id : patterns.front().id;
-    ASSERT_TRUE(store->assignQuotes(other, {quote.id}, true).has_value());
+    ASSERT_TRUE(store->patterns().assign(other, {quote.id}, true).has_value());
     ASSERT_TRUE(session.updateCall(*store, call).has_value());
     EXPECT_TRUE(inPattern(other, quote.id));
     EXPECT_FALSE(inPattern(zipper->id, quote.id));
 
     // The call deleted: its quote leaves every pattern, and the rest stay as they were.
-    const auto before = *store->patterns();
-    ASSERT_TRUE(store->deleteCall(call).has_value());
+    const auto before = *store->patterns().all();
+    ASSERT_TRUE(store->calls().remove(call).has_value());
     EXPECT_EQ(session.updateCall(*store, call).value(), 0U);
-    const auto after = *store->patterns();
+    const auto after = *store->patterns().all();
     ASSERT_EQ(after.size(), before.size());
     for (std::size_t i = 0; i < after.size(); ++i) {
         auto expected = before[i].quoteIds;
@@ -400,14 +406,14 @@ TEST_F(Engine, UnquotedSentencesThatSayWhatAPatternSaysAreProposedAsQuotes) {
         quote.callId = call;
         quote.start = 0;
         quote.end = core::utf8::codePointCount(q.text);
-        ASSERT_TRUE(store->addQuote(quote).has_value());
+        ASSERT_TRUE(store->quotes().add(quote).has_value());
         problemOfQuote[quote.id] = q.problem;
     }
     EXPECT_TRUE(core::engine::proposeFromPatterns(*store).value().empty()); // no patterns yet: nothing to say
     ASSERT_TRUE(core::engine::minePatterns(*store, {}).has_value());
     // Each pattern stands for the problem most of its quotes are about.
     std::map<core::Id, std::string> problemOfPattern;
-    const auto patterns = store->patterns().value();
+    const auto patterns = store->patterns().all().value();
     for (const auto& p : patterns) {
         std::map<std::string, int> votes;
         for (const core::Id q : p.quoteIds) {
@@ -440,6 +446,6 @@ TEST_F(Engine, UnquotedSentencesThatSayWhatAPatternSaysAreProposedAsQuotes) {
 
     // Stored and run again: nothing new; a proposal accepted becomes a quote in its pattern's words.
     auto stored = proposals;
-    ASSERT_EQ(store->addProposals(stored).value(), proposals.size());
+    ASSERT_EQ(store->proposals().add(stored).value(), proposals.size());
     EXPECT_TRUE(core::engine::newProposalsOnly(*store, core::engine::proposeFromPatterns(*store).value())->empty());
 }

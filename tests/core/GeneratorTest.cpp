@@ -1,6 +1,8 @@
 #include "StoreFixture.h"
 #include "core/io/CallImporter.h"
 #include "core/sample/CorpusGenerator.h"
+#include "core/store/CallStore.h"
+#include "core/store/QuoteStore.h"
 #include "core/util/Utf8.h"
 
 #include <gmock/gmock.h>
@@ -76,18 +78,18 @@ TEST_F(GeneratedWorkspace, DemoHasCallsAnswersQuotesAndTagsOnExactWords) {
     core::CorpusGenerator generator(core::demoOptions());
     auto report = core::writeGeneratedWorkspace(generator, *store, core::demoOptions().calls);
     ASSERT_TRUE(report.has_value()) << report.error().describe();
-    auto stats = store->stats();
+    auto stats = store->calls().stats();
     EXPECT_EQ(stats->calls, 42);
     EXPECT_EQ(stats->callsBySegment.size(), 3U);
     EXPECT_GT(stats->quotes, 50);
     EXPECT_GT(stats->tags, 5);
     int answered = 0;
-    const auto rows = store->listCalls({}, core::CallSort::oldestFirst(), 0, 100);
+    const auto rows = store->calls().list({}, core::CallSort::oldestFirst(), 0, 100);
     for (const auto& row : *rows) {
-        const auto call = store->call(row.id);
-        const auto answers = store->answers(row.id);
+        const auto call = store->calls().get(row.id);
+        const auto answers = store->calls().answers(row.id);
         answered += answers->empty() ? 0 : 1;
-        const auto quotes = store->quotesForCall(row.id);
+        const auto quotes = store->quotes().forCall(row.id);
         for (const auto& quote : *quotes) {
             EXPECT_FALSE(quote.tagIds.empty());
             std::string source = call->notes;

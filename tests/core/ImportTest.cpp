@@ -1,6 +1,8 @@
 #include "StoreFixture.h"
 #include "core/io/CallImporter.h"
 #include "core/search/SearchQuery.h"
+#include "core/store/CallStore.h"
+#include "core/store/CustomerStore.h"
 
 #include <fmt/format.h>
 #include <gmock/gmock.h>
@@ -15,8 +17,8 @@ protected:
                                                 const ImportOptions& options = {}) {
         return core::importCalls(*store, dir.write(name, content), options);
     }
-    std::int64_t calls() { return *store->countCalls({}); }
-    std::int64_t customers() { return store->stats()->customers; }
+    std::int64_t calls() { return *store->calls().count({}); }
+    std::int64_t customers() { return store->calls().stats()->customers; }
 };
 
 TEST_F(Import, MapsCommonHeadersAndValuesLeniently) {
@@ -30,14 +32,14 @@ TEST_F(Import, MapsCommonHeadersAndValuesLeniently) {
     EXPECT_EQ(report->customersAdded, 2);
     EXPECT_THAT(report->warnings, testing::IsEmpty());
 
-    auto rows = store->listCalls({}, core::CallSort::oldestFirst(), 0, 10);
+    auto rows = store->calls().list({}, core::CallSort::oldestFirst(), 0, 10);
     ASSERT_EQ(rows->size(), 2U);
     EXPECT_EQ(rows->at(0).firstName, "Sarah");
     EXPECT_EQ(rows->at(0).segment, "Cart abandoner");
     EXPECT_EQ(rows->at(0).valueTier, core::ValueTier::PriceSensitive);
     EXPECT_EQ(rows->at(1).outcome, core::Outcome::NoAnswer);
     EXPECT_EQ(rows->at(1).valueTier, core::ValueTier::HighLtv);
-    auto call = store->call(rows->at(0).id);
+    auto call = store->calls().get(rows->at(0).id);
     EXPECT_EQ(call->startedAt, "2026-03-12T14:30:00");
     EXPECT_EQ(call->durationMin, 12.5);
     EXPECT_EQ(call->productLine, "Trail packs");
@@ -49,10 +51,10 @@ TEST_F(Import, ReadsSemicolonsBomCrlfAndEmbeddedNewlines) {
                                           "Date;First name;Notes\r\n"
                                           "2026-03-12;Zoë;\"Line one;\r\nline \"\"two\"\"\"\r\n");
     ASSERT_TRUE(report.has_value()) << report.error().describe();
-    auto rows = store->listCalls({}, core::CallSort::oldestFirst(), 0, 10);
+    auto rows = store->calls().list({}, core::CallSort::oldestFirst(), 0, 10);
     ASSERT_EQ(rows->size(), 1U);
     EXPECT_EQ(rows->front().firstName, "Zoë");
-    EXPECT_EQ(store->call(rows->front().id)->notes, "Line one;\r\nline \"two\"");
+    EXPECT_EQ(store->calls().get(rows->front().id)->notes, "Line one;\r\nline \"two\"");
 }
 
 TEST_F(Import, ExplicitMappingOverridesRecognisedNames) {
@@ -61,8 +63,8 @@ TEST_F(Import, ExplicitMappingOverridesRecognisedNames) {
     auto report = importText(
         "mapped.csv", "Date,Name,Kind,Remarks,Notes\n2026-03-12,Sarah,returner,the real notes,internal\n", options);
     ASSERT_TRUE(report.has_value()) << report.error().describe();
-    auto rows = store->listCalls({}, core::CallSort::oldestFirst(), 0, 10);
-    EXPECT_EQ(store->call(rows->front().id)->notes, "the real notes");
+    auto rows = store->calls().list({}, core::CallSort::oldestFirst(), 0, 10);
+    EXPECT_EQ(store->calls().get(rows->front().id)->notes, "the real notes");
     EXPECT_EQ(rows->front().segment, "Returner");
     EXPECT_THAT(report->warnings, testing::ElementsAre(testing::HasSubstr("'Notes'")));
 }
@@ -137,7 +139,7 @@ TEST_P(ImportBadValue, IsReportedWithLineColumnFieldAndExpectation) {
     ASSERT_FALSE(report.has_value());
     EXPECT_EQ(report.error().where, (dir / "bad.csv").string() + ":" + GetParam().where);
     EXPECT_THAT(report.error().message, testing::HasSubstr(GetParam().mention));
-    EXPECT_EQ(*store->countCalls({}), 0);
+    EXPECT_EQ(*store->calls().count({}), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -180,12 +182,13 @@ TEST_F(Import, JsonWithCustomersAndAnswers) {
     EXPECT_EQ(report->callsAdded, 2);
     EXPECT_EQ(report->answersAdded, 2);
     EXPECT_THAT(report->warnings, testing::ElementsAre(testing::HasSubstr("'mood'")));
-    auto rows = store->listCalls({}, core::CallSort::oldestFirst(), 0, 10);
-    auto answers = store->answers(rows->front().id);
+    auto rows = store->calls().list({}, core::CallSort::oldestFirst(), 0, 10);
+    auto answers = store->calls().answers(rows->front().id);
     ASSERT_EQ(answers->size(), 2U);
     EXPECT_EQ(answers->at(0).text, "Mostly");
     EXPECT_EQ(answers->at(1).text, "A lighter frame");
-    EXPECT_EQ(store->customer(store->call(rows->front().id)->customerId)->personal.email, "sarah@example.com");
+    EXPECT_EQ(store->customers().get(store->calls().get(rows->front().id)->customerId)->personal.email,
+              "sarah@example.com");
     EXPECT_EQ(hitCalls("🎒").size(), 1U);
 
     auto again = importText("calls.json", test::readFile(dir / "calls.json"));
@@ -268,7 +271,7 @@ TEST_F(Import, IgnoredColumnsAreNotImported) {
     auto report = importText("ignore.csv", "Date,Name,Notes\n2026-01-02,A,private remark\n", options);
     ASSERT_TRUE(report.has_value()) << report.error().describe();
     EXPECT_TRUE(report->warnings.empty()); // chosen, so nothing to warn about
-    EXPECT_EQ(store->call(store->listCalls({}, core::CallSort::newestFirst(), 0, 1)->front().id)->notes, "");
+    EXPECT_EQ(store->calls().get(store->calls().list({}, core::CallSort::newestFirst(), 0, 1)->front().id)->notes, "");
 }
 
 TEST_F(Import, CancelJustBeforeTheEndStillStoresNothing) {

@@ -1,5 +1,14 @@
+#include "core/analysis/RuleStorage.h"
 #include "core/search/SearchQuery.h"
+#include "core/store/CallStore.h"
+#include "core/store/OpportunityStore.h"
+#include "core/store/PatternStore.h"
+#include "core/store/QuoteStore.h"
+#include "core/store/RuleStore.h"
+#include "core/store/SearchStore.h"
+#include "core/store/SettingStore.h"
 #include "core/store/Store.h"
+#include "core/store/VocabularyStore.h"
 #include "support/TempDir.h"
 
 #include <SQLiteCpp/Database.h>
@@ -34,23 +43,23 @@ TEST_P(OlderWorkspace, StillOpensWithEverythingInIt) {
     auto store = Store::open(path, Store::OpenMode::ExistingOnly);
     ASSERT_TRUE(store.has_value()) << store.error().describe();
 
-    auto stats = (*store)->stats();
+    auto stats = (*store)->calls().stats();
     ASSERT_TRUE(stats.has_value());
     EXPECT_EQ(stats->calls, 42);
     EXPECT_GT(stats->quotes, 50);
     EXPECT_GT(stats->tags, 5);
-    auto guides = (*store)->guides();
+    auto guides = (*store)->vocabulary().guides();
     EXPECT_EQ(guides->size(), 6U);
-    auto hits = (*store)->search(*core::SearchQuery::parse("zipper OR strap OR hood"));
+    auto hits = (*store)->search().find(*core::SearchQuery::parse("zipper OR strap OR hood"));
     ASSERT_TRUE(hits.has_value());
     EXPECT_FALSE(hits->empty());
 
     // Quotes still sit on the words they were made of.
-    auto calls = (*store)->listCalls({}, core::CallSort::oldestFirst(), 0, 100);
+    auto calls = (*store)->calls().list({}, core::CallSort::oldestFirst(), 0, 100);
     int checked = 0;
     for (const auto& row : *calls) {
-        auto call = (*store)->call(row.id);
-        const auto quotes = (*store)->quotesForCall(row.id);
+        auto call = (*store)->calls().get(row.id);
+        const auto quotes = (*store)->quotes().forCall(row.id);
         for (const auto& quote : *quotes) {
             if (!quote.answerId) {
                 EXPECT_NE(call->notes.find(quote.text), std::string::npos) << quote.text;
@@ -74,18 +83,18 @@ TEST_P(OlderWorkspace, StillOpensWithEverythingInIt) {
         EXPECT_FALSE((*store)->migrationBackup().has_value());
     }
     // The tagging engine's rows (schema 3) come through; older files start with the starter rules.
-    const auto rules = (*store)->rules();
+    const auto rules = core::analysis::loadRules((*store)->rules());
     ASSERT_TRUE(rules.has_value());
     EXPECT_FALSE(rules->empty());
     if (version >= 3) {
-        EXPECT_EQ((*store)->patterns()->size(), 27U);
-        EXPECT_EQ((*store)->proposals(std::nullopt, core::ProposalStatus::Accepted)->size(), 1U);
-        EXPECT_EQ((*store)->proposals(std::nullopt, core::ProposalStatus::Rejected)->size(), 1U);
-        EXPECT_EQ((*store)->proposals(std::nullopt, core::ProposalStatus::Open)->size(), 19U);
+        EXPECT_EQ((*store)->patterns().all()->size(), 27U);
+        EXPECT_EQ((*store)->proposals().list(std::nullopt, core::ProposalStatus::Accepted)->size(), 1U);
+        EXPECT_EQ((*store)->proposals().list(std::nullopt, core::ProposalStatus::Rejected)->size(), 1U);
+        EXPECT_EQ((*store)->proposals().list(std::nullopt, core::ProposalStatus::Open)->size(), 19U);
     }
     // Opportunities (schema 4) come through with every field, and the scoring settings.
     if (version >= 4) {
-        auto opportunities = (*store)->opportunities();
+        auto opportunities = (*store)->opportunities().all();
         ASSERT_TRUE(opportunities.has_value());
         ASSERT_EQ(opportunities->size(), 2U);
         const auto& zipper = (*opportunities)[0];
@@ -97,11 +106,11 @@ TEST_P(OlderWorkspace, StillOpensWithEverythingInIt) {
         EXPECT_EQ(zipper.tagIds.size(), 1U);
         EXPECT_EQ((*opportunities)[1].impactOverride, 9.5);
         EXPECT_EQ((*opportunities)[1].patternIds.size(), 1U);
-        EXPECT_TRUE((*store)->setting("scoring")->has_value());
+        EXPECT_TRUE((*store)->settings().get("scoring")->has_value());
     }
     // What the later schema added works on the old data.
     const auto firstCall = calls->front().id;
-    const auto quotes = (*store)->quotesForCall(firstCall);
+    const auto quotes = (*store)->quotes().forCall(firstCall);
     ASSERT_TRUE(quotes.has_value());
     for (const auto& quote : *quotes) {
         EXPECT_FALSE(quote.needsReview);
@@ -123,7 +132,7 @@ TEST(Migration, OpportunitiesOfSchemaThreeKeepTheirFigures) {
     }
     auto store = Store::open(path, Store::OpenMode::ExistingOnly);
     ASSERT_TRUE(store.has_value()) << store.error().describe();
-    auto all = (*store)->opportunities();
+    auto all = (*store)->opportunities().all();
     ASSERT_TRUE(all.has_value()) << all.error().describe();
     ASSERT_EQ(all->size(), 3U);
     EXPECT_EQ((*all)[0].impactOverride, 7.5);
@@ -135,7 +144,7 @@ TEST(Migration, OpportunitiesOfSchemaThreeKeepTheirFigures) {
     EXPECT_EQ((*all)[1].complexity, 3);
     EXPECT_EQ((*all)[2].complexity, 5);
     EXPECT_EQ((*all)[1].confidence, 1);
-    auto evidence = (*store)->opportunityEvidence(1);
+    auto evidence = (*store)->opportunities().evidence(1);
     ASSERT_TRUE(evidence.has_value());
     EXPECT_EQ(evidence->size(), 3U);
 }
@@ -209,7 +218,7 @@ TEST(Migration, DamagedWorkspaceGivesAClearMessage) {
     dir.write("damaged.earmark", bytes);
 
     auto store = Store::open(path, Store::OpenMode::ExistingOnly);
-    core::Error error = store ? (*store)->stats().error() : store.error();
+    core::Error error = store ? (*store)->calls().stats().error() : store.error();
     EXPECT_EQ(error.code, ErrorCode::Storage);
     EXPECT_NE(error.message.find("damaged"), std::string::npos) << error.describe();
     EXPECT_EQ(error.where, path.string());

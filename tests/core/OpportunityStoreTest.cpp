@@ -1,4 +1,9 @@
+#include "core/store/OpportunityStore.h"
+
 #include "StoreFixture.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/QuoteStore.h"
+#include "core/store/SettingStore.h"
 
 #include <SQLiteCpp/Database.h>
 #include <gmock/gmock.h>
@@ -21,7 +26,7 @@ protected:
         quotes = {quote(first, 4, 29, 1), quote(first, 31, 54, 3), quote(second, 0, 21, 2), quote(second, 26, 43, 0)};
         core::Tag tag;
         tag.name = "zipper";
-        ASSERT_TRUE(store->addTag(tag).has_value());
+        ASSERT_TRUE(store->codebook().add(tag).has_value());
         tagId = tag.id;
     }
 
@@ -31,7 +36,7 @@ protected:
         q.start = start;
         q.end = end;
         q.importance = importance;
-        auto id = store->addQuote(q);
+        auto id = store->quotes().add(q);
         EXPECT_TRUE(id.has_value()) << id.error().describe();
         return id.value_or(0);
     }
@@ -59,8 +64,8 @@ protected:
 
 TEST_F(Opportunities, EveryFieldComesBackAsSaved) {
     auto o = zipper();
-    ASSERT_TRUE(store->addOpportunity(o).has_value());
-    auto back = store->opportunity(o.id);
+    ASSERT_TRUE(store->opportunities().add(o).has_value());
+    auto back = store->opportunities().get(o.id);
     ASSERT_TRUE(back.has_value()) << back.error().describe();
     EXPECT_EQ(back->title, "A zipper that lasts");
     EXPECT_EQ(back->description, "Replace the main zip with a metal one");
@@ -80,8 +85,8 @@ TEST_F(Opportunities, EveryFieldComesBackAsSaved) {
 
 TEST_F(Opportunities, EvidenceCarriesWhoSaidItAndTheImportanceForThisOpportunity) {
     auto o = zipper();
-    ASSERT_TRUE(store->addOpportunity(o).has_value());
-    auto evidence = store->opportunityEvidence(o.id);
+    ASSERT_TRUE(store->opportunities().add(o).has_value());
+    auto evidence = store->opportunities().evidence(o.id);
     ASSERT_TRUE(evidence.has_value()) << evidence.error().describe();
     ASSERT_EQ(evidence->size(), 2U);
     // Newest call first: Wei's, whose quote this opportunity rates 3 over its own 2.
@@ -97,7 +102,7 @@ TEST_F(Opportunities, EvidenceCarriesWhoSaidItAndTheImportanceForThisOpportunity
 
 TEST_F(Opportunities, UpdateReplacesFieldsEvidenceAndLinksInOneStep) {
     auto o = zipper();
-    ASSERT_TRUE(store->addOpportunity(o).has_value());
+    ASSERT_TRUE(store->opportunities().add(o).has_value());
     o.title = "Metal zips";
     o.complexity = 4;
     o.impactOverride = 12;
@@ -105,8 +110,8 @@ TEST_F(Opportunities, UpdateReplacesFieldsEvidenceAndLinksInOneStep) {
     o.quoteIds = {quotes[1]};
     o.evidenceImportance.clear();
     o.tagIds.clear();
-    ASSERT_TRUE(store->updateOpportunity(o).has_value());
-    auto back = store->opportunity(o.id);
+    ASSERT_TRUE(store->opportunities().update(o).has_value());
+    auto back = store->opportunities().get(o.id);
     EXPECT_EQ(back->title, "Metal zips");
     EXPECT_EQ(back->complexity, 4);
     EXPECT_EQ(back->impactOverride, 12);
@@ -118,7 +123,7 @@ TEST_F(Opportunities, UpdateReplacesFieldsEvidenceAndLinksInOneStep) {
 
 TEST_F(Opportunities, BadFiguresAreRefusedAndChangeNothing) {
     auto o = zipper();
-    ASSERT_TRUE(store->addOpportunity(o).has_value());
+    ASSERT_TRUE(store->opportunities().add(o).has_value());
     struct Case {
         const char* what;
         std::function<void(core::Opportunity&)> spoil;
@@ -136,28 +141,28 @@ TEST_F(Opportunities, BadFiguresAreRefusedAndChangeNothing) {
         auto bad = o;
         bad.title = "Changed";
         c.spoil(bad);
-        auto refused = store->updateOpportunity(bad);
+        auto refused = store->opportunities().update(bad);
         ASSERT_FALSE(refused.has_value()) << c.what;
         EXPECT_EQ(refused.error().code, core::ErrorCode::BadInput);
         EXPECT_NE(refused.error().message.find(c.what), std::string::npos) << refused.error().message;
-        EXPECT_EQ(store->opportunity(o.id)->title, "A zipper that lasts");
+        EXPECT_EQ(store->opportunities().get(o.id)->title, "A zipper that lasts");
         auto fresh = bad;
         fresh.id = 0;
         fresh.uuid.clear();
-        EXPECT_FALSE(store->addOpportunity(fresh).has_value()) << c.what;
+        EXPECT_FALSE(store->opportunities().add(fresh).has_value()) << c.what;
     }
-    EXPECT_EQ(store->opportunities()->size(), 1U);
+    EXPECT_EQ(store->opportunities().all()->size(), 1U);
 }
 
 TEST_F(Opportunities, AddingEvidenceReportsWhatWasNewSoUndoTakesOnlyThat) {
     auto o = zipper();
-    ASSERT_TRUE(store->addOpportunity(o).has_value());
-    auto added = store->addEvidence(o.id, {quotes[0], quotes[3], 99999});
+    ASSERT_TRUE(store->opportunities().add(o).has_value());
+    auto added = store->opportunities().addEvidence(o.id, {quotes[0], quotes[3], 99999});
     ASSERT_TRUE(added.has_value()) << added.error().describe();
     EXPECT_THAT(*added, ElementsAre(quotes[3])); // already there, and a quote that is gone, are not
-    ASSERT_TRUE(store->removeEvidence(o.id, *added).has_value());
-    EXPECT_THAT(store->opportunity(o.id)->quoteIds, ElementsAre(quotes[0], quotes[2]));
-    EXPECT_EQ(store->addEvidence(4242, {quotes[0]}).error().code, core::ErrorCode::NotFound);
+    ASSERT_TRUE(store->opportunities().removeEvidence(o.id, *added).has_value());
+    EXPECT_THAT(store->opportunities().get(o.id)->quoteIds, ElementsAre(quotes[0], quotes[2]));
+    EXPECT_EQ(store->opportunities().addEvidence(4242, {quotes[0]}).error().code, core::ErrorCode::NotFound);
 }
 
 TEST_F(Opportunities, ReadingAllTakesTheSameQueriesForOneOrMany) {
@@ -165,33 +170,33 @@ TEST_F(Opportunities, ReadingAllTakesTheSameQueriesForOneOrMany) {
         auto o = zipper();
         o.title = "Opportunity " + std::to_string(i);
         o.patternIds.clear();
-        ASSERT_TRUE(store->addOpportunity(o).has_value());
+        ASSERT_TRUE(store->opportunities().add(o).has_value());
     }
-    auto all = store->opportunities();
+    auto all = store->opportunities().all();
     ASSERT_TRUE(all.has_value());
     ASSERT_EQ(all->size(), 50U);
     EXPECT_EQ(all->front().title, "Opportunity 0");
     EXPECT_EQ(all->back().quoteIds.size(), 2U);
     EXPECT_EQ(all->back().tagIds.size(), 1U);
-    EXPECT_EQ(store->opportunityEvidence()->size(), 100U);
+    EXPECT_EQ(store->opportunities().evidence()->size(), 100U);
 }
 
 TEST_F(Opportunities, DeletingATagOrQuoteUnlinksIt) {
     auto o = zipper();
-    ASSERT_TRUE(store->addOpportunity(o).has_value());
-    ASSERT_TRUE(store->deleteTag(tagId).has_value());
-    ASSERT_TRUE(store->deleteQuote(quotes[2]).has_value());
-    auto back = store->opportunity(o.id);
+    ASSERT_TRUE(store->opportunities().add(o).has_value());
+    ASSERT_TRUE(store->codebook().remove(tagId).has_value());
+    ASSERT_TRUE(store->quotes().remove(quotes[2]).has_value());
+    auto back = store->opportunities().get(o.id);
     EXPECT_THAT(back->tagIds, IsEmpty());
     EXPECT_THAT(back->quoteIds, ElementsAre(quotes[0]));
     EXPECT_TRUE(back->evidenceImportance.empty());
 }
 
 TEST_F(Opportunities, SettingsKeepTheirTextAndCanBeReplaced) {
-    EXPECT_FALSE(store->setting("scoring")->has_value());
-    ASSERT_TRUE(store->setSetting("scoring", R"({"formula":"rice"})").has_value());
-    ASSERT_TRUE(store->setSetting("scoring", R"({"formula":"ice"})").has_value());
-    EXPECT_EQ(store->setting("scoring")->value_or(""), R"({"formula":"ice"})");
+    EXPECT_FALSE(store->settings().get("scoring")->has_value());
+    ASSERT_TRUE(store->settings().set("scoring", R"({"formula":"rice"})").has_value());
+    ASSERT_TRUE(store->settings().set("scoring", R"({"formula":"ice"})").has_value());
+    EXPECT_EQ(store->settings().get("scoring")->value_or(""), R"({"formula":"ice"})");
 }
 
 } // namespace

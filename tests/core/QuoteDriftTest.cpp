@@ -4,6 +4,9 @@
 // autosave merges them. An independent model (tests/support/TextModel.h) knows where each
 // quote's own characters went; the store must agree with it exactly.
 #include "StoreFixture.h"
+#include "core/store/CallStore.h"
+#include "core/store/QuoteStore.h"
+#include "core/store/VocabularyStore.h"
 #include "core/util/Utf8.h"
 #include "support/TextModel.h"
 
@@ -59,12 +62,12 @@ protected:
     void save(Field& field, bool withTyped) {
         const core::TextEdits* typed = withTyped ? &field.typed : nullptr;
         if (field.questionId == 0) {
-            auto call = store->call(m_callId);
+            auto call = store->calls().get(m_callId);
             ASSERT_TRUE(call);
             call->notes = field.model.utf8();
-            ASSERT_TRUE(store->updateCall(*call, typed));
+            ASSERT_TRUE(store->calls().update(*call, typed));
         } else {
-            ASSERT_TRUE(store->setAnswer(m_callId, field.questionId, field.model.utf8(), typed));
+            ASSERT_TRUE(store->calls().setAnswer(m_callId, field.questionId, field.model.utf8(), typed));
         }
         field.typed.clear();
     }
@@ -82,7 +85,7 @@ protected:
         quote.answerId = field.answerId;
         quote.start = start;
         quote.end = end;
-        auto id = store->addQuote(quote);
+        auto id = store->quotes().add(quote);
         ASSERT_TRUE(id) << id.error().describe();
         field.model.addQuote(*id, start, end);
     }
@@ -91,7 +94,7 @@ protected:
     // flagged and keeps the customer's words. `exact` false (a change made without typed
     // edits, from a comparison of texts): an unflagged quote still covers its own words.
     void check(const Field& field, bool exact, const std::string& where) {
-        auto quotes = store->quotesForCall(m_callId);
+        auto quotes = store->quotes().forCall(m_callId);
         ASSERT_TRUE(quotes);
         const std::string text = field.model.utf8();
         for (const auto& expected : field.model.quotes) {
@@ -119,12 +122,12 @@ protected:
         const core::Id customer = addCustomer("Rosa");
         Field notes{TextModel(U"Alpha beta gamma delta epsilon. 拉链坏了 😀 naïve Ça gamma."), {}, 0, {}};
         m_callId = addCall(customer, notes.model.utf8());
-        auto call = store->call(m_callId);
+        auto call = store->calls().get(m_callId);
         ASSERT_TRUE(call);
         call->guideId = m_guide.id;
-        ASSERT_TRUE(store->updateCall(*call));
+        ASSERT_TRUE(store->calls().update(*call));
         Field answer{TextModel(U"The zip 👍🏽 broke, the zip!"), {}, m_guide.questions.front().id, {}};
-        auto answerId = store->setAnswer(m_callId, answer.questionId, answer.model.utf8());
+        auto answerId = store->calls().setAnswer(m_callId, answer.questionId, answer.model.utf8());
         ASSERT_TRUE(answerId);
         answer.answerId = *answerId;
         for (Field* field : {&notes, &answer}) {
@@ -152,7 +155,7 @@ protected:
 
     void SetUp() override {
         StoreTest::SetUp();
-        auto guides = store->guides();
+        auto guides = store->vocabulary().guides();
         ASSERT_TRUE(guides && !guides->empty());
         m_guide = guides->front();
     }

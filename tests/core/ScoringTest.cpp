@@ -1,5 +1,6 @@
 #include "core/ranking/Scoring.h"
 
+#include "core/store/OpportunityStore.h"
 #include "core/store/Store.h"
 
 #include <gmock/gmock.h>

@@ -1,5 +1,9 @@
 #include "StoreFixture.h"
 #include "core/search/SearchQuery.h"
+#include "core/store/CallStore.h"
+#include "core/store/QuoteStore.h"
+#include "core/store/SearchStore.h"
+#include "core/store/VocabularyStore.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -56,7 +60,7 @@ TEST_F(Search, HostileInputNeverFailsTheQuery) {
                              "'; DROP TABLE calls; --", "\"\"", "(\"\")"}) {
         auto query = core::SearchQuery::parse(text);
         ASSERT_TRUE(query.has_value()) << text << ": " << query.error().describe();
-        EXPECT_TRUE(store->search(*query).has_value()) << text;
+        EXPECT_TRUE(store->search().find(*query).has_value()) << text;
     }
     EXPECT_EQ(hitCalls("O'Brien").size(), 1U);
     EXPECT_EQ(hitCalls("price-sensitive").size(), 1U);
@@ -66,27 +70,28 @@ TEST_F(Search, HostileInputNeverFailsTheQuery) {
 TEST_F(Search, SearchesAnswersAndQuotesWithSnippets) {
     const auto customer = addCustomer("Sarah");
     const auto call = addCall(customer, "She liked the colour. The zipper broke after two weeks.");
-    auto guides = store->guides();
+    auto guides = store->vocabulary().guides();
     ASSERT_TRUE(guides.has_value());
-    core::Call c = *store->call(call);
+    core::Call c = *store->calls().get(call);
     c.guideId = guides->front().id;
-    ASSERT_TRUE(store->updateCall(c).has_value());
-    ASSERT_TRUE(
-        store->setAnswer(call, guides->front().questions.front().id, "A pack for the Grand Canyon").has_value());
+    ASSERT_TRUE(store->calls().update(c).has_value());
+    ASSERT_TRUE(store->calls()
+                    .setAnswer(call, guides->front().questions.front().id, "A pack for the Grand Canyon")
+                    .has_value());
     core::Quote quote;
     quote.callId = call;
     quote.start = 26;
     quote.end = 54;
-    ASSERT_TRUE(store->addQuote(quote).has_value());
+    ASSERT_TRUE(store->quotes().add(quote).has_value());
 
-    auto hits = store->search(*core::SearchQuery::parse("canyon"));
+    auto hits = store->search().find(*core::SearchQuery::parse("canyon"));
     ASSERT_EQ(hits->size(), 1U);
     EXPECT_EQ(hits->front().source, core::HitSource::Answer);
     EXPECT_EQ(hits->front().callId, call);
     EXPECT_EQ(hits->front().firstName, "Sarah");
     EXPECT_EQ(hits->front().snippet, "A pack for the Grand [Canyon]");
 
-    hits = store->search(*core::SearchQuery::parse("zipper"));
+    hits = store->search().find(*core::SearchQuery::parse("zipper"));
     ASSERT_EQ(hits->size(), 2U); // the notes and the quote
     std::set<core::HitSource> sources;
     for (const auto& hit : *hits) {
@@ -104,17 +109,17 @@ TEST_F(Search, RanksTheBetterMatchFirstAndHonoursTheLimit) {
     EXPECT_THAT(hitCalls("strap"), ElementsAre(strong, weak));
     core::SearchOptions one;
     one.limit = 1;
-    EXPECT_EQ(store->search(*core::SearchQuery::parse("strap"), one)->size(), 1U);
+    EXPECT_EQ(store->search().find(*core::SearchQuery::parse("strap"), one)->size(), 1U);
 }
 
 TEST_F(Search, EditingNotesUpdatesTheIndex) {
     const auto call = addCall(addCustomer("Sarah"), "The buckle snapped.");
-    core::Call c = *store->call(call);
+    core::Call c = *store->calls().get(call);
     c.notes = "The hood leaked.";
-    ASSERT_TRUE(store->updateCall(c).has_value());
+    ASSERT_TRUE(store->calls().update(c).has_value());
     EXPECT_THAT(hitCalls("buckle"), IsEmpty());
     EXPECT_THAT(hitCalls("hood"), ElementsAre(call));
-    ASSERT_TRUE(store->deleteCall(call).has_value());
+    ASSERT_TRUE(store->calls().remove(call).has_value());
     EXPECT_THAT(hitCalls("hood"), IsEmpty());
 }
 
@@ -138,7 +143,7 @@ TEST_F(Search, AnyTypedQueryIsExplainedOrRuns) {
             EXPECT_TRUE(query.error().where.starts_with("column ")) << text;
             continue;
         }
-        const auto hits = store->search(*query);
+        const auto hits = store->search().find(*query);
         EXPECT_TRUE(hits.has_value()) << text << " → " << query->expression() << ": " << hits.error().describe();
     }
 }
@@ -155,7 +160,7 @@ TEST_F(Search, TheDeepestAndWidestAllowedQueriesRun) {
     for (const std::string& text : {deep, wide}) {
         const auto query = core::SearchQuery::parse(text);
         ASSERT_TRUE(query) << query.error().describe();
-        const auto hits = store->search(*query);
+        const auto hits = store->search().find(*query);
         EXPECT_TRUE(hits.has_value()) << hits.error().describe();
     }
     EXPECT_EQ(hitCalls(deep).size(), 1U);

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "core/search/SearchQuery.h"
+#include "core/store/CallStore.h"
+#include "core/store/CustomerStore.h"
+#include "core/store/SearchStore.h"
 #include "core/store/Store.h"
 #include "support/TempDir.h"
 
@@ -22,7 +25,7 @@ protected:
         core::Customer customer;
         customer.firstName = firstName;
         customer.city = city;
-        auto id = store->addCustomer(customer);
+        auto id = store->customers().add(customer);
         EXPECT_TRUE(id.has_value()) << id.error().describe();
         return id.value_or(0);
     }
@@ -32,7 +35,7 @@ protected:
         call.customerId = customerId;
         call.startedAt = at;
         call.notes = notes;
-        auto id = store->addCall(call);
+        auto id = store->calls().add(call);
         EXPECT_TRUE(id.has_value()) << id.error().describe();
         return id.value_or(0);
     }
@@ -40,7 +43,7 @@ protected:
     std::vector<core::Id> hitCalls(const std::string& text) {
         auto query = core::SearchQuery::parse(text);
         EXPECT_TRUE(query.has_value()) << query.error().describe();
-        auto hits = store->search(*query);
+        auto hits = store->search().find(*query);
         EXPECT_TRUE(hits.has_value()) << hits.error().describe();
         std::vector<core::Id> ids;
         for (const auto& hit : hits.value_or(std::vector<core::SearchHit>{})) {

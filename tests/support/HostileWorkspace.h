@@ -2,7 +2,13 @@
 
 // A workspace full of what hostile customers and colleagues type, for the export tests:
 // every export must carry these strings intact and inert.
+#include "core/store/CallStore.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/CustomerStore.h"
+#include "core/store/OpportunityStore.h"
+#include "core/store/QuoteStore.h"
 #include "core/store/Store.h"
+#include "core/store/VocabularyStore.h"
 #include "core/util/Utf8.h"
 
 #include <gtest/gtest.h>
@@ -26,8 +32,8 @@ inline const std::string kSigns = "-2 stars, @everyone, +1";
 class HostileWorkspace {
 public:
     explicit HostileWorkspace(core::Store& store) : m_store(store) {
-        auto abandoner = store.findSegment("cart abandoner");
-        auto buyer = store.findSegment("recent buyer");
+        auto abandoner = store.vocabulary().findSegment("cart abandoner");
+        auto buyer = store.vocabulary().findSegment("recent buyer");
         const auto sarah = customer("Sarah", "Phoenix", (*abandoner)->id, core::ValueTier::HighLtv,
                                     {"Sarah Ortiz", "+1 602 555 0100", "sarah@example.com", ""});
         const auto hostile = customer("<b>Bo</b>", "=cmd|' /C calc'!A0", (*abandoner)->id, core::ValueTier::Standard,
@@ -36,12 +42,12 @@ public:
 
         core::Tag parent;
         parent.name = "Problem";
-        EXPECT_TRUE(store.addTag(parent).has_value());
+        EXPECT_TRUE(store.codebook().add(parent).has_value());
         core::Tag zipper;
         zipper.name = "Zipper";
         zipper.parentId = parent.id;
         zipper.defaultBucket = core::Bucket::Fix;
-        EXPECT_TRUE(store.addTag(zipper).has_value());
+        EXPECT_TRUE(store.codebook().add(zipper).has_value());
 
         const auto c1 = call(sarah, kScript + ". " + kQuotes, "2026-03-12T10:00:00");
         const auto c2 = call(hostile, kFormula + "\n" + kLines, "2026-03-14T11:00:00");
@@ -61,18 +67,18 @@ public:
         a.productLine = "Backpacks";
         a.complexity = 2;
         a.quoteIds = {quotes[0], quotes[1], quotes[2], quotes[3]};
-        EXPECT_TRUE(store.addOpportunity(a).has_value());
+        EXPECT_TRUE(store.opportunities().add(a).has_value());
         core::Opportunity b;
         b.title = "=SUM(A1:A9)";
         b.bucket = core::Bucket::Fill;
         b.complexity = 4;
         b.impactOverride = 10;
         b.quoteIds = {quotes[4], quotes[5]};
-        EXPECT_TRUE(store.addOpportunity(b).has_value());
+        EXPECT_TRUE(store.opportunities().add(b).has_value());
         core::Opportunity dropped;
         dropped.title = "Dropped idea";
         dropped.status = core::OpportunityStatus::Dropped;
-        EXPECT_TRUE(store.addOpportunity(dropped).has_value());
+        EXPECT_TRUE(store.opportunities().add(dropped).has_value());
     }
 
     std::vector<core::Id> quotes;
@@ -86,7 +92,7 @@ private:
         c.segmentId = segment;
         c.valueTier = tier;
         c.personal = std::move(personal);
-        auto id = m_store.addCustomer(c);
+        auto id = m_store.customers().add(c);
         EXPECT_TRUE(id.has_value()) << id.error().describe();
         return id.value_or(0);
     }
@@ -96,7 +102,7 @@ private:
         c.customerId = customer;
         c.startedAt = at;
         c.notes = notes;
-        auto id = m_store.addCall(c);
+        auto id = m_store.calls().add(c);
         EXPECT_TRUE(id.has_value()) << id.error().describe();
         m_notes[id.value_or(0)] = notes;
         return id.value_or(0);
@@ -112,7 +118,7 @@ private:
         q.end = q.start + core::utf8::codePointCount(text);
         q.importance = importance;
         q.tagIds = std::move(tags);
-        auto id = m_store.addQuote(q);
+        auto id = m_store.quotes().add(q);
         EXPECT_TRUE(id.has_value()) << id.error().describe();
         return id.value_or(0);
     }

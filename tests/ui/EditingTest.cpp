@@ -2,6 +2,9 @@
 // sequences through the call editor with its autosave merges, undo and redo; the keyboard's
 // Redo; and the command line reading what the window wrote, undo included.
 #include "UiSupport.h"
+#include "core/store/CallStore.h"
+#include "core/store/QuoteStore.h"
+#include "core/store/VocabularyStore.h"
 #include "support/CliRunner.h"
 #include "support/TextModel.h"
 #include "ui/StandardKeys.h"
@@ -37,7 +40,7 @@ using Snapshot = std::pair<test::TextModel, test::TextModel>;
 
 void checkQuotes(core::Store& store, core::Id callId, const EditedField& field, const std::string& where) {
     ASSERT_EQ(field.edit->toPlainText().toStdString(), field.model.utf8()) << where << ": the editor shows other text";
-    auto quotes = store.quotesForCall(callId);
+    auto quotes = store.quotes().forCall(callId);
     ASSERT_TRUE(quotes);
     for (const auto& expected : field.model.quotes) {
         const auto stored =
@@ -64,19 +67,19 @@ TEST(Editing, RandomEditSequencesKeepQuotesOnTheirWordsThroughSavesUndoAndRedo) 
     core::Id questionId = 0;
     {
         auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
-        auto call = (*store)->call(f.callId);
-        const auto guide = (*store)->guides()->front();
+        auto call = (*store)->calls().get(f.callId);
+        const auto guide = (*store)->vocabulary().guides()->front();
         questionId = guide.questions.front().id;
         call->guideId = guide.id;
         call->notes = test::toUtf8(notesText);
-        ASSERT_TRUE((*store)->updateCall(*call));
-        ASSERT_TRUE((*store)->setAnswer(f.callId, questionId, test::toUtf8(answerText)));
+        ASSERT_TRUE((*store)->calls().update(*call));
+        ASSERT_TRUE((*store)->calls().setAnswer(f.callId, questionId, test::toUtf8(answerText)));
     }
     ui::MainWindow window;
     openOnNewestCall(window, f.path);
     core::Store& store = window.workspace()->store();
     QUndoStack* undo = window.workspace()->undoStack();
-    const auto answers = store.answers(f.callId);
+    const auto answers = store.calls().answers(f.callId);
     ASSERT_TRUE(answers && !answers->empty());
     const auto answerId = answers->front().id;
 
@@ -86,14 +89,14 @@ TEST(Editing, RandomEditSequencesKeepQuotesOnTheirWordsThroughSavesUndoAndRedo) 
         const std::string where = "round " + std::to_string(round);
         // Each round starts again from the same texts, with three quotes on each.
         undo->clear();
-        auto call = store.call(f.callId);
+        auto call = store.calls().get(f.callId);
         call->notes = test::toUtf8(notesText);
-        ASSERT_TRUE(store.updateCall(*call));
-        ASSERT_TRUE(store.setAnswer(f.callId, questionId, test::toUtf8(answerText)));
-        const auto old = store.quotesForCall(f.callId);
+        ASSERT_TRUE(store.calls().update(*call));
+        ASSERT_TRUE(store.calls().setAnswer(f.callId, questionId, test::toUtf8(answerText)));
+        const auto old = store.quotes().forCall(f.callId);
         ASSERT_TRUE(old);
         for (const auto& quote : *old) {
-            ASSERT_TRUE(store.deleteQuote(quote.id));
+            ASSERT_TRUE(store.quotes().remove(quote.id));
         }
         EditedField notes{window.callEditor()->notesEdit(), test::TextModel(notesText), {}};
         EditedField answer{window.callEditor()->answerEdit(1), test::TextModel(answerText), answerId};
@@ -108,7 +111,7 @@ TEST(Editing, RandomEditSequencesKeepQuotesOnTheirWordsThroughSavesUndoAndRedo) 
                 quote.answerId = field->answerId;
                 quote.start = start;
                 quote.end = end;
-                ASSERT_TRUE(store.addQuote(quote));
+                ASSERT_TRUE(store.quotes().add(quote));
                 field->model.addQuote(quote.id, start, end);
             }
         }
@@ -196,9 +199,9 @@ TEST(Editing, TypingInTwoFieldsBeforeTheAutosaveKeepsBoth) {
     Fixture f;
     {
         auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
-        auto call = (*store)->call(f.callId);
-        call->guideId = (*store)->guides()->front().id;
-        ASSERT_TRUE((*store)->updateCall(*call));
+        auto call = (*store)->calls().get(f.callId);
+        call->guideId = (*store)->vocabulary().guides()->front().id;
+        ASSERT_TRUE((*store)->calls().update(*call));
     }
     ui::MainWindow window;
     openOnNewestCall(window, f.path);
@@ -206,8 +209,8 @@ TEST(Editing, TypingInTwoFieldsBeforeTheAutosaveKeepsBoth) {
     QTest::keyClicks(window.callEditor()->answerEdit(1), QStringLiteral("An answer typed next"));
     ASSERT_TRUE(window.callEditor()->save());
     auto& store = window.workspace()->store();
-    EXPECT_EQ(store.call(f.callId)->notes, "Notes typed first");
-    const auto answers = store.answers(f.callId);
+    EXPECT_EQ(store.calls().get(f.callId)->notes, "Notes typed first");
+    const auto answers = store.calls().answers(f.callId);
     ASSERT_TRUE(answers && answers->size() == 1);
     EXPECT_EQ(answers->front().text, "An answer typed next");
     EXPECT_EQ(window.callEditor()->answerEdit(1)->toPlainText(), QStringLiteral("An answer typed next"));

@@ -1,6 +1,8 @@
 // The Opportunities view: the matrix and the ranked table, editing, evidence by drag and
 // drop, and exports from the window.
 #include "UiSupport.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/OpportunityStore.h"
 #include "print/PdfWriter.h"
 #include "support/ExportReader.h"
 #include "support/HostileWorkspace.h"
@@ -92,7 +94,7 @@ TEST(Opportunities, DraggingABubbleSetsComplexityAndImpactAndUndoPutsItBack) {
     Board board(dir);
     ui::ImpactMatrix* matrix = board.dock->matrix();
     const core::Id id = board.first().opportunity.id;
-    const auto before = *board.store().opportunity(id);
+    const auto before = *board.store().opportunities().get(id);
     ASSERT_FALSE(before.impactOverride.has_value());
     const double targetImpact = std::round(matrix->impactAxisMax() * 0.8 * 10) / 10;
     const QPointF from = *matrix->bubbleCentre(id);
@@ -104,7 +106,7 @@ TEST(Opportunities, DraggingABubbleSetsComplexityAndImpactAndUndoPutsItBack) {
     sendMouse(matrix, QEvent::MouseButtonRelease, to, Qt::NoButton);
     board.wait();
 
-    auto moved = *board.store().opportunity(id);
+    auto moved = *board.store().opportunities().get(id);
     EXPECT_DOUBLE_EQ(moved.complexity, 4.5);
     ASSERT_TRUE(moved.impactOverride.has_value());
     EXPECT_NEAR(*moved.impactOverride, targetImpact, 0.11);
@@ -117,7 +119,7 @@ TEST(Opportunities, DraggingABubbleSetsComplexityAndImpactAndUndoPutsItBack) {
 
     board.undo()->undo();
     board.wait();
-    const auto back = *board.store().opportunity(id);
+    const auto back = *board.store().opportunities().get(id);
     EXPECT_EQ(back.complexity, before.complexity);
     EXPECT_FALSE(back.impactOverride.has_value());
     EXPECT_LT(std::abs(matrix->bubbleCentre(id)->x() - from.x()), 2.0);
@@ -131,7 +133,7 @@ TEST(Opportunities, TheKeyboardChoosesAndNudgesBubblesInOneUndoStep) {
     QTest::keyClick(matrix, Qt::Key_Home);
     const core::Id id = board.dock->selectedOpportunity();
     EXPECT_EQ(id, board.first().opportunity.id);
-    const double complexity = board.store().opportunity(id)->complexity;
+    const double complexity = board.store().opportunities().get(id)->complexity;
     ASSERT_LE(complexity, 4.0);
 
     const int steps = board.undo()->count();
@@ -139,12 +141,12 @@ TEST(Opportunities, TheKeyboardChoosesAndNudgesBubblesInOneUndoStep) {
     board.wait();
     QTest::keyClick(matrix, Qt::Key_Right, Qt::ControlModifier);
     board.wait();
-    EXPECT_DOUBLE_EQ(board.store().opportunity(id)->complexity, complexity + 1);
-    EXPECT_FALSE(board.store().opportunity(id)->impactOverride.has_value()); // sideways: impact untouched
+    EXPECT_DOUBLE_EQ(board.store().opportunities().get(id)->complexity, complexity + 1);
+    EXPECT_FALSE(board.store().opportunities().get(id)->impactOverride.has_value()); // sideways: impact untouched
     EXPECT_EQ(board.undo()->count(), steps + 1);
     board.undo()->undo();
     board.wait();
-    EXPECT_DOUBLE_EQ(board.store().opportunity(id)->complexity, complexity);
+    EXPECT_DOUBLE_EQ(board.store().opportunities().get(id)->complexity, complexity);
 
     // Arrows without Ctrl move the choice, not the bubble; End goes to the last ranked.
     QTest::keyClick(matrix, Qt::Key_End);
@@ -208,11 +210,11 @@ TEST(Opportunities, EditingScoringAndStatusAreUndoSteps) {
     ASSERT_EQ(editor->opportunityId(), id);
 
     auto* status = editor->statusBox();
-    ASSERT_NE(board.store().opportunity(id)->status, core::OpportunityStatus::Validated);
+    ASSERT_NE(board.store().opportunities().get(id)->status, core::OpportunityStatus::Validated);
     status->setCurrentIndex(status->findText(QStringLiteral("Validated")));
     emit status->activated(status->currentIndex());
     board.wait();
-    EXPECT_EQ(board.store().opportunity(id)->status, core::OpportunityStatus::Validated);
+    EXPECT_EQ(board.store().opportunities().get(id)->status, core::OpportunityStatus::Validated);
     EXPECT_THAT(board.undo()->undoText().toStdString(), HasSubstr("Change Status"));
 
     editor->overrideBox()->setChecked(true);
@@ -220,7 +222,7 @@ TEST(Opportunities, EditingScoringAndStatusAreUndoSteps) {
     editor->impactBox()->setValue(42);
     emit editor->impactBox()->editingFinished();
     board.wait();
-    EXPECT_EQ(board.store().opportunity(id)->impactOverride, 42);
+    EXPECT_EQ(board.store().opportunities().get(id)->impactOverride, 42);
     EXPECT_THAT(editor->whyLabel()->text().toStdString(), HasSubstr("impact 42 (override)"));
 
     // RICE for the whole workspace, then back.
@@ -236,7 +238,7 @@ TEST(Opportunities, EditingScoringAndStatusAreUndoSteps) {
     board.undo()->undo(); // the override switched on
     board.undo()->undo(); // the status
     board.wait();
-    const auto back = *board.store().opportunity(id);
+    const auto back = *board.store().opportunities().get(id);
     EXPECT_FALSE(back.impactOverride.has_value());
     EXPECT_NE(back.status, core::OpportunityStatus::Validated);
 }
@@ -255,7 +257,7 @@ TEST(Opportunities, QuotesDroppedOnABubbleBecomeEvidenceUndoably) {
 
     const auto& last = *board.dock->model()->entry(7);
     const core::Id id = last.opportunity.id;
-    const std::size_t before = board.store().opportunity(id)->quoteIds.size();
+    const std::size_t before = board.store().opportunities().get(id)->quoteIds.size();
     ui::ImpactMatrix* matrix = board.dock->matrix();
     const QPointF at = *matrix->bubbleCentre(id);
     QDragEnterEvent enter(at.toPoint(), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
@@ -264,27 +266,27 @@ TEST(Opportunities, QuotesDroppedOnABubbleBecomeEvidenceUndoably) {
     QDropEvent drop(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(matrix, &drop);
     board.wait();
-    const auto after = *board.store().opportunity(id);
+    const auto after = *board.store().opportunities().get(id);
     EXPECT_GT(after.quoteIds.size(), before);
     EXPECT_LE(after.quoteIds.size(), before + 3);
     EXPECT_THAT(board.undo()->undoText().toStdString(), HasSubstr("Quote"));
     board.undo()->undo();
     board.wait();
-    EXPECT_EQ(board.store().opportunity(id)->quoteIds.size(), before);
+    EXPECT_EQ(board.store().opportunities().get(id)->quoteIds.size(), before);
 
     // The same drop on a table row.
     const QModelIndex row = board.dock->filter()->index(0, ui::OpportunityListModel::Title);
     const core::Id topId = board.first().opportunity.id;
-    const std::size_t topBefore = board.store().opportunity(topId)->quoteIds.size();
+    const std::size_t topBefore = board.store().opportunities().get(topId)->quoteIds.size();
     EXPECT_TRUE(board.dock->filter()->dropMimeData(mime.get(), Qt::CopyAction, -1, -1, row));
     board.wait();
-    EXPECT_GT(board.store().opportunity(topId)->quoteIds.size(), topBefore);
+    EXPECT_GT(board.store().opportunities().get(topId)->quoteIds.size(), topBefore);
 }
 
 TEST(Opportunities, MadeFromChosenQuotesOrATagAndDeletedUndoably) {
     test::TempDir dir;
     Board board(dir);
-    const std::size_t before = board.store().opportunities()->size();
+    const std::size_t before = board.store().opportunities().all()->size();
     // Back in the window, so that the quote browser has the keyboard.
     board.dock->setFloating(false);
     QApplication::setActiveWindow(&board.window);
@@ -297,21 +299,21 @@ TEST(Opportunities, MadeFromChosenQuotesOrATagAndDeletedUndoably) {
     quotes->view()->setFocus();
     QTest::keyClick(quotes->view(), Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
     board.wait();
-    ASSERT_EQ(board.store().opportunities()->size(), before + 1);
+    ASSERT_EQ(board.store().opportunities().all()->size(), before + 1);
     const core::Id made = board.dock->selectedOpportunity();
     ASSERT_NE(made, 0);
-    EXPECT_EQ(board.store().opportunity(made)->quoteIds.size(), 2U);
+    EXPECT_EQ(board.store().opportunities().get(made)->quoteIds.size(), 2U);
     // Titled by the first chosen quote's words, to be renamed.
     const std::string first = quotes->model()->row(0)->text;
-    EXPECT_EQ(board.store().opportunity(made)->title.substr(0, 20), first.substr(0, 20));
+    EXPECT_EQ(board.store().opportunities().get(made)->title.substr(0, 20), first.substr(0, 20));
     EXPECT_EQ(board.dock->editor()->opportunityId(), made);
 
     // From a tag: its quotes become the evidence, the tag its link.
-    auto tags = board.store().tags();
+    auto tags = board.store().codebook().tags();
     const core::Tag tag = tags->front();
     emit board.window.codebook()->makeOpportunity(tag.id);
     board.wait();
-    auto all = *board.store().opportunities();
+    auto all = *board.store().opportunities().all();
     ASSERT_EQ(all.size(), before + 2);
     EXPECT_EQ(all.back().title, tag.name);
     EXPECT_EQ(all.back().tagIds, std::vector<core::Id>{tag.id});
@@ -321,10 +323,10 @@ TEST(Opportunities, MadeFromChosenQuotesOrATagAndDeletedUndoably) {
     board.dock->selectOpportunity(all.back().id);
     board.dock->deleteSelected();
     board.wait();
-    EXPECT_FALSE(board.store().opportunity(all.back().id).has_value());
+    EXPECT_FALSE(board.store().opportunities().get(all.back().id).has_value());
     board.undo()->undo();
     board.wait();
-    const auto back = board.store().opportunity(all.back().id);
+    const auto back = board.store().opportunities().get(all.back().id);
     ASSERT_TRUE(back.has_value());
     EXPECT_EQ(back->quoteIds, all.back().quoteIds);
     EXPECT_EQ(back->uuid, all.back().uuid);

@@ -3,6 +3,8 @@
 // customer from the window.
 #include "UiSupport.h"
 #include "core/store/Backups.h"
+#include "core/store/CallStore.h"
+#include "core/store/CustomerStore.h"
 #include "support/CliRunner.h"
 #include "ui/ExportDialog.h"
 
@@ -100,6 +102,12 @@ TEST(DamagedWorkspace, TheWindowReadsItWritesNothingAndOffersAReadableCopy) {
     ASSERT_NE(box, nullptr);
     box->button(QMessageBox::Close)->click();
     EXPECT_TRUE(window.findChild<QAction*>(QStringLiteral("actionSaveReadableCopy"))->isEnabled());
+    // Nothing that writes is offered, the analysis included.
+    for (const char* name : {"actionRulesCall", "actionRulesWorkspace", "actionFindPatterns", "actionEraseCustomer"}) {
+        auto* action = window.findChild<QAction*>(QString::fromLatin1(name));
+        ASSERT_NE(action, nullptr) << name;
+        EXPECT_FALSE(action->isEnabled()) << name << " is offered on a damaged workspace";
+    }
     EXPECT_TRUE(window.callEditor()->notesEdit()->isReadOnly());
     QTest::keyClicks(window.callEditor()->notesEdit(), QStringLiteral("typed into a damaged file"));
     window.callEditor()->save();
@@ -113,12 +121,12 @@ TEST(Erasure, FromTheWindowReachesTheBackupsAndClearsUndo) {
     Fixture f;
     {
         auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
-        auto call = (*store)->call(f.callId);
-        auto customer = (*store)->customer(call->customerId);
+        auto call = (*store)->calls().get(f.callId);
+        auto customer = (*store)->customers().get(call->customerId);
         customer->personal.phone = "+1 602 555 0199";
-        ASSERT_TRUE((*store)->updateCustomer(*customer));
+        ASSERT_TRUE((*store)->customers().update(*customer));
         call->notes = "The left strap snapped on the second hike, miles from the car.";
-        ASSERT_TRUE((*store)->updateCall(*call));
+        ASSERT_TRUE((*store)->calls().update(*call));
         ASSERT_TRUE(core::backups::make(**store, "manual"));
     }
     ui::MainWindow window;
@@ -134,7 +142,7 @@ TEST(Erasure, FromTheWindowReachesTheBackupsAndClearsUndo) {
     for (const auto& backup : *backups) {
         auto copy = core::Store::open(backup.path, core::Store::OpenMode::ReadOnly);
         ASSERT_TRUE(copy);
-        EXPECT_EQ(*(*copy)->countCalls({}), 0) << backup.path;
+        EXPECT_EQ(*(*copy)->calls().count({}), 0) << backup.path;
     }
     EXPECT_THAT(window.statusBar()->currentMessage().toStdString(), testing::HasSubstr("Erased"));
 }

@@ -1,9 +1,16 @@
 // Offscreen UI tests of the tagging engine in the window: rules' proposals in the call
 // editor, the patterns view and the saturation chart.
+#include "core/analysis/RuleStorage.h"
 #include "core/engine/Insights.h"
 #include "core/engine/TaggingEngine.h"
 #include "core/io/PhraseBank.h"
 #include "core/sample/CorpusGenerator.h"
+#include "core/store/CallStore.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/OpportunityStore.h"
+#include "core/store/PatternStore.h"
+#include "core/store/QuoteStore.h"
+#include "core/store/RuleStore.h"
 #include "ui/CallEditor.h"
 #include "ui/LanguageDialog.h"
 #include "ui/MainWindow.h"
@@ -43,14 +50,14 @@ constexpr const char* kNotes = "Lovely colours. The zipper broke after a week! I
 struct ProposalFixture : Fixture {
     ProposalFixture() {
         auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
-        auto call = (*store)->call(callId).value();
+        auto call = (*store)->calls().get(callId).value();
         call.notes = kNotes;
-        EXPECT_TRUE((*store)->updateCall(call).has_value());
+        EXPECT_TRUE((*store)->calls().update(call).has_value());
     }
 
     [[nodiscard]] std::vector<core::Proposal> stored(core::ProposalStatus status) const {
         auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
-        return (*store)->proposals(callId, status).value();
+        return (*store)->proposals().list(callId, status).value();
     }
 };
 
@@ -174,23 +181,23 @@ TEST(Proposals, WorkspaceRunIsPreviewedAndACancelledRunStoresNothing) {
     ASSERT_FALSE(cancelled.has_value());
     EXPECT_EQ(cancelled.error().code, core::ErrorCode::Cancelled);
     EXPECT_EQ(window.workspace()->undoStack()->count(), 0);
-    EXPECT_TRUE(window.workspace()->store().proposals(std::nullopt, std::nullopt)->empty());
+    EXPECT_TRUE(window.workspace()->store().proposals().list(std::nullopt, std::nullopt)->empty());
 
     // The generated calls' words match the starter rules; the whole run is one undo step.
     const auto stored = window.applyRules(true, false);
     ASSERT_TRUE(stored.has_value());
     ASSERT_GT(*stored, 0U);
-    EXPECT_EQ(window.workspace()->store().proposals(std::nullopt, core::ProposalStatus::Open)->size(), *stored);
+    EXPECT_EQ(window.workspace()->store().proposals().list(std::nullopt, core::ProposalStatus::Open)->size(), *stored);
     EXPECT_EQ(window.workspace()->undoStack()->count(), 1);
     window.workspace()->undoStack()->undo();
-    EXPECT_TRUE(window.workspace()->store().proposals(std::nullopt, std::nullopt)->empty());
+    EXPECT_TRUE(window.workspace()->store().proposals().list(std::nullopt, std::nullopt)->empty());
 }
 
 namespace {
 
 std::vector<core::Pattern> storedPatterns(const std::filesystem::path& path) {
     auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
-    return (*store)->patterns().value();
+    return (*store)->patterns().all().value();
 }
 
 // Never of a temporary: the pointer would outlive the patterns it points into.
@@ -282,13 +289,13 @@ TEST(Patterns, FindRenameMergeSplitAndTagAllUndoableExactly) {
     ASSERT_TRUE(dock->tagPattern(first, QStringLiteral("cap cracks")));
     {
         auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
-        const auto tags = (*store)->tags().value();
+        const auto tags = (*store)->codebook().tags().value();
         const auto tag = std::find_if(tags.begin(), tags.end(), [](const auto& t) { return t.name == "cap cracks"; });
         ASSERT_NE(tag, tags.end());
         core::QuoteFilter filter;
         filter.tagIds = {tag->id};
         filter.limit = -1;
-        EXPECT_EQ((*store)->listQuotes(filter)->size(), tagged.size());
+        EXPECT_EQ((*store)->quotes().list(filter)->size(), tagged.size());
     }
 
     // Undo all four: the tag goes, and the patterns are exactly as found.
@@ -298,7 +305,7 @@ TEST(Patterns, FindRenameMergeSplitAndTagAllUndoableExactly) {
     waitForPatterns(dock);
     {
         auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
-        const auto tags = (*store)->tags().value();
+        const auto tags = (*store)->codebook().tags().value();
         EXPECT_TRUE(std::none_of(tags.begin(), tags.end(), [](const auto& t) { return t.name == "cap cracks"; }));
     }
     now = storedPatterns(path);
@@ -341,7 +348,7 @@ TEST(Patterns, QuotingACallRegroupsItsQuotesInTheBackground) {
     ASSERT_TRUE(window.callEditor()->save());
     selectText(notes, words);
     ASSERT_TRUE(window.callEditor()->quoteSelection({}, {}));
-    const auto quotes = window.workspace()->store().quotesForCall(window.callEditor()->callId()).value();
+    const auto quotes = window.workspace()->store().quotes().forCall(window.callEditor()->callId()).value();
     const auto made =
         std::find_if(quotes.begin(), quotes.end(), [&](const auto& q) { return q.text == words.toStdString(); });
     ASSERT_NE(made, quotes.end());
@@ -412,19 +419,19 @@ TEST(Buckets, AQuoteTakesItsTagsBucketUntilAPersonFilesItUndoably) {
     {
         // "zipper" files its quotes in Fix; the call has one quote tagged zipper.
         auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
-        auto tags = (*store)->tags().value();
+        auto tags = (*store)->codebook().tags().value();
         auto zipper = *std::find_if(tags.begin(), tags.end(), [&](const auto& t) { return t.id == f.zipperTag; });
         zipper.defaultBucket = core::Bucket::Fix;
-        ASSERT_TRUE((*store)->updateTag(zipper).has_value());
-        auto call = (*store)->call(f.callId).value();
+        ASSERT_TRUE((*store)->codebook().update(zipper).has_value());
+        auto call = (*store)->calls().get(f.callId).value();
         call.notes = "The zipper jammed on day one.";
-        ASSERT_TRUE((*store)->updateCall(call).has_value());
+        ASSERT_TRUE((*store)->calls().update(call).has_value());
         core::Quote quote;
         quote.callId = f.callId;
         quote.start = 4;
         quote.end = 17;
         quote.tagIds = {f.zipperTag};
-        ASSERT_TRUE((*store)->addQuote(quote).has_value());
+        ASSERT_TRUE((*store)->quotes().add(quote).has_value());
     }
     ui::MainWindow window;
     openOnNewestCall(window, f.path);
@@ -464,7 +471,7 @@ TEST(Rules, EditARuleWithALivePreviewRefuseABrokenOneAndUndo) {
     ProposalFixture f;
     ui::MainWindow window;
     openOnNewestCall(window, f.path);
-    const auto starter = window.workspace()->store().rules().value();
+    const auto starter = core::analysis::loadRules(window.workspace()->store().rules()).value();
     ui::RulesDialog dialog(*window.workspace(), &window);
     dialog.show();
     ASSERT_EQ(dialog.list()->count(), static_cast<int>(starter.size()));
@@ -500,7 +507,7 @@ TEST(Rules, EditARuleWithALivePreviewRefuseABrokenOneAndUndo) {
     EXPECT_FALSE(error->isHidden());
     EXPECT_TRUE(error->text().contains(QStringLiteral("Zips"))) << error->text().toStdString();
     EXPECT_FALSE(dialog.apply());
-    EXPECT_EQ(window.workspace()->store().rules()->size(), starter.size());
+    EXPECT_EQ(core::analysis::loadRules(window.workspace()->store().rules())->size(), starter.size());
 
     // Conditions are read leniently and explained when they name nothing.
     dialog.regexesEdit()->clear();
@@ -527,14 +534,14 @@ TEST(Rules, EditARuleWithALivePreviewRefuseABrokenOneAndUndo) {
 
     // OK stores them as one step; undo puts the starter rules back.
     ASSERT_TRUE(dialog.apply());
-    const auto stored = window.workspace()->store().rules().value();
+    const auto stored = core::analysis::loadRules(window.workspace()->store().rules()).value();
     ASSERT_EQ(stored.size(), starter.size() + 1);
     EXPECT_EQ(stored[static_cast<std::size_t>(mine)].name, "Zips");
     EXPECT_EQ(stored[static_cast<std::size_t>(mine)].bucket, core::Bucket::Fix);
     QUndoStack* undo = window.workspace()->undoStack();
     EXPECT_EQ(undo->undoText(), QStringLiteral("Edit Rules"));
     undo->undo();
-    const auto back = window.workspace()->store().rules().value();
+    const auto back = core::analysis::loadRules(window.workspace()->store().rules()).value();
     ASSERT_EQ(back.size(), starter.size());
     for (std::size_t i = 0; i < back.size(); ++i) {
         EXPECT_EQ(back[i].name, starter[i].name);
@@ -563,7 +570,7 @@ TEST(Language, PhrasesOfAScopeComparisonAroundADateAndAPhraseBank) {
     // One tag narrows it.
     ASSERT_TRUE(dialog.setScope(QStringLiteral("Tag: broke")));
     ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.loaded(); }, 5000));
-    const auto tags = store.tags().value();
+    const auto tags = store.codebook().tags().value();
     const auto broke = std::find_if(tags.begin(), tags.end(), [](const auto& t) { return t.name == "broke"; });
     ASSERT_NE(broke, tags.end());
     core::engine::QuoteScope scope;
@@ -586,11 +593,11 @@ TEST(Language, PhrasesOfAScopeComparisonAroundADateAndAPhraseBank) {
         core::QuoteFilter brokeQuotes;
         brokeQuotes.tagIds = {broke->id};
         brokeQuotes.limit = -1;
-        const auto rows = store.listQuotes(brokeQuotes).value();
+        const auto rows = store.quotes().list(brokeQuotes).value();
         for (const auto& row : rows) {
             zips.quoteIds.push_back(row.quoteId);
         }
-        ASSERT_TRUE(store.addOpportunity(zips).has_value());
+        ASSERT_TRUE(store.opportunities().add(zips).has_value());
         ui::LanguageDialog again(*window.workspace(), &window);
         ASSERT_TRUE(again.setScope(QStringLiteral("Opportunity: Zips that last")));
         ASSERT_TRUE(QTest::qWaitFor([&] { return again.loaded(); }, 5000));
@@ -660,17 +667,17 @@ TEST(Patterns, UnquotedWordsThatSayWhatAPatternSaysAreProposedUndoably) {
     const auto cancelled = window.proposeFromPatterns(false, /*cancelAtOnce=*/true);
     ASSERT_FALSE(cancelled.has_value());
     EXPECT_EQ(cancelled.error().code, core::ErrorCode::Cancelled);
-    EXPECT_TRUE(store.proposals(std::nullopt, std::nullopt)->empty());
+    EXPECT_TRUE(store.proposals().list(std::nullopt, std::nullopt)->empty());
 
     ASSERT_EQ(window.proposeFromPatterns(false).value(), expected.size());
-    const auto open = store.proposals(std::nullopt, core::ProposalStatus::Open).value();
+    const auto open = store.proposals().list(std::nullopt, core::ProposalStatus::Open).value();
     ASSERT_EQ(open.size(), expected.size());
     EXPECT_EQ(open.front().source, "pattern");
     QUndoStack* undo = window.workspace()->undoStack();
     EXPECT_TRUE(undo->undoText().startsWith(QStringLiteral("Propose from Patterns (")));
     EXPECT_EQ(window.proposeFromPatterns(false).value(), 0U); // proposed before: nothing new
     undo->undo();
-    EXPECT_TRUE(store.proposals(std::nullopt, std::nullopt)->empty());
+    EXPECT_TRUE(store.proposals().list(std::nullopt, std::nullopt)->empty());
 }
 
 TEST(Patterns, APatternBecomesAnOpportunityWithItsQuotesAsEvidenceUndoably) {
@@ -684,11 +691,11 @@ TEST(Patterns, APatternBecomesAnOpportunityWithItsQuotesAsEvidenceUndoably) {
     waitForPatterns(dock);
     const core::Pattern strongest = dock->model()->summary(0)->pattern;
     core::Store& store = window.workspace()->store();
-    const std::size_t before = store.opportunities()->size();
+    const std::size_t before = store.opportunities().all()->size();
 
     const core::Id id = dock->makeOpportunity(strongest.id);
     ASSERT_NE(id, 0);
-    auto made = store.opportunity(id);
+    auto made = store.opportunities().get(id);
     ASSERT_TRUE(made.has_value());
     EXPECT_EQ(made->title, strongest.label);
     auto evidence = made->quoteIds;
@@ -701,11 +708,11 @@ TEST(Patterns, APatternBecomesAnOpportunityWithItsQuotesAsEvidenceUndoably) {
               QStringLiteral("New Opportunity \u2018%1\u2019").arg(QString::fromStdString(strongest.label)));
 
     undo->undo();
-    EXPECT_EQ(store.opportunities()->size(), before);
-    EXPECT_FALSE(store.opportunity(id).has_value());
-    EXPECT_EQ(store.patterns()->size(), static_cast<std::size_t>(dock->model()->rowCount())); // the quotes stay
+    EXPECT_EQ(store.opportunities().all()->size(), before);
+    EXPECT_FALSE(store.opportunities().get(id).has_value());
+    EXPECT_EQ(store.patterns().all()->size(), static_cast<std::size_t>(dock->model()->rowCount())); // the quotes stay
     undo->redo();
-    const auto back = store.opportunity(id);
+    const auto back = store.opportunities().get(id);
     ASSERT_TRUE(back.has_value());
     EXPECT_EQ(back->uuid, made->uuid);
 }

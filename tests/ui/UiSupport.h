@@ -4,6 +4,10 @@
 // another connection reads it.
 #include "core/sample/CorpusGenerator.h"
 #include "core/search/SearchQuery.h"
+#include "core/store/CallStore.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/CustomerStore.h"
+#include "core/store/QuoteStore.h"
 #include "core/store/Store.h"
 #include "core/util/Utf8.h"
 #include "support/TempDir.h"
@@ -100,16 +104,16 @@ struct Fixture {
         core::Customer customer;
         customer.firstName = "Sarah";
         customer.city = "Phoenix";
-        (*store)->addCustomer(customer);
+        (*store)->customers().add(customer);
         core::Call call;
         call.customerId = customer.id;
         call.startedAt = "2026-03-12T14:30:00";
-        (*store)->addCall(call);
+        (*store)->calls().add(call);
         callId = call.id;
         core::Tag zipper;
         zipper.name = "zipper";
         zipper.color = "#e45756";
-        (*store)->addTag(zipper);
+        (*store)->codebook().add(zipper);
         zipperTag = zipper.id;
     }
 };
@@ -124,9 +128,9 @@ struct Stored {
 inline Stored readStore(const std::filesystem::path& path, core::Id callId) {
     auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
     Stored out;
-    out.notes = (*store)->call(callId)->notes;
-    out.quotes = *(*store)->quotesForCall(callId);
-    const auto tags = (*store)->tags();
+    out.notes = (*store)->calls().get(callId)->notes;
+    out.quotes = *(*store)->quotes().forCall(callId);
+    const auto tags = (*store)->codebook().tags();
     for (const auto& tag : *tags) {
         out.tagNames.push_back(tag.name);
     }

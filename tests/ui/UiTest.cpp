@@ -2,7 +2,13 @@
 // Qt model must.
 #include "core/sample/CorpusGenerator.h"
 #include "core/search/SearchQuery.h"
+#include "core/store/CallStore.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/CustomerStore.h"
+#include "core/store/QuoteStore.h"
+#include "core/store/SearchStore.h"
 #include "core/store/Store.h"
+#include "core/store/VocabularyStore.h"
 #include "core/util/Utf8.h"
 #include "support/TempDir.h"
 #include "ui/BackgroundReader.h"
@@ -67,7 +73,7 @@ TEST(CallListModel, FetchesLazilyAndPassesTheModelTester) {
     EXPECT_EQ(model.rowCount(), 450);
 
     // Newest first, and the row shows what the store holds.
-    const auto newest = (*store)->listCalls({}, core::CallSort::newestFirst(), 0, 1)->front();
+    const auto newest = (*store)->calls().list({}, core::CallSort::newestFirst(), 0, 1)->front();
     EXPECT_EQ(model.callId(0), newest.id);
     const QString customer = model.data(model.index(0, ui::CallListModel::Customer)).toString();
     EXPECT_EQ(customer, QStringLiteral("%1 from %2")
@@ -242,17 +248,17 @@ struct CodebookFixture : Fixture {
 
     CodebookFixture() {
         auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
-        core::Call call = *(*store)->call(callId);
+        core::Call call = *(*store)->calls().get(callId);
         call.notes = "zip broke, zipper jammed, teeth bent";
-        (*store)->updateCall(call);
+        (*store)->calls().update(call);
         core::Tag t;
         t.name = "zip";
-        (*store)->addTag(t);
+        (*store)->codebook().add(t);
         zip = t.id;
         core::Tag child;
         child.name = "teeth";
         child.parentId = zip;
-        (*store)->addTag(child);
+        (*store)->codebook().add(child);
         teeth = child.id;
         for (auto [start, end, tags] :
              {std::tuple{0, 9, std::vector<core::Id>{zip}}, std::tuple{11, 24, std::vector<core::Id>{zip, zipperTag}},
@@ -262,7 +268,7 @@ struct CodebookFixture : Fixture {
             q.start = static_cast<std::size_t>(start);
             q.end = static_cast<std::size_t>(end);
             q.tagIds = tags;
-            (*store)->addQuote(q);
+            (*store)->quotes().add(q);
             quotes.push_back(q.id);
         }
     }
@@ -271,12 +277,12 @@ struct CodebookFixture : Fixture {
     std::string describe() const {
         auto store = core::Store::open(path, core::Store::OpenMode::ExistingOnly);
         std::string out;
-        const auto tags = (*store)->tags();
+        const auto tags = (*store)->codebook().tags();
         for (const auto& tag : *tags) {
             out += std::to_string(tag.id) + "/" + tag.uuid + "/" + std::to_string(tag.parentId.value_or(0)) + "/" +
                    tag.name + ";";
         }
-        const auto list = (*store)->quotesForCall(callId);
+        const auto list = (*store)->quotes().forCall(callId);
         for (const auto& quote : *list) {
             out += " q" + std::to_string(quote.id) + ":";
             for (const auto id : quote.tagIds) {
@@ -321,14 +327,14 @@ TEST(Codebook, MergeTwoTagsAndUndoRestoresExactly) {
     window.codebook()->mergeTags(f.zip, f.zipperTag);
     EXPECT_EQ(undo->undoText(), QStringLiteral("Merge \u2018zip\u2019 into \u2018zipper\u2019"));
     auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
-    EXPECT_FALSE((*store)->findTag("zip")->has_value());
-    const auto merged = *(*store)->quotesForCall(f.callId);
+    EXPECT_FALSE((*store)->codebook().find("zip")->has_value());
+    const auto merged = *(*store)->quotes().forCall(f.callId);
     for (const auto& quote : merged) {
         if (quote.id != f.quotes[2]) {
             EXPECT_EQ(quote.tagIds, std::vector<core::Id>{f.zipperTag}); // duplicates folded
         }
     }
-    EXPECT_EQ((*(*store)->findTag("teeth"))->parentId, f.zipperTag);
+    EXPECT_EQ((*(*store)->codebook().find("teeth"))->parentId, f.zipperTag);
     waitForCounts(window);
     EXPECT_EQ(window.codebook()->model()->rowCount(), 1);
     EXPECT_EQ(window.codebook()
@@ -344,7 +350,8 @@ TEST(Codebook, MergeTwoTagsAndUndoRestoresExactly) {
     window.codebook()->findChild<QLineEdit*>(QStringLiteral("codebookFilter"))->clear();
     EXPECT_EQ(window.codebook()->model()->rowCount(), 2);
     undo->redo();
-    EXPECT_FALSE(core::Store::open(f.path, core::Store::OpenMode::ExistingOnly).value()->findTag("zip")->has_value());
+    EXPECT_FALSE(
+        core::Store::open(f.path, core::Store::OpenMode::ExistingOnly).value()->codebook().find("zip")->has_value());
     undo->undo();
     EXPECT_EQ(f.describe(), before);
 }
@@ -360,19 +367,24 @@ TEST(Codebook, RenameMoveAndDeleteAreUndoable) {
     // Rename in place, as the tree's editor does.
     ASSERT_TRUE(model->setData(model->indexOf(f.zipperTag), QStringLiteral("main zip")));
     EXPECT_EQ(undo->undoText(), QStringLiteral("Rename \u2018zipper\u2019 to \u2018main zip\u2019"));
-    EXPECT_TRUE(
-        core::Store::open(f.path, core::Store::OpenMode::ExistingOnly).value()->findTag("main zip")->has_value());
+    EXPECT_TRUE(core::Store::open(f.path, core::Store::OpenMode::ExistingOnly)
+                    .value()
+                    ->codebook()
+                    .find("main zip")
+                    ->has_value());
 
     // Drag "teeth" onto the top level.
     QMimeData* drag = model->mimeData({model->indexOf(f.teeth)});
     model->dropMimeData(drag, Qt::MoveAction, -1, -1, {});
     delete drag;
-    EXPECT_FALSE((*core::Store::open(f.path, core::Store::OpenMode::ExistingOnly).value()->findTag("teeth"))->parentId);
+    EXPECT_FALSE(
+        (*core::Store::open(f.path, core::Store::OpenMode::ExistingOnly).value()->codebook().find("teeth"))->parentId);
 
     // Delete "zip" (no question in a test) and undo everything.
     window.codebook()->deleteTag(f.zip, false);
     EXPECT_EQ(undo->undoText(), QStringLiteral("Delete Tag \u2018zip\u2019"));
-    EXPECT_FALSE(core::Store::open(f.path, core::Store::OpenMode::ExistingOnly).value()->findTag("zip")->has_value());
+    EXPECT_FALSE(
+        core::Store::open(f.path, core::Store::OpenMode::ExistingOnly).value()->codebook().find("zip")->has_value());
     while (undo->canUndo()) {
         undo->undo();
     }
@@ -383,10 +395,10 @@ TEST(QuoteBrowser, FollowsTheCodebookCopiesWithAttributionAndOpensTheCall) {
     CodebookFixture f;
     {
         auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
-        core::Customer customer = *(*store)->customer((*store)->call(f.callId)->customerId);
-        auto segment = (*store)->findSegment("cart abandoner");
+        core::Customer customer = *(*store)->customers().get((*store)->calls().get(f.callId)->customerId);
+        auto segment = (*store)->vocabulary().findSegment("cart abandoner");
         customer.segmentId = (*segment)->id;
-        (*store)->updateCustomer(customer);
+        (*store)->customers().update(customer);
     }
     ui::MainWindow window;
     ASSERT_TRUE(window.openWorkspace(f.path).has_value());
@@ -430,7 +442,7 @@ TEST(QuoteBrowser, FollowsTheCodebookCopiesWithAttributionAndOpensTheCall) {
     // Removing the quote empties the list; undo brings the same quote back.
     auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
     core::Quote quote;
-    const auto quotes = (*store)->quotesForCall(f.callId);
+    const auto quotes = (*store)->quotes().forCall(f.callId);
     for (const auto& q : *quotes) {
         if (q.id == quoteId) {
             quote = q;
@@ -461,7 +473,7 @@ TEST(CallList, SearchFiltersSortAndTheStatusLineFollow) {
     const auto query = core::SearchQuery::literal("zipper");
     core::CallFilter zipper;
     zipper.search = &query;
-    const auto expected = (*store)->countCallOutcomes(zipper);
+    const auto expected = (*store)->calls().countOutcomes(zipper);
     ASSERT_TRUE(expected.has_value());
     ASSERT_GT(expected->calls, 0);
     ASSERT_LT(expected->calls, 300);
@@ -490,8 +502,8 @@ TEST(CallList, SearchFiltersSortAndTheStatusLineFollow) {
     filters->segmentBox()->setCurrentIndex(1); // Recent buyer
     emit filters->segmentBox()->activated(1);
     core::CallFilter both = zipper;
-    both.segmentId = (*(*store)->findSegment("recent buyer"))->id;
-    EXPECT_EQ(countedCalls(window), (*store)->countCallOutcomes(both)->calls);
+    both.segmentId = (*(*store)->vocabulary().findSegment("recent buyer"))->id;
+    EXPECT_EQ(countedCalls(window), (*store)->calls().countOutcomes(both)->calls);
 
     // Clear everything, then sort by customer with a header click.
     filters->searchEdit()->clear();
@@ -532,23 +544,23 @@ TEST(NewCall, LogsACallForANewOrExistingCustomerUndoably) {
     const core::Id callId = window.logCall(dialog.call(), newCustomer);
     ASSERT_NE(callId, 0);
     EXPECT_EQ(undo->undoText(), QStringLiteral("New Call"));
-    const core::Call made = *store.call(callId);
-    const core::Customer who = *store.customer(made.customerId);
+    const core::Call made = *store.calls().get(callId);
+    const core::Customer who = *store.customers().get(made.customerId);
     EXPECT_EQ(who.firstName, "Tomás");
     EXPECT_EQ(who.city, "Denver");
     EXPECT_EQ(made.outcome, core::Outcome::Voicemail);
     ASSERT_TRUE(made.guideId.has_value()); // abandoners get the Abandoner guide
-    EXPECT_EQ(store.guide(*made.guideId)->name, "Abandoner");
+    EXPECT_EQ(store.vocabulary().guide(*made.guideId)->name, "Abandoner");
     EXPECT_EQ(window.callEditor()->callId(), callId); // open and ready for notes
     EXPECT_EQ(countedCalls(window), 2);
 
     undo->undo();
-    EXPECT_FALSE(store.call(callId).has_value());
-    EXPECT_FALSE(store.customer(made.customerId).has_value()); // the customer it made goes too
+    EXPECT_FALSE(store.calls().get(callId).has_value());
+    EXPECT_FALSE(store.customers().get(made.customerId).has_value()); // the customer it made goes too
     EXPECT_EQ(countedCalls(window), 1);
     undo->redo();
-    EXPECT_EQ(store.call(callId)->uuid, made.uuid);
-    EXPECT_EQ(store.customer(made.customerId)->uuid, who.uuid);
+    EXPECT_EQ(store.calls().get(callId)->uuid, made.uuid);
+    EXPECT_EQ(store.customers().get(made.customerId)->uuid, who.uuid);
 
     // An existing customer, picked by the label the completer offers.
     ui::NewCallDialog again(store);
@@ -556,8 +568,8 @@ TEST(NewCall, LogsACallForANewOrExistingCustomerUndoably) {
     EXPECT_FALSE(again.cityEdit()->isEnabled());
     EXPECT_FALSE(again.newCustomer().has_value());
     const core::Id second = window.logCall(again.call(), std::nullopt);
-    EXPECT_EQ(store.call(second)->customerId, store.call(f.callId)->customerId);
-    EXPECT_EQ(store.stats()->customers, 2);
+    EXPECT_EQ(store.calls().get(second)->customerId, store.calls().get(f.callId)->customerId);
+    EXPECT_EQ(store.calls().stats()->customers, 2);
 }
 
 TEST(Workbench, GuideAnswersAreFieldsThatSaveQuoteAndUndo) {
@@ -565,12 +577,12 @@ TEST(Workbench, GuideAnswersAreFieldsThatSaveQuoteAndUndo) {
     core::Id question = 0;
     {
         auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
-        const auto guide = (*store)->findGuide("Three questions");
-        core::Call call = *(*store)->call(f.callId);
+        const auto guide = (*store)->vocabulary().findGuide("Three questions");
+        core::Call call = *(*store)->calls().get(f.callId);
         call.guideId = (*guide)->id;
-        (*store)->updateCall(call);
+        (*store)->calls().update(call);
         question = (*guide)->questions[2].id; // "What would make it even better?"
-        (*store)->setAnswer(f.callId, question, "A lighter frame");
+        (*store)->calls().setAnswer(f.callId, question, "A lighter frame");
     }
     ui::MainWindow window;
     ASSERT_TRUE(window.openWorkspace(f.path).has_value());
@@ -590,8 +602,8 @@ TEST(Workbench, GuideAnswersAreFieldsThatSaveQuoteAndUndo) {
     ASSERT_TRUE(editor->quoteSelection({f.zipperTag}, {}));
     auto stored = [&] {
         auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
-        const auto answers = *(*store)->answers(f.callId);
-        const auto quotes = *(*store)->quotesForCall(f.callId);
+        const auto answers = *(*store)->calls().answers(f.callId);
+        const auto quotes = *(*store)->quotes().forCall(f.callId);
         return std::pair{answers, quotes};
     };
     auto [answers, quotes] = stored();
@@ -642,7 +654,7 @@ TEST(MainWindow, RemembersRecentWorkspacesAndCloses) {
     EXPECT_EQ(window.callModel()->rowCount(), 0);
     EXPECT_EQ(window.windowTitle(), QStringLiteral("Earmark"));
     auto store = core::Store::open(first, core::Store::OpenMode::ExistingOnly);
-    EXPECT_TRUE((*store)->call(open)->notes.ends_with(" more"));
+    EXPECT_TRUE((*store)->calls().get(open)->notes.ends_with(" more"));
 }
 
 TEST(Import, PreviewMapRunOffTheGuiThreadCancelAndErrors) {
@@ -687,7 +699,7 @@ TEST(Import, PreviewMapRunOffTheGuiThreadCancelAndErrors) {
     EXPECT_TRUE(window.countsText().startsWith(QStringLiteral("401 calls")));
     auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
     const auto query = core::SearchQuery::parse("zip");
-    EXPECT_FALSE((*store)->search(*query)->empty());
+    EXPECT_FALSE((*store)->search().find(*query)->empty());
 
     // A bad row: nothing stored, and the message says where.
     const auto bad = f.dir.write("bad.csv", "date,first_name\n2026-01-01,A\n2026-13-01,B\n");
@@ -706,15 +718,15 @@ TEST(CallList, DeleteACallUndoablyAndFilterByDates) {
     window.show();
     core::Store& store = window.workspace()->store();
     const core::Id newest = window.callModel()->callId(0);
-    const auto before = *store.snapshotCall(newest);
+    const auto before = *store.calls().snapshot(newest);
 
     window.deleteCurrentCall(false);
     EXPECT_EQ(countedCalls(window), 119);
-    EXPECT_FALSE(store.call(newest).has_value());
+    EXPECT_FALSE(store.calls().get(newest).has_value());
     EXPECT_EQ(window.workspace()->undoStack()->undoText(), QStringLiteral("Delete Call"));
     window.workspace()->undoStack()->undo();
     EXPECT_EQ(countedCalls(window), 120);
-    const auto after = *store.snapshotCall(newest);
+    const auto after = *store.calls().snapshot(newest);
     EXPECT_EQ(after.call.uuid, before.call.uuid);
     EXPECT_EQ(after.answers.size(), before.answers.size());
     EXPECT_EQ(after.quotes.size(), before.quotes.size());
@@ -725,7 +737,7 @@ TEST(CallList, DeleteACallUndoablyAndFilterByDates) {
     core::CallFilter spring;
     spring.from = "2025-03-01";
     spring.to = "2025-06-30";
-    const auto expected = store.countCalls(spring);
+    const auto expected = store.calls().count(spring);
     ASSERT_GT(*expected, 0);
     EXPECT_LT(*expected, 120);
     EXPECT_EQ(countedCalls(window), *expected);
@@ -744,7 +756,7 @@ TEST(BackgroundReader, ReadsOffTheGuiThreadAndALaterReadSupersedesAnEarlierOne) 
     std::vector<std::int64_t> delivered;
     const auto countCalls = [&](core::Store& store) -> core::Result<std::int64_t> {
         ranOn = QThread::currentThread();
-        return store.countCalls({});
+        return store.calls().count({});
     };
     const auto keep = [&](core::Result<std::int64_t> calls) { delivered.push_back(calls.value_or(-1)); };
     // Two reads on one channel before either comes back: only the second is delivered.
@@ -786,7 +798,7 @@ TEST(BackgroundReader, CancelInterruptsALongReadAndTheStoreStaysUsable) {
             started = true;
             core::CallFilter filter;
             for (int i = 0; i < 10'000'000; ++i) {
-                if (auto n = store.countCalls(filter); !n) {
+                if (auto n = store.calls().count(filter); !n) {
                     outcome = n.error().code;
                     return std::unexpected(n.error());
                 }
@@ -804,7 +816,7 @@ TEST(BackgroundReader, CancelInterruptsALongReadAndTheStoreStaysUsable) {
     // The next read on the same connection works.
     std::optional<std::int64_t> calls;
     reader.run<std::int64_t>(
-        "calls", &context, [](core::Store& store) { return store.countCalls({}); },
+        "calls", &context, [](core::Store& store) { return store.calls().count({}); },
         [&](core::Result<std::int64_t> n) { calls = n.value_or(-1); });
     ASSERT_TRUE(QTest::qWaitFor([&] { return calls.has_value(); }, 5000));
     EXPECT_EQ(*calls, 10);

@@ -2,6 +2,12 @@
 
 #include "core/analysis/Text.h"
 #include "core/domain/Buckets.h"
+#include "core/store/CallStore.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/OpportunityStore.h"
+#include "core/store/PatternStore.h"
+#include "core/store/QuoteStore.h"
+#include "core/store/VocabularyStore.h"
 
 #include <algorithm>
 #include <limits>
@@ -41,8 +47,8 @@ std::vector<analysis::PhraseText> textsOf(const std::vector<QuoteRow>& rows) {
 Result<std::vector<QuoteRow>> quotesIn(Store& store, const QuoteScope& scope) {
     QuoteFilter filter;
     filter.limit = -1;
-    auto rows = store.listQuotes(filter);
-    auto tags = store.tags();
+    auto rows = store.quotes().list(filter);
+    auto tags = store.codebook().tags();
     if (!rows || !tags) {
         return std::unexpected(!rows ? rows.error() : tags.error());
     }
@@ -53,7 +59,7 @@ Result<std::vector<QuoteRow>> quotesIn(Store& store, const QuoteScope& scope) {
     const auto defaults = tagDefaultBuckets(*tags);
     std::set<Id> inPattern;
     if (scope.patternId) {
-        auto patterns = store.patterns();
+        auto patterns = store.patterns().all();
         if (!patterns) {
             return std::unexpected(patterns.error());
         }
@@ -67,7 +73,7 @@ Result<std::vector<QuoteRow>> quotesIn(Store& store, const QuoteScope& scope) {
     }
     std::set<Id> evidence;
     if (scope.opportunityId) {
-        auto opportunity = store.opportunity(*scope.opportunityId);
+        auto opportunity = store.opportunities().get(*scope.opportunityId);
         if (!opportunity) {
             return std::unexpected(opportunity.error());
         }
@@ -122,7 +128,7 @@ Result<SaturationReport> saturationOf(Store& store, const std::string& segmentKe
     CallFilter filter;
     filter.outcome = Outcome::Connected;
     if (!segmentKey.empty()) {
-        auto segment = store.findSegment(segmentKey);
+        auto segment = store.vocabulary().findSegment(segmentKey);
         if (!segment) {
             return std::unexpected(segment.error());
         }
@@ -132,11 +138,11 @@ Result<SaturationReport> saturationOf(Store& store, const std::string& segmentKe
         filter.segmentId = (*segment)->id;
         report.segment = (*segment)->name;
     }
-    auto calls = store.listCalls(filter, CallSort::oldestFirst(), 0, std::numeric_limits<std::int32_t>::max());
-    auto patterns = store.patterns();
+    auto calls = store.calls().list(filter, CallSort::oldestFirst(), 0, std::numeric_limits<std::int32_t>::max());
+    auto patterns = store.patterns().all();
     QuoteFilter all;
     all.limit = -1;
-    auto quotes = store.listQuotes(all);
+    auto quotes = store.quotes().list(all);
     if (!calls || !patterns || !quotes) {
         return std::unexpected(!calls ? calls.error() : (!patterns ? patterns.error() : quotes.error()));
     }
@@ -169,10 +175,10 @@ Result<SaturationReport> saturationOf(Store& store, const std::string& segmentKe
 }
 
 Result<std::vector<SegmentFact>> segmentFacts(Store& store) {
-    auto tags = store.tags();
+    auto tags = store.codebook().tags();
     QuoteFilter all;
     all.limit = -1;
-    auto quotes = store.listQuotes(all);
+    auto quotes = store.quotes().list(all);
     if (!tags || !quotes) {
         return std::unexpected(!tags ? tags.error() : quotes.error());
     }

@@ -2,6 +2,7 @@
 
 #include "core/analysis/Language.h"
 #include "core/analysis/Saturation.h"
+#include "core/store/QuoteStore.h"
 #include "core/store/Store.h"
 
 #include <optional>

@@ -1,6 +1,13 @@
 #include "core/engine/TaggingEngine.h"
 
 #include "core/domain/Vocabulary.h"
+#include "core/store/CallStore.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/CustomerStore.h"
+#include "core/store/PatternStore.h"
+#include "core/store/QuoteStore.h"
+#include "core/store/RuleStore.h"
+#include "core/store/VocabularyStore.h"
 #include "core/util/Utf8.h"
 
 #include <algorithm>
@@ -26,10 +33,10 @@ struct Context {
 
 Result<Context> readContext(Store& store) {
     Context context;
-    auto segments = store.segments();
-    auto customers = store.customers();
-    auto guides = store.guides();
-    auto tags = store.tags();
+    auto segments = store.vocabulary().segments();
+    auto customers = store.customers().all();
+    auto guides = store.vocabulary().guides();
+    auto tags = store.codebook().tags();
     if (!segments || !customers || !guides || !tags) {
         return std::unexpected(!segments
                                    ? segments.error()
@@ -57,7 +64,7 @@ Result<std::vector<Id>> callIds(Store& store, std::optional<Id> only) {
     if (only) {
         return std::vector<Id>{*only};
     }
-    auto calls = store.listCalls({}, CallSort::oldestFirst(), 0, std::numeric_limits<std::int32_t>::max());
+    auto calls = store.calls().list({}, CallSort::oldestFirst(), 0, std::numeric_limits<std::int32_t>::max());
     if (!calls) {
         return std::unexpected(calls.error());
     }
@@ -77,9 +84,9 @@ struct CallReading {
 };
 
 Result<CallReading> readCall(Store& store, Id callId) {
-    auto call = store.call(callId);
-    auto answers = store.answers(callId);
-    auto quotes = store.quotesForCall(callId);
+    auto call = store.calls().get(callId);
+    auto answers = store.calls().answers(callId);
+    auto quotes = store.quotes().forCall(callId);
     if (!call || !answers || !quotes) {
         return std::unexpected(!call ? call.error() : (!answers ? answers.error() : quotes.error()));
     }
@@ -246,8 +253,8 @@ Result<std::vector<PatternSummary>> patternSummaries(Store& store) {
     }
     QuoteFilter all;
     all.limit = -1;
-    auto quotes = store.listQuotes(all);
-    auto saved = store.patterns();
+    auto quotes = store.quotes().list(all);
+    auto saved = store.patterns().all();
     if (!quotes || !saved) {
         return std::unexpected(!quotes ? quotes.error() : saved.error());
     }
@@ -259,7 +266,7 @@ Result<std::vector<PatternSummary>> patternSummaries(Store& store) {
 }
 
 Result<std::vector<Proposal>> newProposalsOnly(Store& store, std::vector<Proposal> proposals) {
-    auto known = store.proposals(std::nullopt, std::nullopt);
+    auto known = store.proposals().list(std::nullopt, std::nullopt);
     if (!known) {
         return std::unexpected(known.error());
     }
@@ -398,9 +405,9 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
 Result<std::vector<Proposal>> proposeFromPatterns(Store& store, const PatternProposalOptions& options) {
     QuoteFilter all;
     all.limit = -1;
-    auto quotes = store.listQuotes(all);
-    auto saved = store.patterns();
-    auto tags = store.tags();
+    auto quotes = store.quotes().list(all);
+    auto saved = store.patterns().all();
+    auto tags = store.codebook().tags();
     if (!quotes || !saved || !tags) {
         return std::unexpected(!quotes ? quotes.error() : (!saved ? saved.error() : tags.error()));
     }
@@ -485,7 +492,7 @@ Result<Acceptance> acceptProposal(Store& store, const Proposal& proposal, const 
     Acceptance done;
     std::optional<Id> tagId;
     if (!proposal.tagName.empty()) {
-        auto found = store.findTag(proposal.tagName);
+        auto found = store.codebook().find(proposal.tagName);
         if (!found) {
             return std::unexpected(found.error());
         }
@@ -494,7 +501,7 @@ Result<Acceptance> acceptProposal(Store& store, const Proposal& proposal, const 
         } else {
             Tag tag = again != nullptr && again->tagCreated ? *again->tagCreated : Tag{};
             tag.name = proposal.tagName;
-            auto added = store.addTag(tag);
+            auto added = store.codebook().add(tag);
             if (!added) {
                 return std::unexpected(added.error());
             }
@@ -504,7 +511,7 @@ Result<Acceptance> acceptProposal(Store& store, const Proposal& proposal, const 
     }
     if (proposal.quoteId) {
         done.quoteId = *proposal.quoteId;
-        auto quotes = store.quotesForCall(proposal.callId);
+        auto quotes = store.quotes().forCall(proposal.callId);
         if (!quotes) {
             return std::unexpected(quotes.error());
         }
@@ -514,7 +521,7 @@ Result<Acceptance> acceptProposal(Store& store, const Proposal& proposal, const 
             return std::unexpected(Error{ErrorCode::NotFound, "the quote this proposal was for is gone", {}});
         }
         if (tagId && std::find(quote->tagIds.begin(), quote->tagIds.end(), *tagId) == quote->tagIds.end()) {
-            if (auto ok = store.tagQuote(done.quoteId, *tagId); !ok) {
+            if (auto ok = store.quotes().tag(done.quoteId, *tagId); !ok) {
                 return std::unexpected(ok.error());
             }
             done.tagAdded = tagId;
@@ -522,7 +529,7 @@ Result<Acceptance> acceptProposal(Store& store, const Proposal& proposal, const 
         if (proposal.bucket) {
             done.bucketBefore = quote->bucket;
             done.bucketSet = true;
-            if (auto ok = store.setQuoteBucket(done.quoteId, proposal.bucket); !ok) {
+            if (auto ok = store.quotes().setBucket(done.quoteId, proposal.bucket); !ok) {
                 return std::unexpected(ok.error());
             }
         }
@@ -541,7 +548,7 @@ Result<Acceptance> acceptProposal(Store& store, const Proposal& proposal, const 
         if (tagId) {
             quote.tagIds.push_back(*tagId);
         }
-        auto added = store.addQuote(quote);
+        auto added = store.quotes().add(quote);
         if (!added) {
             return std::unexpected(added.error());
         }
@@ -549,7 +556,7 @@ Result<Acceptance> acceptProposal(Store& store, const Proposal& proposal, const 
         done.quoteUuid = quote.uuid;
         done.quoteCreated = true;
     }
-    if (auto ok = store.setProposalStatus({proposal.id}, ProposalStatus::Accepted); !ok) {
+    if (auto ok = store.proposals().setStatus({proposal.id}, ProposalStatus::Accepted); !ok) {
         return std::unexpected(ok.error());
     }
     if (auto ok = transaction->commit(); !ok) {
@@ -564,19 +571,19 @@ Status undoAcceptance(Store& store, const Proposal& proposal, const Acceptance& 
         return std::unexpected(transaction.error());
     }
     if (done.quoteCreated) {
-        (void)store.deleteQuote(done.quoteId);
+        (void)store.quotes().remove(done.quoteId);
     } else {
         if (done.tagAdded) {
-            (void)store.untagQuote(done.quoteId, *done.tagAdded);
+            (void)store.quotes().untag(done.quoteId, *done.tagAdded);
         }
         if (done.bucketSet) {
-            (void)store.setQuoteBucket(done.quoteId, done.bucketBefore);
+            (void)store.quotes().setBucket(done.quoteId, done.bucketBefore);
         }
     }
     if (done.tagCreated) {
-        (void)store.deleteTag(done.tagCreated->id);
+        (void)store.codebook().remove(done.tagCreated->id);
     }
-    (void)store.setProposalStatus({proposal.id}, ProposalStatus::Open);
+    (void)store.proposals().setStatus({proposal.id}, ProposalStatus::Open);
     return transaction->commit(); // any failure above poisons the transaction: all or nothing
 }
 
@@ -649,7 +656,7 @@ Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptio
     std::vector<analysis::TextDoc> docs;
     QuoteFilter all;
     all.limit = -1;
-    auto quotes = store.listQuotes(all); // one query, not one per call
+    auto quotes = store.quotes().list(all); // one query, not one per call
     if (!quotes) {
         return std::unexpected(quotes.error());
     }
@@ -663,7 +670,7 @@ Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptio
     }
     analysis::PatternIndex index(options.grouping);
     index.build(docs);
-    auto existing = store.patterns();
+    auto existing = store.patterns().all();
     if (!existing) {
         return std::unexpected(existing.error());
     }
@@ -705,10 +712,10 @@ Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptio
         }
         mined.push_back(std::move(pattern));
     }
-    if (auto ok = store.savePatterns(mined); !ok) {
+    if (auto ok = store.patterns().save(mined); !ok) {
         return std::unexpected(ok.error());
     }
-    auto saved = store.patterns();
+    auto saved = store.patterns().all();
     if (!saved) {
         return std::unexpected(saved.error());
     }
@@ -721,8 +728,8 @@ PatternSession::PatternSession(MiningOptions options) : m_options(std::move(opti
 Status PatternSession::load(Store& store, const std::set<Id>& leaveOut) {
     QuoteFilter all;
     all.limit = -1;
-    auto quotes = store.listQuotes(all);
-    auto saved = store.patterns();
+    auto quotes = store.quotes().list(all);
+    auto saved = store.patterns().all();
     if (!quotes || !saved) {
         return std::unexpected(!quotes ? quotes.error() : saved.error());
     }
@@ -744,11 +751,11 @@ Status PatternSession::load(Store& store, const std::set<Id>& leaveOut) {
 
 Status PatternSession::place(Store& store, std::int64_t group, const std::vector<Id>& quotes) {
     if (group < 0) {
-        return store.assignQuotes(std::nullopt, quotes);
+        return store.patterns().assign(std::nullopt, quotes);
     }
     const auto known = m_patternOf.find(group);
     if (known != m_patternOf.end()) {
-        return store.assignQuotes(known->second, quotes);
+        return store.patterns().assign(known->second, quotes);
     }
     // A group that reaches enough customers becomes a pattern, all its quotes at once.
     std::vector<Id> members;
@@ -765,19 +772,19 @@ Status PatternSession::place(Store& store, std::int64_t group, const std::vector
         }
     }
     if (customers.size() < m_options.minCustomers) {
-        return store.assignQuotes(std::nullopt, quotes);
+        return store.patterns().assign(std::nullopt, quotes);
     }
-    auto id = store.addPattern(characteristicPhrase(texts));
+    auto id = store.patterns().add(characteristicPhrase(texts));
     if (!id) {
         return std::unexpected(id.error());
     }
     m_patternOf[group] = *id;
-    return store.assignQuotes(*id, members);
+    return store.patterns().assign(*id, members);
 }
 
 Result<std::size_t> PatternSession::updateCall(Store& store, Id callId) {
-    auto quotes = store.quotesForCall(callId); // empty when the call is gone
-    auto call = store.call(callId);
+    auto quotes = store.quotes().forCall(callId); // empty when the call is gone
+    auto call = store.calls().get(callId);
     if (!quotes) {
         return std::unexpected(quotes.error());
     }

@@ -2,7 +2,10 @@
 
 #include "core/domain/Vocabulary.h"
 #include "core/io/CallImporter.h"
+#include "core/store/CallStore.h"
+#include "core/store/CustomerStore.h"
 #include "core/store/Store.h"
+#include "core/store/VocabularyStore.h"
 #include "core/util/DateTime.h"
 #include "core/util/Utf8.h"
 
@@ -36,8 +39,8 @@ RecordWriter::RecordWriter(Store& store, std::string where, ImportReport& report
 }
 
 Status RecordWriter::load() {
-    auto segments = m_store.segments();
-    auto guides = m_store.guides();
+    auto segments = m_store.vocabulary().segments();
+    auto guides = m_store.vocabulary().guides();
     if (!segments || !guides) {
         return std::unexpected(segments ? guides.error() : segments.error());
     }
@@ -63,7 +66,7 @@ Result<std::optional<Id>> RecordWriter::write(CallRecord&& record) {
     if (!call) {
         return std::unexpected(call.error());
     }
-    auto existing = m_store.findCallByImportKey(call->importKey);
+    auto existing = m_store.calls().findByImportKey(call->importKey);
     if (!existing) {
         return std::unexpected(existing.error());
     }
@@ -71,7 +74,7 @@ Result<std::optional<Id>> RecordWriter::write(CallRecord&& record) {
         ++m_report.callsSkipped;
         return std::optional<Id>();
     }
-    auto added = m_store.addCall(*call);
+    auto added = m_store.calls().add(*call);
     if (!added) {
         return std::unexpected(added.error());
     }
@@ -146,8 +149,9 @@ Result<Id> RecordWriter::resolveCustomer() {
     }
     m_customerKey = customer.personal.externalId.empty() ? identity.hex("c:") : "x:" + customer.personal.externalId;
 
-    auto found = customer.personal.externalId.empty() ? m_store.findCustomerByImportKey(m_customerKey)
-                                                      : m_store.findCustomerByExternalId(customer.personal.externalId);
+    auto found = customer.personal.externalId.empty()
+                     ? m_store.customers().findByImportKey(m_customerKey)
+                     : m_store.customers().findByExternalId(customer.personal.externalId);
     if (!found) {
         return std::unexpected(found.error());
     }
@@ -157,7 +161,7 @@ Result<Id> RecordWriter::resolveCustomer() {
     if (customer.personal.externalId.empty()) {
         customer.importKey = m_customerKey;
     }
-    auto id = m_store.addCustomer(customer);
+    auto id = m_store.customers().add(customer);
     if (id) {
         ++m_report.customersAdded;
     }
@@ -250,7 +254,7 @@ Status RecordWriter::writeAnswers(const Call& call) {
                                     m_guide->name, question, m_guide->questions.size()),
                         fmt::format("{}: {}", m_where, m_record->location));
         }
-        auto id = m_store.setAnswer(call.id, match->id, text);
+        auto id = m_store.calls().setAnswer(call.id, match->id, text);
         if (!id) {
             return std::unexpected(id.error());
         }

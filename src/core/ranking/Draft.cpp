@@ -1,6 +1,8 @@
 #include "core/ranking/Draft.h"
 
 #include "core/domain/Buckets.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/QuoteStore.h"
 #include "core/store/Store.h"
 
 #include <algorithm>
@@ -21,11 +23,11 @@ Result<Opportunity> draftOpportunity(Store& store, std::string title, std::vecto
     which.quoteIds.assign(o.quoteIds.begin(), o.quoteIds.begin() + static_cast<std::ptrdiff_t>(
                                                                        std::min<std::size_t>(o.quoteIds.size(), 5000)));
     which.limit = -1;
-    auto rows = store.listQuotes(which);
+    auto rows = store.quotes().list(which);
     if (!rows) {
         return std::unexpected(rows.error());
     }
-    auto tags = store.tags();
+    auto tags = store.codebook().tags();
     if (!tags) {
         return std::unexpected(tags.error());
     }

@@ -1,6 +1,8 @@
 #include "core/ranking/Scoring.h"
 
 #include "core/domain/Vocabulary.h"
+#include "core/store/OpportunityStore.h"
+#include "core/store/SettingStore.h"
 #include "core/store/Store.h"
 #include "core/util/DateTime.h"
 
@@ -281,7 +283,7 @@ Result<Settings> settingsFromJson(std::string_view text) {
 }
 
 Result<Settings> loadSettings(Store& store) {
-    auto text = store.setting(kSettingsKey);
+    auto text = store.settings().get(kSettingsKey);
     if (!text) {
         return std::unexpected(text.error());
     }
@@ -297,7 +299,7 @@ Result<Settings> loadSettings(Store& store) {
 }
 
 Status saveSettings(Store& store, const Settings& settings) {
-    return store.setSetting(kSettingsKey, settingsToJson(settings));
+    return store.settings().set(kSettingsKey, settingsToJson(settings));
 }
 
 double computedImpact(const std::vector<const EvidenceRow*>& evidence, const Settings& settings,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/Types.h"
+#include "core/store/OpportunityStore.h"
 #include "core/util/Error.h"
 
 #include <array>

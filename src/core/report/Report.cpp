@@ -2,6 +2,11 @@
 
 #include "core/domain/Buckets.h"
 #include "core/domain/Vocabulary.h"
+#include "core/store/CallStore.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/CustomerStore.h"
+#include "core/store/OpportunityStore.h"
+#include "core/store/QuoteStore.h"
 #include "core/store/Store.h"
 #include "core/util/DateTime.h"
 #include "core/util/Utf8.h"
@@ -166,7 +171,7 @@ Result<std::map<Id, Customer>> customersFor(Store& store, PersonalData personal)
     if (personal != PersonalData::Full) {
         return out; // personal data is not even read unless it is to leave
     }
-    auto customers = store.customers();
+    auto customers = store.customers().all();
     if (!customers) {
         return std::unexpected(customers.error());
     }
@@ -228,15 +233,15 @@ std::size_t mostQuotes(const Report& report) {
 }
 
 Result<Report> buildReport(Store& store, const ranking::Settings& settings, const Options& options) {
-    auto opportunities = store.opportunities();
+    auto opportunities = store.opportunities().all();
     if (!opportunities) {
         return std::unexpected(opportunities.error());
     }
-    auto evidence = store.opportunityEvidence();
+    auto evidence = store.opportunities().evidence();
     if (!evidence) {
         return std::unexpected(evidence.error());
     }
-    auto reached = store.conversations();
+    auto reached = store.calls().conversations();
     if (!reached) {
         return std::unexpected(reached.error());
     }
@@ -307,15 +312,15 @@ Result<Report> buildReport(Store& store, const ranking::Settings& settings, cons
 Result<QuoteTable> buildQuoteTable(Store& store, const Options& options) {
     QuoteFilter filter;
     filter.limit = -1;
-    auto quotes = store.listQuotes(filter);
+    auto quotes = store.quotes().list(filter);
     if (!quotes) {
         return std::unexpected(quotes.error());
     }
-    auto tags = store.tags();
+    auto tags = store.codebook().tags();
     if (!tags) {
         return std::unexpected(tags.error());
     }
-    auto opportunities = store.opportunities();
+    auto opportunities = store.opportunities().all();
     if (!opportunities) {
         return std::unexpected(opportunities.error());
     }

@@ -5,6 +5,10 @@
 #include "core/io/CsvWriter.h"
 #include "core/io/RecordWriter.h"
 #include "core/sample/Phrasebook.h"
+#include "core/store/CallStore.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/OpportunityStore.h"
+#include "core/store/QuoteStore.h"
 #include "core/store/Store.h"
 #include "core/util/DateTime.h"
 #include "core/util/Utf8.h"
@@ -153,7 +157,7 @@ addGeneratedOpportunities(Store& store, const std::map<std::pair<std::string, st
             o.confidence = 0.6;
         }
         o.quoteIds = problem.quotes;
-        if (auto ok = store.addOpportunity(o); !ok) {
+        if (auto ok = store.opportunities().add(o); !ok) {
             return std::unexpected(ok.error());
         }
         ++made;
@@ -439,7 +443,7 @@ writeGeneratedWorkspace(CorpusGenerator& generator, Store& store, std::int64_t t
         if (const auto it = tagIds.find(q.tag); it != tagIds.end()) {
             return it->second;
         }
-        auto existing = store.findTag(q.tag);
+        auto existing = store.codebook().find(q.tag);
         if (!existing) {
             return std::unexpected(existing.error());
         }
@@ -453,7 +457,7 @@ writeGeneratedWorkspace(CorpusGenerator& generator, Store& store, std::int64_t t
         static constexpr const char* kColours[] = {"#e45756", "#f58518", "#4c78a8", "#54a24b", "#b279a2",
                                                    "#ff9da6", "#9d755d", "#72b7b2", "#eeca3b", "#bab0ac"};
         tag.color = kColours[tagIds.size() % 10];
-        auto id = store.addTag(tag);
+        auto id = store.codebook().add(tag);
         if (!id) {
             return std::unexpected(id.error());
         }
@@ -482,7 +486,7 @@ writeGeneratedWorkspace(CorpusGenerator& generator, Store& store, std::int64_t t
         ++report.calls;
         std::vector<Answer> answers;
         if (!quotes.empty()) {
-            auto stored = store.answers(**callId);
+            auto stored = store.calls().answers(**callId);
             if (!stored) {
                 return std::unexpected(stored.error());
             }
@@ -503,7 +507,7 @@ writeGeneratedWorkspace(CorpusGenerator& generator, Store& store, std::int64_t t
                 return std::unexpected(tag.error());
             }
             quote.tagIds = {*tag};
-            if (auto ok = store.addQuote(quote); !ok) {
+            if (auto ok = store.quotes().add(quote); !ok) {
                 return std::unexpected(ok.error());
             }
             ++report.quotes;

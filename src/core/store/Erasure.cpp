@@ -1,7 +1,10 @@
 #include "core/store/Erasure.h"
 
 #include "core/store/Backups.h"
+#include "core/store/CallStore.h"
+#include "core/store/CustomerStore.h"
 #include "core/store/FileProbe.h"
+#include "core/store/QuoteStore.h"
 #include "core/store/Store.h"
 
 #include <fmt/format.h>
@@ -16,7 +19,7 @@ namespace {
 // words of their calls, answers and quotes (long enough not to be common phrases).
 Result<std::vector<std::string>> tracesOf(Store& store, Id customerId, std::int64_t& calls) {
     std::vector<std::string> out;
-    auto customer = store.customer(customerId);
+    auto customer = store.customers().get(customerId);
     if (!customer) {
         return std::unexpected(customer.error());
     }
@@ -28,7 +31,7 @@ Result<std::vector<std::string>> tracesOf(Store& store, Id customerId, std::int6
     }
     CallFilter filter;
     filter.customerId = customerId;
-    auto list = store.listCalls(filter, CallSort::newestFirst(), 0, -1);
+    auto list = store.calls().list(filter, CallSort::newestFirst(), 0, -1);
     if (!list) {
         return std::unexpected(list.error());
     }
@@ -40,9 +43,9 @@ Result<std::vector<std::string>> tracesOf(Store& store, Id customerId, std::int6
         }
     };
     for (const auto& summary : *list) {
-        auto call = store.call(summary.id);
-        auto answers = store.answers(summary.id);
-        auto quotes = store.quotesForCall(summary.id);
+        auto call = store.calls().get(summary.id);
+        auto answers = store.calls().answers(summary.id);
+        auto quotes = store.quotes().forCall(summary.id);
         if (!call || !answers || !quotes) {
             return std::unexpected(!call ? call.error() : !answers ? answers.error() : quotes.error());
         }
@@ -119,7 +122,7 @@ void removeWithJournal(const std::filesystem::path& file) {
 Result<ErasureReport> eraseCustomerEverywhere(Store& store, Id customerId) {
     ErasureReport report;
     report.customerId = customerId;
-    auto customer = store.customer(customerId);
+    auto customer = store.customers().get(customerId);
     if (!customer) {
         return std::unexpected(customer.error());
     }
@@ -134,8 +137,8 @@ Result<ErasureReport> eraseCustomerEverywhere(Store& store, Id customerId) {
     for (const auto& backup : all.value_or(std::vector<BackupInfo>{})) {
         bool erased = false;
         if (auto copy = Store::open(backup.path, Store::OpenMode::ExistingOnly); copy) {
-            auto found = (*copy)->resolveCustomer(customer->uuid);
-            erased = found && (!*found || (*copy)->eraseCustomer(**found).has_value());
+            auto found = (*copy)->customers().resolve(customer->uuid);
+            erased = found && (!*found || (*copy)->customers().erase(**found).has_value());
             erased = erased && tracesLeftIn(backup.path, *traces, copy->get()).empty();
         }
         if (erased) {
@@ -150,7 +153,7 @@ Result<ErasureReport> eraseCustomerEverywhere(Store& store, Id customerId) {
         report.backupsRemoved.push_back(old);
     }
 
-    if (auto ok = store.eraseCustomer(customerId); !ok) {
+    if (auto ok = store.customers().erase(customerId); !ok) {
         return std::unexpected(ok.error());
     }
     const auto left = tracesLeftIn(store.path(), *traces, &store);

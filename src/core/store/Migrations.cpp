@@ -1,11 +1,12 @@
 #include "core/store/Migrations.h"
 
-#include "core/analysis/Rules.h"
+#include "core/domain/StarterRules.h"
 #include "core/util/Uuid.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <array>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace earmark::core {
@@ -399,12 +400,13 @@ const std::vector<Migration>& migrations() {
                                         "updated_at) VALUES (?, ?, ?, 1, strftime('%Y-%m-%dT%H:%M:%S', 'now'), "
                                         "strftime('%Y-%m-%dT%H:%M:%S', 'now'))");
              int position = 0;
-             for (auto starter : analysis::starterRules()) {
-                 starter.uuid = newUuid();
+             // The definitions are data (core/domain/StarterRules): the store writes them
+             // without knowing the rule engine.
+             for (const auto& starter : nlohmann::json::parse(starterRuleDefinitions())) {
                  rule.reset();
-                 rule.bind(1, starter.uuid);
+                 rule.bind(1, newUuid());
                  rule.bind(2, position++);
-                 rule.bind(3, analysis::ruleToJson(starter));
+                 rule.bind(3, starter.dump());
                  rule.exec();
              }
          }},

@@ -3,7 +3,7 @@
 // Helpers shared by the store's source files; not part of the store's interface.
 #include "core/domain/Types.h"
 #include "core/domain/Vocabulary.h"
-#include "core/store/Store.h"
+#include "core/store/QuoteStore.h"
 #include "core/util/Error.h"
 
 #include <SQLiteCpp/Column.h>
@@ -12,6 +12,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
 
 namespace earmark::core::store_internals {
 
@@ -56,6 +58,18 @@ inline void bindBucket(SQLite::Statement& statement, int index, const std::optio
 
 inline std::optional<Bucket> bucketColumn(const SQLite::Column& column) {
     return column.isNull() ? std::nullopt : parseBucket(column.getString());
+}
+
+/// A value bound to a statement whose shape a filter decides.
+using BindValue = std::variant<std::int64_t, std::string>;
+
+/// Binds `values` in order from parameter `first`.
+inline void bindAll(SQLite::Statement& statement, const std::vector<BindValue>& values, int first = 1) {
+    int index = first;
+    for (const auto& value : values) {
+        std::visit([&](const auto& v) { statement.bind(index, v); }, value);
+        ++index;
+    }
 }
 
 /// The columns of a QuoteRow, in readQuoteRow's order, over `kQuoteRowJoins`.

@@ -1,5 +1,7 @@
 #include "ui/commands/CallCommands.h"
 
+#include "core/store/CallStore.h"
+#include "core/store/CustomerStore.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
 
@@ -20,14 +22,14 @@ void AddCallCommand::redo() {
         return;
     }
     if (m_customer) {
-        if (auto ok = m_workspace.store().addCustomer(*m_customer); !ok) {
+        if (auto ok = m_workspace.store().customers().add(*m_customer); !ok) {
             m_workspace.report(ok.error());
             setObsolete(true);
             return;
         }
         m_call.customerId = m_customer->id;
     }
-    if (auto ok = m_workspace.store().addCall(m_call); !ok) {
+    if (auto ok = m_workspace.store().calls().add(m_call); !ok) {
         m_workspace.report(ok.error());
         setObsolete(true);
         return;
@@ -42,8 +44,8 @@ void AddCallCommand::redo() {
 
 void AddCallCommand::undo() {
     // Deleting the customer this command made takes the call with it.
-    const auto ok =
-        m_customer ? m_workspace.store().deleteCustomer(m_customer->id) : m_workspace.store().deleteCall(m_call.id);
+    const auto ok = m_customer ? m_workspace.store().customers().remove(m_customer->id)
+                               : m_workspace.store().calls().remove(m_call.id);
     if (!ok) {
         m_workspace.report(ok.error());
     }
@@ -55,13 +57,13 @@ DeleteCallCommand::DeleteCallCommand(Workspace& workspace, core::Id callId) : m_
 }
 
 void DeleteCallCommand::redo() {
-    auto snapshot = m_workspace.store().snapshotCall(m_callId);
+    auto snapshot = m_workspace.store().calls().snapshot(m_callId);
     if (!snapshot) {
         m_workspace.report(snapshot.error());
         setObsolete(true);
         return;
     }
-    if (auto ok = m_workspace.store().deleteCall(m_callId); !ok) {
+    if (auto ok = m_workspace.store().calls().remove(m_callId); !ok) {
         m_workspace.report(ok.error());
         setObsolete(true);
         return;
@@ -72,7 +74,7 @@ void DeleteCallCommand::redo() {
 
 void DeleteCallCommand::undo() {
     if (m_snapshot) {
-        if (auto ok = m_workspace.store().restoreCall(*m_snapshot); !ok) {
+        if (auto ok = m_workspace.store().calls().restore(*m_snapshot); !ok) {
             m_workspace.report(ok.error());
         }
     }

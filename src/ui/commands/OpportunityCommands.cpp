@@ -1,5 +1,6 @@
 #include "ui/commands/OpportunityCommands.h"
 
+#include "core/store/OpportunityStore.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
 
@@ -15,7 +16,7 @@ AddOpportunityCommand::AddOpportunityCommand(Workspace& workspace, core::Opportu
 
 void AddOpportunityCommand::redo() {
     m_added = false;
-    if (auto ok = m_workspace.store().addOpportunity(m_opportunity); !ok) {
+    if (auto ok = m_workspace.store().opportunities().add(m_opportunity); !ok) {
         m_workspace.report(ok.error());
         setObsolete(true);
         return;
@@ -28,7 +29,7 @@ void AddOpportunityCommand::undo() {
     if (!m_added) {
         return;
     }
-    if (auto ok = m_workspace.store().deleteOpportunity(m_opportunity.id); !ok) {
+    if (auto ok = m_workspace.store().opportunities().remove(m_opportunity.id); !ok) {
         m_workspace.report(ok.error());
     }
     emit m_workspace.opportunitiesChanged();
@@ -41,7 +42,7 @@ UpdateOpportunityCommand::UpdateOpportunityCommand(Workspace& workspace, core::O
 }
 
 void UpdateOpportunityCommand::put(const core::Opportunity& opportunity) {
-    if (auto ok = m_workspace.store().updateOpportunity(opportunity); !ok) {
+    if (auto ok = m_workspace.store().opportunities().update(opportunity); !ok) {
         m_workspace.report(ok.error());
     }
     emit m_workspace.opportunitiesChanged();
@@ -71,7 +72,7 @@ DeleteOpportunityCommand::DeleteOpportunityCommand(Workspace& workspace, core::O
 }
 
 void DeleteOpportunityCommand::redo() {
-    if (auto ok = m_workspace.store().deleteOpportunity(m_opportunity.id); !ok) {
+    if (auto ok = m_workspace.store().opportunities().remove(m_opportunity.id); !ok) {
         m_workspace.report(ok.error());
     }
     emit m_workspace.opportunitiesChanged();
@@ -79,7 +80,7 @@ void DeleteOpportunityCommand::redo() {
 
 void DeleteOpportunityCommand::undo() {
     core::Opportunity again = m_opportunity; // the same id, UUID, evidence and links
-    if (auto ok = m_workspace.store().addOpportunity(again); !ok) {
+    if (auto ok = m_workspace.store().opportunities().add(again); !ok) {
         m_workspace.report(ok.error());
     }
     emit m_workspace.opportunitiesChanged();
@@ -93,7 +94,7 @@ AddEvidenceCommand::AddEvidenceCommand(Workspace& workspace, core::Id opportunit
 }
 
 void AddEvidenceCommand::redo() {
-    auto added = m_workspace.store().addEvidence(m_opportunityId, m_quoteIds);
+    auto added = m_workspace.store().opportunities().addEvidence(m_opportunityId, m_quoteIds);
     if (!added) {
         m_workspace.report(added.error());
         m_added.clear();
@@ -105,7 +106,7 @@ void AddEvidenceCommand::redo() {
 }
 
 void AddEvidenceCommand::undo() {
-    if (auto ok = m_workspace.store().removeEvidence(m_opportunityId, m_added); !ok) {
+    if (auto ok = m_workspace.store().opportunities().removeEvidence(m_opportunityId, m_added); !ok) {
         m_workspace.report(ok.error());
     }
     emit m_workspace.opportunitiesChanged();

@@ -1,5 +1,7 @@
 #include "ui/commands/PatternCommands.h"
 
+#include "core/store/PatternStore.h"
+#include "core/store/QuoteStore.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
 #include "ui/commands/QuoteCommands.h"
@@ -33,7 +35,7 @@ ChangePatternsCommand::ChangePatternsCommand(Workspace& workspace, const QString
 
 void ChangePatternsCommand::redo() {
     std::vector<core::Pattern> put = m_after;
-    if (auto ok = m_workspace.store().putPatterns(put, missingFrom(m_before, m_after)); !ok) {
+    if (auto ok = m_workspace.store().patterns().put(put, missingFrom(m_before, m_after)); !ok) {
         m_workspace.report(ok.error());
         m_failed = true;
         setObsolete(true);
@@ -49,7 +51,7 @@ void ChangePatternsCommand::undo() {
         return;
     }
     std::vector<core::Pattern> put = m_before;
-    if (auto ok = m_workspace.store().putPatterns(put, missingFrom(m_after, m_before)); !ok) {
+    if (auto ok = m_workspace.store().patterns().put(put, missingFrom(m_after, m_before)); !ok) {
         m_workspace.report(ok.error());
     }
     emit m_workspace.patternsChanged();
@@ -78,7 +80,7 @@ core::Id TagPatternCommand::tagId() const {
 
 void TagPatternCommand::redo() {
     QUndoCommand::redo(); // the tag first, when it is made here
-    auto tagged = m_workspace.store().tagQuotes(m_quoteIds, tagId());
+    auto tagged = m_workspace.store().quotes().tagMany(m_quoteIds, tagId());
     if (!tagged) {
         m_workspace.report(tagged.error());
         m_tagged.clear();
@@ -89,7 +91,7 @@ void TagPatternCommand::redo() {
 }
 
 void TagPatternCommand::undo() {
-    if (auto ok = m_workspace.store().untagQuotes(m_tagged, tagId()); !ok) {
+    if (auto ok = m_workspace.store().quotes().untagMany(m_tagged, tagId()); !ok) {
         m_workspace.report(ok.error());
     }
     QUndoCommand::undo(); // then the tag, when it was made here

@@ -1,5 +1,6 @@
 #include "ui/commands/ProposalCommands.h"
 
+#include "core/store/RuleStore.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
 
@@ -36,7 +37,7 @@ StoreProposalsCommand::StoreProposalsCommand(Workspace& workspace, std::vector<c
 
 void StoreProposalsCommand::redo() {
     std::vector<core::Proposal> toStore = m_proposals;
-    auto added = m_workspace.store().addProposals(toStore);
+    auto added = m_workspace.store().proposals().add(toStore);
     if (!added) {
         m_workspace.report(added.error());
         setObsolete(true);
@@ -61,7 +62,7 @@ void StoreProposalsCommand::redo() {
 }
 
 void StoreProposalsCommand::undo() {
-    if (auto ok = m_workspace.store().deleteProposals(m_stored); !ok) {
+    if (auto ok = m_workspace.store().proposals().remove(m_stored); !ok) {
         m_workspace.report(ok.error());
     }
     notifyCalls(m_workspace, m_proposals);
@@ -116,7 +117,7 @@ void RejectProposalCommand::undo() {
 }
 
 void RejectProposalCommand::set(core::ProposalStatus status) {
-    if (auto ok = m_workspace.store().setProposalStatus({m_proposal.id}, status); !ok) {
+    if (auto ok = m_workspace.store().proposals().setStatus({m_proposal.id}, status); !ok) {
         m_workspace.report(ok.error());
     }
     notifyCalls(m_workspace, {m_proposal});

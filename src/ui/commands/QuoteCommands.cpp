@@ -1,6 +1,8 @@
 #include "ui/commands/QuoteCommands.h"
 
 #include "core/domain/Vocabulary.h"
+#include "core/store/CodebookStore.h"
+#include "core/store/QuoteStore.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
 
@@ -24,7 +26,7 @@ void AddQuoteCommand::redo() {
             }
         }
     }
-    if (auto ok = m_workspace.store().addQuote(m_quote); !ok) {
+    if (auto ok = m_workspace.store().quotes().add(m_quote); !ok) {
         m_workspace.report(ok.error());
         setObsolete(true);
         return;
@@ -35,7 +37,7 @@ void AddQuoteCommand::redo() {
 }
 
 void AddQuoteCommand::undo() {
-    if (auto ok = m_workspace.store().deleteQuote(m_quote.id); !ok) {
+    if (auto ok = m_workspace.store().quotes().remove(m_quote.id); !ok) {
         m_workspace.report(ok.error());
     }
     QUndoCommand::undo();
@@ -49,7 +51,7 @@ DeleteQuoteCommand::DeleteQuoteCommand(Workspace& workspace, core::Quote quote)
 }
 
 void DeleteQuoteCommand::redo() {
-    if (auto ok = m_workspace.store().deleteQuote(m_quote.id); !ok) {
+    if (auto ok = m_workspace.store().quotes().remove(m_quote.id); !ok) {
         m_workspace.report(ok.error());
         setObsolete(true);
     }
@@ -58,7 +60,7 @@ void DeleteQuoteCommand::redo() {
 
 void DeleteQuoteCommand::undo() {
     core::Quote again = m_quote;
-    if (auto ok = m_workspace.store().addQuote(again); !ok) {
+    if (auto ok = m_workspace.store().quotes().add(again); !ok) {
         m_workspace.report(ok.error());
     }
     emit m_workspace.quotesChanged(m_quote.callId);
@@ -71,14 +73,14 @@ UntagQuoteCommand::UntagQuoteCommand(Workspace& workspace, core::Id callId, core
 }
 
 void UntagQuoteCommand::redo() {
-    if (auto ok = m_workspace.store().untagQuote(m_quoteId, m_tagId); !ok) {
+    if (auto ok = m_workspace.store().quotes().untag(m_quoteId, m_tagId); !ok) {
         m_workspace.report(ok.error());
     }
     emit m_workspace.quotesChanged(m_callId);
 }
 
 void UntagQuoteCommand::undo() {
-    if (auto ok = m_workspace.store().tagQuote(m_quoteId, m_tagId); !ok) {
+    if (auto ok = m_workspace.store().quotes().tag(m_quoteId, m_tagId); !ok) {
         m_workspace.report(ok.error());
     }
     emit m_workspace.quotesChanged(m_callId);
@@ -104,7 +106,7 @@ void TagQuoteCommand::redo() {
             std::find(m_added.begin(), m_added.end(), tagId) != m_added.end()) {
             continue;
         }
-        if (auto ok = m_workspace.store().tagQuote(m_quoteId, tagId); !ok) {
+        if (auto ok = m_workspace.store().quotes().tag(m_quoteId, tagId); !ok) {
             m_workspace.report(ok.error());
             continue;
         }
@@ -115,7 +117,7 @@ void TagQuoteCommand::redo() {
 
 void TagQuoteCommand::undo() {
     for (const core::Id tagId : m_added) {
-        if (auto ok = m_workspace.store().untagQuote(m_quoteId, tagId); !ok) {
+        if (auto ok = m_workspace.store().quotes().untag(m_quoteId, tagId); !ok) {
             m_workspace.report(ok.error());
         }
     }
@@ -139,7 +141,7 @@ void SetQuoteImportanceCommand::undo() {
 }
 
 void SetQuoteImportanceCommand::apply(int importance) {
-    if (auto ok = m_workspace.store().setQuoteImportance(m_quoteId, importance); !ok) {
+    if (auto ok = m_workspace.store().quotes().setImportance(m_quoteId, importance); !ok) {
         m_workspace.report(ok.error());
     }
     emit m_workspace.quotesChanged(m_callId);
@@ -163,7 +165,7 @@ void SetQuoteBucketCommand::undo() {
 }
 
 void SetQuoteBucketCommand::apply(std::optional<core::Bucket> bucket) {
-    if (auto ok = m_workspace.store().setQuoteBucket(m_quoteId, bucket); !ok) {
+    if (auto ok = m_workspace.store().quotes().setBucket(m_quoteId, bucket); !ok) {
         m_workspace.report(ok.error());
     }
     emit m_workspace.quotesChanged(m_callId);
@@ -175,7 +177,7 @@ AddTagCommand::AddTagCommand(Workspace& workspace, core::Tag tag, QUndoCommand* 
 }
 
 void AddTagCommand::redo() {
-    if (auto ok = m_workspace.store().addTag(m_tag); !ok) {
+    if (auto ok = m_workspace.store().codebook().add(m_tag); !ok) {
         m_workspace.report(ok.error());
         return;
     }
@@ -183,7 +185,7 @@ void AddTagCommand::redo() {
 }
 
 void AddTagCommand::undo() {
-    if (auto ok = m_workspace.store().deleteTag(m_tag.id); !ok) {
+    if (auto ok = m_workspace.store().codebook().remove(m_tag.id); !ok) {
         m_workspace.report(ok.error());
     }
     emit m_workspace.tagsChanged();

@@ -1,5 +1,6 @@
 #include "ui/commands/RuleCommands.h"
 
+#include "core/analysis/RuleStorage.h"
 #include "ui/Workspace.h"
 
 namespace earmark::ui {
@@ -20,7 +21,7 @@ void ReplaceRulesCommand::undo() {
 }
 
 void ReplaceRulesCommand::put(const std::vector<core::analysis::Rule>& rules) {
-    if (auto ok = m_workspace.store().replaceRules(rules); !ok) {
+    if (auto ok = core::analysis::saveRules(m_workspace.store().rules(), rules); !ok) {
         m_workspace.report(ok.error());
         setObsolete(true);
         return;

@@ -1,5 +1,6 @@
 #include "ui/commands/TagCommands.h"
 
+#include "core/store/CodebookStore.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
 
@@ -13,7 +14,7 @@ ChangeTagCommand::ChangeTagCommand(Workspace& workspace, core::Tag before, core:
 }
 
 void ChangeTagCommand::apply(const core::Tag& tag) {
-    if (auto ok = m_workspace.store().updateTag(tag); !ok) {
+    if (auto ok = m_workspace.store().codebook().update(tag); !ok) {
         m_workspace.report(ok.error());
         setObsolete(true);
     }
@@ -34,7 +35,7 @@ MergeTagsCommand::MergeTagsCommand(Workspace& workspace, const core::Tag& from, 
 }
 
 void MergeTagsCommand::redo() {
-    auto merge = m_workspace.store().mergeTags(m_from, m_into);
+    auto merge = m_workspace.store().codebook().merge(m_from, m_into);
     if (!merge) {
         m_workspace.report(merge.error());
         setObsolete(true);
@@ -46,7 +47,7 @@ void MergeTagsCommand::redo() {
 
 void MergeTagsCommand::undo() {
     if (m_merge) {
-        if (auto ok = m_workspace.store().unmergeTags(*m_merge); !ok) {
+        if (auto ok = m_workspace.store().codebook().unmerge(*m_merge); !ok) {
             m_workspace.report(ok.error());
         }
     }
@@ -58,13 +59,13 @@ DeleteTagCommand::DeleteTagCommand(Workspace& workspace, const core::Tag& tag) :
 }
 
 void DeleteTagCommand::redo() {
-    auto snapshot = m_workspace.store().snapshotTagTree(m_id);
+    auto snapshot = m_workspace.store().codebook().snapshotTree(m_id);
     if (!snapshot) {
         m_workspace.report(snapshot.error());
         setObsolete(true);
         return;
     }
-    if (auto ok = m_workspace.store().deleteTag(m_id); !ok) {
+    if (auto ok = m_workspace.store().codebook().remove(m_id); !ok) {
         m_workspace.report(ok.error());
         setObsolete(true);
         return;
@@ -75,7 +76,7 @@ void DeleteTagCommand::redo() {
 
 void DeleteTagCommand::undo() {
     if (m_snapshot) {
-        if (auto ok = m_workspace.store().restoreTagTree(*m_snapshot); !ok) {
+        if (auto ok = m_workspace.store().codebook().restoreTree(*m_snapshot); !ok) {
             m_workspace.report(ok.error());
         }
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/store/CodebookStore.h"
 #include "core/store/Store.h"
 
 #include <optional>

@@ -1,5 +1,7 @@
 #include "ui/commands/TextCommands.h"
 
+#include "core/store/CallStore.h"
+#include "core/store/QuoteStore.h"
 #include "ui/Workspace.h"
 
 #include <functional>
@@ -23,7 +25,7 @@ void restoreText(Workspace& workspace, core::Id callId, const std::function<void
         return;
     }
     putBackText();
-    if (auto ok = workspace.store().restoreQuoteSpans(quotes); !ok) {
+    if (auto ok = workspace.store().quotes().restoreSpans(quotes); !ok) {
         workspace.report(ok.error());
     }
     if (auto ok = transaction->commit(); !ok) {
@@ -48,7 +50,7 @@ EditNotesCommand::EditNotesCommand(Workspace& workspace, core::Id callId, std::s
     : m_workspace(workspace), m_callId(callId), m_before(std::move(before)), m_after(std::move(after)),
       m_typed(std::move(typed)) {
     setText(QCoreApplication::translate("EditNotesCommand", "Typing"));
-    if (auto quotes = workspace.store().quotesForCall(callId); quotes) {
+    if (auto quotes = workspace.store().quotes().forCall(callId); quotes) {
         for (auto& quote : *quotes) {
             if (!quote.answerId) {
                 m_quotesBefore.push_back(std::move(quote));
@@ -59,13 +61,13 @@ EditNotesCommand::EditNotesCommand(Workspace& workspace, core::Id callId, std::s
 }
 
 void EditNotesCommand::apply(const std::string& notes, const core::TextEdits* typed) {
-    auto call = m_workspace.store().call(m_callId);
+    auto call = m_workspace.store().calls().get(m_callId);
     if (!call) {
         m_workspace.report(call.error());
         return;
     }
     call->notes = notes;
-    if (auto ok = m_workspace.store().updateCall(*call, typed); !ok) {
+    if (auto ok = m_workspace.store().calls().update(*call, typed); !ok) {
         m_workspace.report(ok.error());
     }
 }
@@ -96,8 +98,8 @@ EditAnswerCommand::EditAnswerCommand(Workspace& workspace, core::Id callId, core
     : m_workspace(workspace), m_callId(callId), m_questionId(questionId), m_before(std::move(before)),
       m_after(std::move(after)), m_typed(std::move(typed)) {
     setText(QCoreApplication::translate("EditAnswerCommand", "Typing"));
-    auto answers = workspace.store().answers(callId);
-    auto quotes = workspace.store().quotesForCall(callId);
+    auto answers = workspace.store().calls().answers(callId);
+    auto quotes = workspace.store().quotes().forCall(callId);
     if (answers && quotes) {
         for (const auto& answer : *answers) {
             if (answer.questionId != questionId) {
@@ -114,7 +116,8 @@ EditAnswerCommand::EditAnswerCommand(Workspace& workspace, core::Id callId, core
 }
 
 void EditAnswerCommand::redo() {
-    if (auto ok = m_workspace.store().setAnswer(m_callId, m_questionId, m_after, m_typed ? &*m_typed : nullptr); !ok) {
+    if (auto ok = m_workspace.store().calls().setAnswer(m_callId, m_questionId, m_after, m_typed ? &*m_typed : nullptr);
+        !ok) {
         m_workspace.report(ok.error());
     }
     emit m_workspace.callChanged(m_callId); // the editor repaints its quotes; nothing else changed
@@ -124,7 +127,7 @@ void EditAnswerCommand::undo() {
     restoreText(
         m_workspace, m_callId,
         [this] {
-            if (auto ok = m_workspace.store().setAnswer(m_callId, m_questionId, m_before); !ok) {
+            if (auto ok = m_workspace.store().calls().setAnswer(m_callId, m_questionId, m_before); !ok) {
                 m_workspace.report(ok.error());
             }
         },

@@ -1,6 +1,6 @@
-// The store's side of ranking: opportunities, their evidence and links, and settings.
-#include "core/store/Store.h"
 #include "core/store/StoreInternals.h"
+#include "core/store/sqlite/SqliteAreas.h"
+#include "core/store/sqlite/SqliteDatabase.h"
 #include "core/util/Uuid.h"
 
 #include <SQLiteCpp/Database.h>
@@ -55,10 +55,10 @@ std::optional<double> optionalReal(const SQLite::Column& column) {
 
 } // namespace
 
-void Store::writeOpportunityParts(const Opportunity& o) {
+void SqliteOpportunityStore::writeOpportunityParts(const Opportunity& o) {
     // Evidence quotes that are gone (deleted since an undo captured them) are skipped.
-    auto& e = statement("INSERT OR IGNORE INTO opportunity_quotes(opportunity_id, quote_id, importance) "
-                        "SELECT ?1, id, ?3 FROM quotes WHERE id = ?2");
+    auto& e = m_db.statement("INSERT OR IGNORE INTO opportunity_quotes(opportunity_id, quote_id, importance) "
+                             "SELECT ?1, id, ?3 FROM quotes WHERE id = ?2");
     for (const Id quoteId : o.quoteIds) {
         e.tryReset();
         e.bind(1, o.id);
@@ -71,16 +71,16 @@ void Store::writeOpportunityParts(const Opportunity& o) {
         }
         e.exec();
     }
-    auto& t = statement("INSERT OR IGNORE INTO opportunity_tags(opportunity_id, tag_id) "
-                        "SELECT ?1, id FROM tags WHERE id = ?2");
+    auto& t = m_db.statement("INSERT OR IGNORE INTO opportunity_tags(opportunity_id, tag_id) "
+                             "SELECT ?1, id FROM tags WHERE id = ?2");
     for (const Id tagId : o.tagIds) {
         t.tryReset();
         t.bind(1, o.id);
         t.bind(2, tagId);
         t.exec();
     }
-    auto& p = statement("INSERT OR IGNORE INTO opportunity_patterns(opportunity_id, pattern_id) "
-                        "SELECT ?1, id FROM patterns WHERE id = ?2");
+    auto& p = m_db.statement("INSERT OR IGNORE INTO opportunity_patterns(opportunity_id, pattern_id) "
+                             "SELECT ?1, id FROM patterns WHERE id = ?2");
     for (const Id patternId : o.patternIds) {
         p.tryReset();
         p.bind(1, o.id);
@@ -89,13 +89,13 @@ void Store::writeOpportunityParts(const Opportunity& o) {
     }
 }
 
-Result<Id> Store::addOpportunity(Opportunity& opportunity) {
+Result<Id> SqliteOpportunityStore::add(Opportunity& opportunity) {
     Opportunity stored = opportunity; // the caller's copy gets its id only once committed
-    auto status = write([&] {
+    auto status = m_db.write([&] {
         checkOpportunity(stored);
-        auto& q = statement("INSERT INTO opportunities(uuid, title, description, bucket, complexity, status, "
-                            "created_at, updated_at, id, product_line, owner, effort_weeks, impact_override, "
-                            "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?7, ?, ?, ?, ?, ?, ?)");
+        auto& q = m_db.statement("INSERT INTO opportunities(uuid, title, description, bucket, complexity, status, "
+                                 "created_at, updated_at, id, product_line, owner, effort_weeks, impact_override, "
+                                 "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?7, ?, ?, ?, ?, ?, ?)");
         stored.uuid = stored.uuid.empty() ? newUuid() : stored.uuid;
         q.bind(1, stored.uuid);
         q.bind(2, stored.title);
@@ -104,7 +104,7 @@ Result<Id> Store::addOpportunity(Opportunity& opportunity) {
         q.bind(5, stored.complexity);
         q.bind(6, std::string(toKey(stored.status)));
         // Redo keeps the time it was first made.
-        stored.createdAt = stored.createdAt.empty() ? now() : stored.createdAt;
+        stored.createdAt = stored.createdAt.empty() ? m_db.now() : stored.createdAt;
         q.bind(7, stored.createdAt);
         bindOptional(q, 8, stored.id != 0 ? std::optional<Id>(stored.id) : std::nullopt); // redo: the same id
         q.bind(9, stored.productLine);
@@ -113,7 +113,7 @@ Result<Id> Store::addOpportunity(Opportunity& opportunity) {
         bindOptionalReal(q, 12, stored.impactOverride);
         q.bind(13, stored.confidence);
         q.exec();
-        stored.id = m_db->getLastInsertRowid();
+        stored.id = m_db.connection().getLastInsertRowid();
         stored.updatedAt = stored.createdAt;
         writeOpportunityParts(stored);
     });
@@ -123,12 +123,12 @@ Result<Id> Store::addOpportunity(Opportunity& opportunity) {
     return valueOr(status, opportunity.id);
 }
 
-Status Store::updateOpportunity(const Opportunity& o) {
-    return write([&] {
+Status SqliteOpportunityStore::update(const Opportunity& o) {
+    return m_db.write([&] {
         checkOpportunity(o);
-        auto& q = statement("UPDATE opportunities SET title = ?, description = ?, bucket = ?, complexity = ?, "
-                            "status = ?, product_line = ?, owner = ?, effort_weeks = ?, impact_override = ?, "
-                            "confidence = ?, updated_at = ? WHERE id = ?");
+        auto& q = m_db.statement("UPDATE opportunities SET title = ?, description = ?, bucket = ?, complexity = ?, "
+                                 "status = ?, product_line = ?, owner = ?, effort_weeks = ?, impact_override = ?, "
+                                 "confidence = ?, updated_at = ? WHERE id = ?");
         q.bind(1, o.title);
         q.bind(2, o.description);
         bindBucket(q, 3, o.bucket);
@@ -139,7 +139,7 @@ Status Store::updateOpportunity(const Opportunity& o) {
         bindOptionalReal(q, 8, o.effortWeeks);
         bindOptionalReal(q, 9, o.impactOverride);
         q.bind(10, o.confidence);
-        q.bind(11, now());
+        q.bind(11, m_db.now());
         q.bind(12, o.id);
         if (q.exec() == 0) {
             failWith(ErrorCode::NotFound, fmt::format("there is no opportunity {}", o.id));
@@ -147,7 +147,7 @@ Status Store::updateOpportunity(const Opportunity& o) {
         for (const char* sql : {"DELETE FROM opportunity_quotes WHERE opportunity_id = ?",
                                 "DELETE FROM opportunity_tags WHERE opportunity_id = ?",
                                 "DELETE FROM opportunity_patterns WHERE opportunity_id = ?"}) {
-            auto& d = statement(sql);
+            auto& d = m_db.statement(sql);
             d.bind(1, o.id);
             d.exec();
         }
@@ -155,9 +155,9 @@ Status Store::updateOpportunity(const Opportunity& o) {
     });
 }
 
-Status Store::deleteOpportunity(Id id) {
-    return write([&] {
-        auto& q = statement("DELETE FROM opportunities WHERE id = ?");
+Status SqliteOpportunityStore::remove(Id id) {
+    return m_db.write([&] {
+        auto& q = m_db.statement("DELETE FROM opportunities WHERE id = ?");
         q.bind(1, id);
         if (q.exec() == 0) {
             failWith(ErrorCode::NotFound, fmt::format("there is no opportunity {}", id));
@@ -165,13 +165,13 @@ Status Store::deleteOpportunity(Id id) {
     });
 }
 
-std::vector<Opportunity> Store::readOpportunities(std::optional<Id> id) {
+std::vector<Opportunity> SqliteOpportunityStore::readOpportunities(std::optional<Id> id) {
     std::vector<Opportunity> out;
     std::map<Id, std::size_t> at;
     // ?1 NULL reads every opportunity; the same four statements serve one or all.
-    auto& q = statement("SELECT id, uuid, title, description, bucket, complexity, status, product_line, owner, "
-                        "effort_weeks, impact_override, confidence, created_at, updated_at FROM opportunities "
-                        "WHERE ?1 IS NULL OR id = ?1 ORDER BY id");
+    auto& q = m_db.statement("SELECT id, uuid, title, description, bucket, complexity, status, product_line, owner, "
+                             "effort_weeks, impact_override, confidence, created_at, updated_at FROM opportunities "
+                             "WHERE ?1 IS NULL OR id = ?1 ORDER BY id");
     bindOptional(q, 1, id);
     while (q.executeStep()) {
         Opportunity o;
@@ -192,8 +192,8 @@ std::vector<Opportunity> Store::readOpportunities(std::optional<Id> id) {
         at[o.id] = out.size();
         out.push_back(std::move(o));
     }
-    auto& e = statement("SELECT opportunity_id, quote_id, importance FROM opportunity_quotes "
-                        "WHERE ?1 IS NULL OR opportunity_id = ?1 ORDER BY opportunity_id, quote_id");
+    auto& e = m_db.statement("SELECT opportunity_id, quote_id, importance FROM opportunity_quotes "
+                             "WHERE ?1 IS NULL OR opportunity_id = ?1 ORDER BY opportunity_id, quote_id");
     bindOptional(e, 1, id);
     while (e.executeStep()) {
         Opportunity& o = out[at.at(e.getColumn(0).getInt64())];
@@ -203,14 +203,15 @@ std::vector<Opportunity> Store::readOpportunities(std::optional<Id> id) {
             o.evidenceImportance[quoteId] = e.getColumn(2).getInt();
         }
     }
-    auto& t = statement("SELECT opportunity_id, tag_id FROM opportunity_tags WHERE ?1 IS NULL OR opportunity_id = ?1 "
-                        "ORDER BY opportunity_id, tag_id");
+    auto& t =
+        m_db.statement("SELECT opportunity_id, tag_id FROM opportunity_tags WHERE ?1 IS NULL OR opportunity_id = ?1 "
+                       "ORDER BY opportunity_id, tag_id");
     bindOptional(t, 1, id);
     while (t.executeStep()) {
         out[at.at(t.getColumn(0).getInt64())].tagIds.push_back(t.getColumn(1).getInt64());
     }
-    auto& p = statement("SELECT opportunity_id, pattern_id FROM opportunity_patterns "
-                        "WHERE ?1 IS NULL OR opportunity_id = ?1 ORDER BY opportunity_id, pattern_id");
+    auto& p = m_db.statement("SELECT opportunity_id, pattern_id FROM opportunity_patterns "
+                             "WHERE ?1 IS NULL OR opportunity_id = ?1 ORDER BY opportunity_id, pattern_id");
     bindOptional(p, 1, id);
     while (p.executeStep()) {
         out[at.at(p.getColumn(0).getInt64())].patternIds.push_back(p.getColumn(1).getInt64());
@@ -218,28 +219,28 @@ std::vector<Opportunity> Store::readOpportunities(std::optional<Id> id) {
     return out;
 }
 
-Result<Opportunity> Store::opportunity(Id id) {
+Result<Opportunity> SqliteOpportunityStore::get(Id id) {
     std::vector<Opportunity> found;
-    auto status = read([&] { found = readOpportunities(id); });
+    auto status = m_db.read([&] { found = readOpportunities(id); });
     if (!status) {
         return std::unexpected(status.error());
     }
     if (found.empty()) {
-        return fail(ErrorCode::NotFound, fmt::format("there is no opportunity {}", id), m_path.string());
+        return fail(ErrorCode::NotFound, fmt::format("there is no opportunity {}", id), m_db.path().string());
     }
     return std::move(found.front());
 }
 
-Result<std::vector<Opportunity>> Store::opportunities() {
+Result<std::vector<Opportunity>> SqliteOpportunityStore::all() {
     std::vector<Opportunity> out;
-    auto status = read([&] { out = readOpportunities(std::nullopt); });
+    auto status = m_db.read([&] { out = readOpportunities(std::nullopt); });
     return valueOr(status, std::move(out));
 }
 
-Result<std::vector<EvidenceRow>> Store::opportunityEvidence(std::optional<Id> opportunityId) {
+Result<std::vector<EvidenceRow>> SqliteOpportunityStore::evidence(std::optional<Id> opportunityId) {
     std::vector<EvidenceRow> rows;
-    auto status = read([&] {
-        auto& count = statement("SELECT count(*) FROM opportunity_quotes WHERE ?1 IS NULL OR opportunity_id = ?1");
+    auto status = m_db.read([&] {
+        auto& count = m_db.statement("SELECT count(*) FROM opportunity_quotes WHERE ?1 IS NULL OR opportunity_id = ?1");
         bindOptional(count, 1, opportunityId);
         if (count.executeStep()) {
             rows.reserve(static_cast<std::size_t>(count.getColumn(0).getInt64())); // no regrowth of wide rows
@@ -247,7 +248,7 @@ Result<std::vector<EvidenceRow>> Store::opportunityEvidence(std::optional<Id> op
         // Without the quotes' tags (ranking and reports do not use them) and without ORDER
         // BY: read in the quotes' order, 200,000 rows take 50 ms; sorted by SQLite, or read
         // in the opportunities' order (random reads of quotes), 1.4-1.6 s.
-        auto& q = statement(
+        auto& q = m_db.statement(
             "SELECT oq.opportunity_id, ifnull(oq.importance, q.importance), q.id, q.call_id, q.answer_id, q.text, "
             "q.start_cp, q.end_cp, c.started_at, cu.first_name, cu.city, ifnull(s.name, ''), cu.value_tier, "
             "q.needs_review, NULL, c.customer_id, ifnull(s.key, ''), q.bucket, c.product_line, q.importance "
@@ -304,17 +305,17 @@ Result<std::vector<EvidenceRow>> Store::opportunityEvidence(std::optional<Id> op
     return rows;
 }
 
-Result<std::vector<Id>> Store::addEvidence(Id opportunityId, const std::vector<Id>& quoteIds) {
+Result<std::vector<Id>> SqliteOpportunityStore::addEvidence(Id opportunityId, const std::vector<Id>& quoteIds) {
     std::vector<Id> added;
-    auto status = write([&] {
-        auto& exists = statement("SELECT 1 FROM opportunities WHERE id = ?");
+    auto status = m_db.write([&] {
+        auto& exists = m_db.statement("SELECT 1 FROM opportunities WHERE id = ?");
         exists.bind(1, opportunityId);
         if (!exists.executeStep()) {
             failWith(ErrorCode::NotFound, fmt::format("there is no opportunity {}", opportunityId));
         }
         exists.reset();
-        auto& e = statement("INSERT OR IGNORE INTO opportunity_quotes(opportunity_id, quote_id) "
-                            "SELECT ?1, id FROM quotes WHERE id = ?2");
+        auto& e = m_db.statement("INSERT OR IGNORE INTO opportunity_quotes(opportunity_id, quote_id) "
+                                 "SELECT ?1, id FROM quotes WHERE id = ?2");
         for (const Id quoteId : quoteIds) {
             e.tryReset();
             e.bind(1, opportunityId);
@@ -323,45 +324,23 @@ Result<std::vector<Id>> Store::addEvidence(Id opportunityId, const std::vector<I
                 added.push_back(quoteId);
             }
         }
-        auto& touch = statement("UPDATE opportunities SET updated_at = ? WHERE id = ?");
-        touch.bind(1, now());
+        auto& touch = m_db.statement("UPDATE opportunities SET updated_at = ? WHERE id = ?");
+        touch.bind(1, m_db.now());
         touch.bind(2, opportunityId);
         touch.exec();
     });
     return valueOr(status, std::move(added));
 }
 
-Status Store::removeEvidence(Id opportunityId, const std::vector<Id>& quoteIds) {
-    return write([&] {
-        auto& e = statement("DELETE FROM opportunity_quotes WHERE opportunity_id = ? AND quote_id = ?");
+Status SqliteOpportunityStore::removeEvidence(Id opportunityId, const std::vector<Id>& quoteIds) {
+    return m_db.write([&] {
+        auto& e = m_db.statement("DELETE FROM opportunity_quotes WHERE opportunity_id = ? AND quote_id = ?");
         for (const Id quoteId : quoteIds) {
             e.tryReset();
             e.bind(1, opportunityId);
             e.bind(2, quoteId);
             e.exec();
         }
-    });
-}
-
-Result<std::optional<std::string>> Store::setting(std::string_view key) {
-    std::optional<std::string> value;
-    auto status = read([&] {
-        auto& q = statement("SELECT value FROM settings WHERE key = ?");
-        q.bind(1, std::string(key));
-        if (q.executeStep()) {
-            value = q.getColumn(0).getString();
-        }
-    });
-    return valueOr(status, std::move(value));
-}
-
-Status Store::setSetting(std::string_view key, std::string_view value) {
-    return write([&] {
-        auto& q = statement("INSERT INTO settings(key, value) VALUES (?, ?) "
-                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-        q.bind(1, std::string(key));
-        q.bind(2, std::string(value));
-        q.exec();
     });
 }
 

@@ -1,6 +1,5 @@
-// Whole-file operations of a store: snapshots out (backups) and in (restore).
-#include "core/store/Store.h"
 #include "core/store/StoreInternals.h"
+#include "core/store/sqlite/SqliteDatabase.h"
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
@@ -12,7 +11,7 @@ namespace earmark::core {
 
 using namespace store_internals;
 
-Status Store::copyTo(const std::filesystem::path& target) {
+Status SqliteDatabase::copyTo(const std::filesystem::path& target) {
     return read([&] {
         SQLite::Database copy(target, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         SQLite::Backup(copy, *m_db).executeStep(); // all pages in one step: one consistent snapshot
@@ -20,7 +19,7 @@ Status Store::copyTo(const std::filesystem::path& target) {
     });
 }
 
-Status Store::replaceWith(const std::filesystem::path& source) {
+Status SqliteDatabase::replaceWith(const std::filesystem::path& source) {
     if (m_readOnly) {
         return fail(ErrorCode::ReadOnly, fmt::format("nothing was changed: {}", *m_readOnly), m_path.string());
     }
@@ -29,10 +28,10 @@ Status Store::replaceWith(const std::filesystem::path& source) {
         SQLite::Database check(source, SQLite::OPEN_READONLY);
         const int applicationId = check.execAndGet("PRAGMA application_id").getInt();
         const int version = check.execAndGet("PRAGMA user_version").getInt();
-        if (applicationId != kApplicationId || version != kSchemaVersion) {
+        if (applicationId != Store::kApplicationId || version != Store::kSchemaVersion) {
             return fail(ErrorCode::BadInput,
                         fmt::format("this is not a workspace of this Earmark's schema {} (application {:x}, schema {})",
-                                    kSchemaVersion, applicationId, version),
+                                    Store::kSchemaVersion, applicationId, version),
                         source.string());
         }
     }
@@ -44,7 +43,7 @@ Status Store::replaceWith(const std::filesystem::path& source) {
     });
 }
 
-Result<bool> Store::holdsText(std::string_view text) {
+Result<bool> SqliteDatabase::holdsText(std::string_view text) {
     bool found = false;
     auto status = read([&] {
         auto& q = statement("SELECT EXISTS (SELECT 1 FROM calls WHERE instr(notes, ?1)) "
@@ -58,7 +57,7 @@ Result<bool> Store::holdsText(std::string_view text) {
     return valueOr(status, found);
 }
 
-Status Store::checkpoint() {
+Status SqliteDatabase::checkpoint() {
     return read([&] {
         // TRUNCATE waits (up to the busy timeout) for readers, then empties the log.
         SQLite::Statement q(*m_db, "PRAGMA wal_checkpoint(TRUNCATE)");

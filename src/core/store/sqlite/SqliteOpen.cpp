@@ -1,10 +1,8 @@
-// Opening a workspace: the checks before SQLite parses the file, read-only access, the
-// integrity check, migrations; and what SQLite's failures mean to a user.
 #include "core/store/FileProbe.h"
 #include "core/store/Migrations.h"
-#include "core/store/Store.h"
 #include "core/store/StoreInternals.h"
 #include "core/store/Tokenizer.h"
+#include "core/store/sqlite/SqliteDatabase.h"
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
@@ -134,20 +132,22 @@ std::string damagedReason(const std::string& found) {
 
 } // namespace
 
-Store::Store(std::filesystem::path path, std::unique_ptr<SQLite::Database> db, std::shared_ptr<const Clock> clock)
+SqliteDatabase::SqliteDatabase(std::filesystem::path path, std::unique_ptr<SQLite::Database> db,
+                               std::shared_ptr<const Clock> clock)
     : m_path(std::move(path)), m_db(std::move(db)), m_clock(std::move(clock)) {
 }
 
-Store::~Store() {
+SqliteDatabase::~SqliteDatabase() {
     m_statements.clear(); // statements must go before the connection they belong to
 }
 
-Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, OpenMode mode,
-                                           std::shared_ptr<const Clock> clock, IntegrityCheck check) {
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::filesystem::path& path, Store::OpenMode mode,
+                                                             std::shared_ptr<const Clock> clock,
+                                                             Store::IntegrityCheck check) {
     const std::string where = path.string();
     std::error_code ec;
     const bool exists = std::filesystem::exists(path, ec);
-    if (!exists && mode != OpenMode::CreateIfMissing) {
+    if (!exists && mode != Store::OpenMode::CreateIfMissing) {
         return fail(ErrorCode::NotFound,
                     fmt::format("no workspace here; create one with `earmark-cli init --db {}`", where), where);
     }
@@ -160,7 +160,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Op
     }
     std::optional<std::string> readOnly;
     if (exists) {
-        if (mode == OpenMode::ReadOnly) {
+        if (mode == Store::OpenMode::ReadOnly) {
             readOnly = "it was opened for reading only";
         } else {
             readOnly = whyUnwritable(path);
@@ -183,13 +183,13 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Op
         }
     }
 
-    std::unique_ptr<Store> store;
+    std::unique_ptr<SqliteDatabase> store;
     try {
         // NOMUTEX: a store is used by one thread (see Store.h), so SQLite's own locking is waste.
         auto db = readOnly ? openForReading(path)
                            : std::make_unique<SQLite::Database>(
                                  path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLITE_OPEN_NOMUTEX, 5000);
-        store.reset(new Store(path, std::move(db), clock ? std::move(clock) : systemClock()));
+        store.reset(new SqliteDatabase(path, std::move(db), clock ? std::move(clock) : systemClock()));
     } catch (const SQLite::Exception& e) {
         if ((e.getErrorCode() & 0xFF) == SQLITE_NOTADB) {
             return fail(ErrorCode::NotWorkspace, "this file is not an Earmark workspace (it is not a SQLite database)",
@@ -206,16 +206,16 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Op
         const int applicationId = pragmaInt(db, "PRAGMA application_id");
         version = pragmaInt(db, "PRAGMA user_version");
         const int objects = pragmaInt(db, "SELECT count(*) FROM sqlite_schema");
-        if (applicationId != kApplicationId && (objects > 0 || version != 0)) {
+        if (applicationId != Store::kApplicationId && (objects > 0 || version != 0)) {
             return fail(ErrorCode::NotWorkspace,
                         "this is a SQLite database of another program, not an Earmark workspace; it was not changed",
                         where);
         }
-        if (version > kSchemaVersion) {
+        if (version > Store::kSchemaVersion) {
             return fail(ErrorCode::NewerVersion,
                         fmt::format("this workspace was written by a newer Earmark (schema {}, this version reads up "
                                     "to {}); update Earmark to open it. The file was not changed",
-                                    version, kSchemaVersion),
+                                    version, Store::kSchemaVersion),
                         where);
         }
     } catch (const SQLite::Exception& e) {
@@ -227,13 +227,13 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Op
     }
 
     // A damaged file is never written to: each write could spread the damage.
-    if (exists && version >= 1 && !readOnly && check == IntegrityCheck::OnOpen &&
-        std::filesystem::file_size(path, ec) <= kQuickCheckBytes) {
+    if (exists && version >= 1 && !readOnly && check == Store::IntegrityCheck::OnOpen &&
+        std::filesystem::file_size(path, ec) <= Store::kQuickCheckBytes) {
         if (auto found = quickCheck(db)) {
             store->markDamaged(std::move(*found));
         }
     }
-    if (store->m_readOnly && version < kSchemaVersion) {
+    if (store->m_readOnly && version < Store::kSchemaVersion) {
         return fail(ErrorCode::ReadOnly,
                     fmt::format("this workspace was made by an older Earmark (schema {}) and must be upgraded, "
                                 "which means writing to it, but {}",
@@ -253,7 +253,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Op
             return store;
         }
         // The backup comes first: even switching to WAL rewrites the file's header.
-        if (version >= 1 && version < kSchemaVersion) {
+        if (version >= 1 && version < Store::kSchemaVersion) {
             const std::filesystem::path backup = path.string() + fmt::format(".v{}.bak", version);
             std::filesystem::remove(backup, ec);
             SQLite::Database copy(backup, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -272,7 +272,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Op
             try {
                 migration.apply(db);
                 db.exec(fmt::format("PRAGMA user_version = {}", migration.version));
-                db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+                db.exec(fmt::format("PRAGMA application_id = {}", Store::kApplicationId));
                 db.exec("COMMIT");
             } catch (...) {
                 db.exec("ROLLBACK");
@@ -286,13 +286,13 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Op
     return store;
 }
 
-void Store::markDamaged(std::string found) {
+void SqliteDatabase::markDamaged(std::string found) {
     spdlog::warn("{}: damaged: {}", m_path.string(), found);
     m_readOnly = damagedReason(found);
     m_damage = std::move(found);
 }
 
-Result<std::optional<std::string>> Store::checkIntegrity(bool searchIndex) {
+Result<std::optional<std::string>> SqliteDatabase::checkIntegrity(bool searchIndex) {
     std::optional<std::string> found;
     auto status = read([&] {
         found = quickCheck(*m_db);
@@ -310,70 +310,6 @@ Result<std::optional<std::string>> Store::checkIntegrity(bool searchIndex) {
         }
     });
     return valueOr(status, std::move(found));
-}
-
-Error Store::toError(const std::exception& e) const {
-    if (const auto* failed = dynamic_cast<const OperationFailed*>(&e)) {
-        Error error = failed->error;
-        if (error.where.empty()) {
-            error.where = m_path.string();
-        }
-        return error;
-    }
-    const std::string where = m_path.string();
-    const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e);
-    if (sqlite == nullptr) {
-        return Error{ErrorCode::Storage, e.what(), where};
-    }
-    // The operating system's own reason says more than SQLite's summary ("disk I/O error").
-    const int systemErrno = sqlite3_system_errno(m_db->getHandle());
-    const int primary = sqlite->getErrorCode() & 0xFF;
-    if (primary == SQLITE_FULL ||
-        ((primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) && (systemErrno == ENOSPC || systemErrno == EDQUOT))) {
-        return {ErrorCode::Storage, "the disk is full; nothing was changed. Free some space and try again", where};
-    }
-    if (primary == SQLITE_READONLY || ((primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) &&
-                                       (systemErrno == EROFS || systemErrno == EACCES || systemErrno == EPERM))) {
-        return {
-            ErrorCode::ReadOnly,
-            fmt::format("the workspace cannot be written: {}; nothing was changed. Copy it to a folder you can "
-                        "write to, or change its permissions",
-                        systemErrno == EROFS ? "its disk is mounted read-only" : "the file or its folder is read-only"),
-            where};
-    }
-    if (primary == SQLITE_IOERR && systemErrno == EFBIG) {
-        return {ErrorCode::Storage,
-                "the file has reached the largest size this disk or account allows; nothing was changed", where};
-    }
-    switch (primary) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return {ErrorCode::Busy,
-                "another program is writing to this workspace; nothing was changed. Try again when it "
-                "has finished",
-                where};
-    case SQLITE_INTERRUPT:
-        return {ErrorCode::Cancelled, "cancelled; nothing was changed", where};
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-        return {ErrorCode::Storage,
-                fmt::format("the workspace file is damaged ({}); nothing was changed. Open it again to save what can "
-                            "be read, or restore a backup",
-                            sqlite->what()),
-                where};
-    case SQLITE_IOERR:
-    case SQLITE_CANTOPEN:
-        return {ErrorCode::Storage,
-                fmt::format("the disk failed to read or write the workspace ({}{}); nothing was changed. Copy the "
-                            "workspace to another disk and check this one",
-                            sqlite->what(), systemErrno != 0 ? ": " + std::string(std::strerror(systemErrno)) : ""),
-                where};
-    case SQLITE_CONSTRAINT:
-        return {ErrorCode::BadInput, fmt::format("the change breaks a rule of the workspace ({})", sqlite->what()),
-                where};
-    default:
-        return {ErrorCode::Storage, sqlite->what(), where};
-    }
 }
 
 } // namespace earmark::core

@@ -1,0 +1,206 @@
+#include "core/domain/Vocabulary.h"
+#include "core/editing/QuoteAnchoring.h"
+#include "core/search/SearchQuery.h"
+#include "core/store/FileProbe.h"
+#include "core/store/Migrations.h"
+#include "core/store/StoreInternals.h"
+#include "core/store/Tokenizer.h"
+#include "core/store/sqlite/SqliteAreas.h"
+#include "core/store/sqlite/SqliteDatabase.h"
+#include "core/util/Utf8.h"
+#include "core/util/Uuid.h"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+#include <stdexcept>
+#include <system_error>
+
+namespace earmark::core {
+
+using namespace store_internals;
+
+// ---------------------------------------------------------------------------------------
+// Customers
+
+Result<Id> SqliteCustomerStore::add(Customer& customer) {
+    auto status = m_db.write([&] {
+        auto& q = m_db.statement("INSERT INTO customers(uuid, first_name, city, segment_id, value_tier, import_key, "
+                                 "created_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        const std::string uuid = customer.uuid.empty() ? newUuid() : customer.uuid;
+        q.bind(1, uuid);
+        q.bind(2, customer.firstName);
+        q.bind(3, customer.city);
+        bindOptional(q, 4, customer.segmentId);
+        q.bind(5, std::string(toKey(customer.valueTier)));
+        bindOptionalText(q, 6, customer.importKey);
+        q.bind(7, m_db.now());
+        bindOptional(q, 8, customer.id != 0 ? std::optional<Id>(customer.id) : std::nullopt);
+        q.exec();
+        customer.id = m_db.connection().getLastInsertRowid();
+        customer.uuid = uuid;
+        if (!customer.personal.empty()) {
+            auto& p = m_db.statement("INSERT INTO customer_personal(customer_id, full_name, phone, email, external_id) "
+                                     "VALUES (?, ?, ?, ?, ?)");
+            p.bind(1, customer.id);
+            p.bind(2, customer.personal.fullName);
+            p.bind(3, customer.personal.phone);
+            p.bind(4, customer.personal.email);
+            bindOptionalText(p, 5, customer.personal.externalId);
+            p.exec();
+        }
+    });
+    return valueOr(status, customer.id);
+}
+
+namespace {
+
+// Both customer reads select these columns, in this order.
+#define EARMARK_CUSTOMER_SELECT                                                                                        \
+    "SELECT c.id, c.uuid, c.first_name, c.city, c.segment_id, c.value_tier, ifnull(p.full_name, ''), "                 \
+    "ifnull(p.phone, ''), ifnull(p.email, ''), ifnull(p.external_id, ''), ifnull(c.import_key, '') "                   \
+    "FROM customers c LEFT JOIN customer_personal p ON p.customer_id = c.id "
+
+Customer readCustomer(SQLite::Statement& q) {
+    Customer c;
+    c.id = q.getColumn(0).getInt64();
+    c.uuid = q.getColumn(1).getString();
+    c.firstName = q.getColumn(2).getString();
+    c.city = q.getColumn(3).getString();
+    c.segmentId = optionalId(q.getColumn(4));
+    c.valueTier = parseValueTier(q.getColumn(5).getString()).value_or(ValueTier::Standard);
+    c.personal = {q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString(),
+                  q.getColumn(9).getString()};
+    c.importKey = q.getColumn(10).getString();
+    return c;
+}
+
+} // namespace
+
+Result<Customer> SqliteCustomerStore::get(Id id) {
+    std::optional<Customer> out;
+    auto status = m_db.read([&] {
+        auto& q = m_db.statement(EARMARK_CUSTOMER_SELECT "WHERE c.id = ?");
+        q.bind(1, id);
+        if (q.executeStep()) {
+            out = readCustomer(q);
+        }
+    });
+    return m_db.foundOr(status, std::move(out), "customer", id);
+}
+
+Status SqliteCustomerStore::update(const Customer& customer) {
+    return m_db.write([&] {
+        auto& q = m_db.statement("UPDATE customers SET first_name = ?, city = ?, segment_id = ?, value_tier = ? "
+                                 "WHERE id = ?");
+        q.bind(1, customer.firstName);
+        q.bind(2, customer.city);
+        bindOptional(q, 3, customer.segmentId);
+        q.bind(4, std::string(toKey(customer.valueTier)));
+        q.bind(5, customer.id);
+        if (q.exec() == 0) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no customer {}", customer.id));
+        }
+        auto& p = m_db.statement("INSERT INTO customer_personal(customer_id, full_name, phone, email, external_id) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(customer_id) DO UPDATE SET full_name = ?2, "
+                                 "phone = ?3, email = ?4, external_id = ?5");
+        p.bind(1, customer.id);
+        p.bind(2, customer.personal.fullName);
+        p.bind(3, customer.personal.phone);
+        p.bind(4, customer.personal.email);
+        bindOptionalText(p, 5, customer.personal.externalId);
+        p.exec();
+    });
+}
+
+Result<std::vector<Customer>> SqliteCustomerStore::all() {
+    std::vector<Customer> out;
+    auto status = m_db.read([&] {
+        // One query for all: the New Call dialog lists every customer each time it opens.
+        auto& q = m_db.statement(EARMARK_CUSTOMER_SELECT "ORDER BY c.id");
+        while (q.executeStep()) {
+            out.push_back(readCustomer(q));
+        }
+    });
+    return valueOr(status, std::move(out));
+}
+
+Status SqliteCustomerStore::remove(Id id) {
+    return m_db.write([&] {
+        auto& q = m_db.statement("DELETE FROM customers WHERE id = ?");
+        q.bind(1, id);
+        if (q.exec() == 0) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no customer {}", id));
+        }
+    });
+}
+
+Status SqliteCustomerStore::erase(Id id) {
+    // secure_delete overwrites the freed pages, and 'optimize' rewrites the search index
+    // without the erased rows' tokens: erased words must not survive in the file.
+    try {
+        m_db.connection().exec("PRAGMA secure_delete = ON");
+    } catch (const std::exception& e) {
+        return std::unexpected(m_db.toError(e));
+    }
+    auto status = m_db.write([&] {
+        auto& q = m_db.statement("DELETE FROM customers WHERE id = ?");
+        q.bind(1, id);
+        if (q.exec() == 0) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no customer {}", id));
+        }
+        m_db.connection().exec("INSERT INTO calls_fts(calls_fts) VALUES ('optimize')");
+        m_db.connection().exec("INSERT INTO answers_fts(answers_fts) VALUES ('optimize')");
+        m_db.connection().exec("INSERT INTO quotes_fts(quotes_fts) VALUES ('optimize')");
+    });
+    m_db.connection().tryExec("PRAGMA secure_delete = OFF");
+    if (!status) {
+        return status;
+    }
+    spdlog::info("{}: erased customer {}", m_db.path().string(), id);
+    // The journal still holds the pages as they were before: only an emptied journal
+    // means the words are gone from the disk.
+    if (auto emptied = m_db.checkpoint(); !emptied) {
+        return fail(ErrorCode::Busy,
+                    fmt::format("the customer was erased from the workspace, but older copies of their pages stay in "
+                                "its journal while another program reads it. {}, then run `earmark-cli erase-customer "
+                                "--finish --db {}`",
+                                "Close the other program (or the Earmark window on this workspace)",
+                                m_db.path().string()),
+                    m_db.path().string());
+    }
+    return status;
+}
+
+Result<std::optional<Id>> SqliteCustomerStore::resolve(std::string_view idOrUuid) {
+    const std::string_view text = utf8::trim(idOrUuid);
+    const bool number = !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+    if (number) {
+        auto byId = m_db.findId("SELECT id FROM customers WHERE id = CAST(?1 AS INTEGER)", text);
+        if (!byId || *byId) {
+            return byId;
+        }
+    }
+    auto byUuid = m_db.findId("SELECT id FROM customers WHERE uuid = lower(?1)", text);
+    if (!byUuid || *byUuid) {
+        return byUuid;
+    }
+    return findByExternalId(text);
+}
+
+Result<std::optional<Id>> SqliteCustomerStore::findByImportKey(std::string_view key) {
+    return m_db.findId("SELECT id FROM customers WHERE import_key = ?1", key);
+}
+
+Result<std::optional<Id>> SqliteCustomerStore::findByExternalId(std::string_view externalId) {
+    return m_db.findId("SELECT customer_id FROM customer_personal WHERE external_id = ?1", externalId);
+}
+
+} // namespace earmark::core
