@@ -36,19 +36,19 @@ void printJson(const json& value) {
     std::cout << jsonText(value);
 }
 
-namespace {
-
-using StorePtr = std::unique_ptr<Store>;
-
 // For verbs that only read: nothing is written, not even the integrity check's cost is
 // paid; a workspace of an older Earmark is upgraded first, as any open for writing does.
-core::Result<StorePtr> openForReading(const Common& common) {
+core::Result<std::unique_ptr<Store>> openForReading(const Common& common) {
     auto store = Store::open(common.db, Store::OpenMode::ReadOnly);
     if (!store && store.error().code == core::ErrorCode::ReadOnly) {
         return Store::open(common.db, Store::OpenMode::ExistingOnly);
     }
     return store;
 }
+
+namespace {
+
+using StorePtr = std::unique_ptr<Store>;
 
 core::Result<StorePtr> openStore(const Common& common, Store::OpenMode mode) {
     return Store::open(common.db, mode);
@@ -175,6 +175,7 @@ int runImport(const Common& common, const std::filesystem::path& file, const std
             return reportError(overrides.error());
         }
         options.mapping = std::move(*overrides);
+        options.mappingText = map;
     }
     const bool showProgress = !common.json && isatty(STDERR_FILENO) != 0;
     if (showProgress) {
@@ -196,9 +197,20 @@ int runImport(const Common& common, const std::filesystem::path& file, const std
     if (!report) {
         return reportError(report.error());
     }
+    nlohmann::json changes = nlohmann::json::array();
+    for (const auto& change : report->segmentChanges) {
+        changes.push_back({{"call", change.callId},
+                           {"customer", change.customer},
+                           {"from", change.from},
+                           {"to", change.to},
+                           {"date", change.date},
+                           {"where", change.where}});
+    }
     if (common.json) {
         printJson({{"file", file.string()},
                    {"dry_run", dryRun},
+                   {"segment_changes", changes},
+                   {"import", report->importId == 0 ? json(nullptr) : json(report->importId)},
                    {"records", report->records},
                    {"calls_added", report->callsAdded},
                    {"calls_already_present", report->callsSkipped},
@@ -213,6 +225,19 @@ int runImport(const Common& common, const std::filesystem::path& file, const std
     std::cout << fmt::format("{}{}: {} calls added, {} already present, {} new customers\n",
                              dryRun ? "Checked (nothing stored) " : "Imported ", file.string(), report->callsAdded,
                              report->callsSkipped, report->customersAdded);
+    if (report->importId != 0) {
+        std::cout << fmt::format("Recorded as import {}; `earmark-cli imports undo {}` takes it back.\n",
+                                 report->importId, report->importId);
+    }
+    if (!report->segmentChanges.empty()) {
+        // Each call keeps the segment of its row; this says whose changed between calls.
+        std::cout << fmt::format("{} returning customer call(s) in another segment than the call before:\n",
+                                 report->segmentChanges.size());
+        for (const auto& change : report->segmentChanges) {
+            std::cout << fmt::format("  {}: {} -> {} on {}{}\n", change.customer, change.from, change.to, change.date,
+                                     change.where.empty() ? "" : " (" + change.where + ")");
+        }
+    }
     return kOk;
 }
 
@@ -316,7 +341,7 @@ int runShow(const Common& common, std::int64_t callId, bool personal) {
     };
     std::string segmentName;
     for (const auto& seg : *segments) {
-        if (customer->segmentId == seg.id) {
+        if (call->segmentId == seg.id) {
             segmentName = seg.name;
         }
     }
@@ -341,11 +366,16 @@ int runShow(const Common& common, std::int64_t callId, bool personal) {
                   {"guide", guideName},
                   {"notes", call->notes}};
         c["duration_min"] = call->durationMin ? json(*call->durationMin) : json(nullptr);
+        // Who the customer was on this call; "customer" repeats them for older scripts.
+        c["segment"] = segmentName;
+        c["value_tier"] = core::toKey(call->valueTier);
+        c["order_value"] = call->orderValue ? json(*call->orderValue) : json(nullptr);
+        c["lifetime_value"] = call->lifetimeValue ? json(*call->lifetimeValue) : json(nullptr);
         json cu = {{"id", customer->id},
                    {"first_name", customer->firstName},
                    {"city", customer->city},
                    {"segment", segmentName},
-                   {"value_tier", core::toKey(customer->valueTier)}};
+                   {"value_tier", core::toKey(call->valueTier)}};
         if (personal) {
             cu["full_name"] = customer->personal.fullName;
             cu["phone"] = customer->personal.phone;
@@ -378,7 +408,7 @@ int runShow(const Common& common, std::int64_t callId, bool personal) {
                              core::label(call->outcome), call->interviewer.empty() ? "-" : call->interviewer);
     std::cout << fmt::format("Customer: {}{}{}\n", customerLabel(customer->firstName, customer->city),
                              segmentName.empty() ? "" : ", " + segmentName,
-                             fmt::format(", {}", core::label(customer->valueTier)));
+                             fmt::format(", {}", core::label(call->valueTier)));
     if (personal) {
         std::cout << fmt::format("Personal: {} · {} · {}\n", customer->personal.fullName, customer->personal.phone,
                                  customer->personal.email);

@@ -4,11 +4,16 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 /// The verbs of earmark-cli, each a function over plain options, so that main.cpp only
 /// parses arguments. Each returns the process exit code.
+namespace earmark::core {
+class Store;
+}
+
 namespace earmark::cli {
 
 enum ExitCode { kOk = 0, kUsage = 1, kBadInput = 2, kStoreError = 3 };
@@ -19,6 +24,8 @@ struct Common {
 };
 
 int reportError(const core::Error& error);
+/// Opens the workspace for a verb that only reads (see Commands.cpp).
+core::Result<std::unique_ptr<core::Store>> openForReading(const Common& common);
 
 int runInit(const Common& common);
 int runDemo(const Common& common, bool force);

@@ -1,5 +1,6 @@
 // earmark-cli: the headless door to an Earmark workspace, for scripts, teams and benchmarks.
 #include "cli/Commands.h"
+#include "cli/Verbs.h"
 #include "core/util/Logging.h"
 
 #include <CLI/CLI.hpp>
@@ -23,6 +24,9 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     cli::Common common;
     common.db = core::defaultDataDir() / "default.earmark";
+
+    cli::Verbs verbs;
+    cli::addImportVerbs(app, common, verbs);
 
     auto* init = app.add_subcommand("init", "Create an empty workspace (or check an existing one)");
     addCommon(init, common);
@@ -232,6 +236,9 @@ int main(int argc, char** argv) {
         return code == 0 ? cli::kOk : cli::kUsage;
     }
 
+    if (const auto code = verbs.runParsed()) {
+        return *code;
+    }
     if (scoring->parsed()) {
         return cli::runScoring(common, scoringFile);
     }

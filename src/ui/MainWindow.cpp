@@ -798,6 +798,10 @@ void MainWindow::importCalls() {
     if (report->callsSkipped > 0) {
         text += tr("; %n already here", nullptr, static_cast<int>(report->callsSkipped));
     }
+    if (!report->segmentChanges.empty()) {
+        text += tr("; %n returning customer call(s) in another segment than the call before", nullptr,
+                   static_cast<int>(report->segmentChanges.size()));
+    }
     statusBar()->showMessage(text + QLatin1Char('.'), 10000);
 }
 

@@ -6,6 +6,8 @@
 #include "core/store/VocabularyStore.h"
 #include "ui/TextPositions.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateTimeEdit>
@@ -54,6 +56,7 @@ NewCallDialog::NewCallDialog(core::Store& store, QWidget* parent)
                 label += QStringLiteral(" (#%1)").arg(c.id);
             }
             m_customers[label] = c.id;
+            m_current[c.id] = {c.segmentId, c.valueTier};
             labels << label;
         }
     }
@@ -118,11 +121,17 @@ std::optional<core::Id> NewCallDialog::existingCustomer() const {
 }
 
 void NewCallDialog::customerChanged() {
-    // An existing customer brings their own city, segment and tier.
-    const bool known = existingCustomer().has_value();
+    // An existing customer brings their city, and their segment and tier as a start: a
+    // returning customer can be called as another segment this time (a buyer who returned).
+    const auto known = existingCustomer();
     m_city->setEnabled(!known);
-    m_segment->setEnabled(!known);
-    m_tier->setEnabled(!known);
+    if (!known) {
+        return;
+    }
+    const auto& [segment, tier] = m_current[*known];
+    const int segmentRow = segment ? m_segment->findData(QVariant::fromValue(*segment)) : 0;
+    m_segment->setCurrentIndex(std::max(segmentRow, 0));
+    m_tier->setCurrentIndex(std::max(m_tier->findData(static_cast<int>(tier)), 0));
 }
 
 core::Call NewCallDialog::call() const {
@@ -136,6 +145,11 @@ core::Call NewCallDialog::call() const {
     if (m_guide->currentIndex() > 0) {
         call.guideId = m_guide->currentData().value<core::Id>();
     }
+    // Who the customer is on this call.
+    if (m_segment->currentIndex() > 0) {
+        call.segmentId = m_segment->currentData().value<core::Id>();
+    }
+    call.valueTier = static_cast<core::ValueTier>(m_tier->currentData().toInt());
     return call;
 }
 

@@ -38,7 +38,8 @@ private:
     void customerChanged();
 
     core::Store& m_store;
-    std::map<QString, core::Id> m_customers; ///< "Sarah from Phoenix" -> id
+    std::map<QString, core::Id> m_customers;                                           ///< "Sarah from Phoenix" -> id
+    std::map<core::Id, std::pair<std::optional<core::Id>, core::ValueTier>> m_current; ///< segment and tier now
     QLineEdit* m_customer;
     QLineEdit* m_city;
     QComboBox* m_segment;

@@ -1,12 +1,22 @@
 #include "StoreFixture.h"
+#include "core/domain/Vocabulary.h"
 #include "core/io/CallImporter.h"
+#include "core/io/CsvReader.h"
 #include "core/search/SearchQuery.h"
 #include "core/store/CallStore.h"
 #include "core/store/CustomerStore.h"
+#include "core/store/ImportStore.h"
+#include "core/store/SearchStore.h"
+#include "core/store/VocabularyStore.h"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <fmt/format.h>
+#include <fstream>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <map>
 
 using namespace earmark;
 using core::ImportOptions;
@@ -285,4 +295,184 @@ TEST_F(Import, CancelJustBeforeTheEndStillStoresNothing) {
     ASSERT_FALSE(report.has_value());
     EXPECT_EQ(report.error().code, core::ErrorCode::Cancelled);
     EXPECT_EQ(calls(), 0);
+}
+
+// Seen: a sheet where the same people call back as another segment ended with 19 calls
+// under the wrong segment and 16 under the wrong tier: the customer's first values won.
+// tests/data/returning-customers.csv: 64 calls of 24 customers, not in date order, 19 of
+// them seen in more than one segment and 15 in more than one tier.
+TEST_F(Import, EachCallKeepsTheSegmentAndTierOfItsRowWhenCustomersReturn) {
+    const auto file = std::filesystem::path(EARMARK_TEST_DATA) / "returning-customers.csv";
+    auto report = core::importCalls(*store, file, {});
+    ASSERT_TRUE(report.has_value()) << report.error().describe();
+    EXPECT_EQ(report->callsAdded, 64);
+    EXPECT_EQ(report->customersAdded, 24);
+
+    // What the file says, row by row: (date, first name) -> segment, tier, order total.
+    std::ifstream in(file);
+    core::CsvReader reader(in);
+    std::vector<std::string> fields;
+    ASSERT_TRUE(reader.next(fields).value()); // the header
+    struct Row {
+        std::string segment;
+        std::string tier;
+        std::string order;
+    };
+    std::map<std::pair<std::string, std::string>, Row> expected;
+    std::map<std::string, std::pair<std::string, std::string>> latest; // first name -> (date, segment)
+    while (reader.next(fields).value()) {
+        const std::string date = fields[0].substr(0, 10) + "T" + fields[0].substr(11) + ":00";
+        expected[{date, fields[1]}] = {fields[4], fields[5], fields[8]};
+        if (latest[fields[1]].first < date) {
+            latest[fields[1]] = {date, fields[4]};
+        }
+    }
+    ASSERT_EQ(expected.size(), 64U);
+
+    const auto segmentName = [&](const std::optional<core::Id>& id) {
+        const auto segments = store->vocabulary().segments().value();
+        for (const auto& s : segments) {
+            if (id && s.id == *id) {
+                return s.name;
+            }
+        }
+        return std::string();
+    };
+    auto rows = store->calls().list({}, core::CallSort::oldestFirst(), 0, 100);
+    ASSERT_EQ(rows->size(), 64U);
+    int checked = 0;
+    for (const auto& row : *rows) {
+        const auto it = expected.find({row.startedAt, row.firstName});
+        ASSERT_NE(it, expected.end()) << row.startedAt << " " << row.firstName;
+        EXPECT_EQ(row.segment, it->second.segment) << row.firstName << " on " << row.startedAt;
+        EXPECT_EQ(row.valueTier, core::parseValueTier(it->second.tier).value())
+            << row.firstName << " on " << row.startedAt;
+        const auto call = store->calls().get(row.id);
+        EXPECT_EQ(call->orderValue.has_value(), !it->second.order.empty()) << row.firstName << " on " << row.startedAt;
+        ++checked;
+    }
+    EXPECT_EQ(checked, 64);
+
+    // Each customer's current segment is the one of their latest call.
+    const auto customers = store->customers().all().value();
+    for (const auto& customer : customers) {
+        EXPECT_EQ(segmentName(customer.segmentId), latest[customer.firstName].second) << customer.firstName;
+    }
+    // The import said whose segment changed between calls, Rosa's among them.
+    EXPECT_FALSE(report->segmentChanges.empty());
+    EXPECT_TRUE(std::any_of(report->segmentChanges.begin(), report->segmentChanges.end(),
+                            [](const core::SegmentChange& c) { return c.customer == "Rosa from Tucson"; }));
+
+    // The filter by segment counts calls, not customers' current segments.
+    const auto returner = store->vocabulary().findSegment("returner").value();
+    core::CallFilter filter;
+    filter.segmentId = returner->id;
+    const auto returnerCalls =
+        std::count_if(expected.begin(), expected.end(), [](const auto& e) { return e.second.segment == "Returner"; });
+    EXPECT_EQ(*store->calls().count(filter), returnerCalls);
+
+    // Importing the same sheet again adds nothing and changes no one.
+    auto again = core::importCalls(*store, file, {});
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(again->callsAdded, 0);
+    EXPECT_EQ(calls(), 64);
+}
+
+// Deleting a returning customer's latest call gives them back the segment they had.
+TEST_F(Import, DeletingTheCallThatChangedACustomersSegmentTakesTheChangeBack) {
+    auto report = importText("calls.csv", "Date,Customer,City,Segment,Tier,Notes\n"
+                                          "2026-03-01,Rosa,Tucson,Recent buyer,Standard,Bought the pack\n"
+                                          "2026-05-02,Rosa,Tucson,Returner,High LTV,Returned it\n");
+    ASSERT_TRUE(report.has_value()) << report.error().describe();
+    ASSERT_EQ(report->segmentChanges.size(), 1U);
+    EXPECT_EQ(report->segmentChanges[0].from, "Recent buyer");
+    EXPECT_EQ(report->segmentChanges[0].to, "Returner");
+    auto rosa = store->customers().all()->front();
+    EXPECT_EQ(store->vocabulary().findSegment("returner").value()->id, rosa.segmentId);
+    EXPECT_EQ(rosa.valueTier, core::ValueTier::HighLtv);
+
+    auto rows = store->calls().list({}, core::CallSort::newestFirst(), 0, 10);
+    ASSERT_TRUE(store->calls().remove(rows->front().id).has_value());
+    rosa = store->customers().all()->front();
+    EXPECT_EQ(store->vocabulary().findSegment("recent buyer").value()->id, rosa.segmentId);
+    EXPECT_EQ(rosa.valueTier, core::ValueTier::Standard);
+}
+
+namespace {
+
+// Every row of every table but the search index's own, in a stable order: what "the same
+// workspace" means when comparing before and after.
+std::string contentOf(const std::filesystem::path& path) {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    std::string out;
+    SQLite::Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '%fts%' "
+                                 "AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    while (tables.executeStep()) {
+        const std::string table = tables.getColumn(0).getString();
+        out += "## " + table + "\n";
+        SQLite::Statement rows(db, "SELECT * FROM \"" + table + "\" ORDER BY 1, 2");
+        while (rows.executeStep()) {
+            for (int i = 0; i < rows.getColumnCount(); ++i) {
+                out += (i == 0 ? "" : "|") +
+                       (rows.getColumn(i).isNull() ? std::string("NULL") : rows.getColumn(i).getString());
+            }
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+// Seen: a wrong --map could not be taken back; re-importing with the right one doubled the
+// calls. `imports undo` removes what that import added, and only that.
+TEST_F(Import, UndoingAWrongMappingLeavesTheWorkspaceAsItWas) {
+    auto first = importText("march.csv", "Date,Customer,City,Segment,Interviewer,Notes\n"
+                                         "2026-03-01,Rosa,Tucson,Recent buyer,Ana,The hip belt pinches.\n"
+                                         "2026-03-02,Tom,Denver,Cart abandoner,Ana,Shipping cost too much.\n");
+    ASSERT_TRUE(first.has_value()) << first.error().describe();
+    const auto path = dir / "test.earmark";
+    const std::string before = contentOf(path);
+    const auto searchFor = [&](const char* words) {
+        std::vector<core::Id> ids;
+        const auto hits = store->search().find(*core::SearchQuery::parse(words)).value();
+        for (const auto& hit : hits) {
+            ids.push_back(hit.rowId);
+        }
+        return ids;
+    };
+    const auto zipBefore = searchFor("zipper OR belt OR shipping");
+
+    // May's sheet, with Interviewer and Notes swapped by a wrong mapping. Rosa returns as a
+    // returner (her current segment changes); Lena is new.
+    const std::string may = "Date,Customer,City,Segment,Called by,Remarks\n"
+                            "2026-05-02,Rosa,Tucson,Returner,Ben,The zipper broke on the second trip.\n"
+                            "2026-05-03,Lena,Portland,Recent buyer,Ben,I wish you sold a rain cover.\n";
+    ImportOptions wrong;
+    wrong.mapping = core::parseMappingOverrides("Called by=notes,Remarks=interviewer").value();
+    wrong.mappingText = "Called by=notes,Remarks=interviewer";
+    auto mistaken = importText("may.csv", may, wrong);
+    ASSERT_TRUE(mistaken.has_value()) << mistaken.error().describe();
+    ASSERT_EQ(mistaken->callsAdded, 2);
+    ASSERT_NE(mistaken->importId, 0);
+    EXPECT_EQ(calls(), 4);
+    ASSERT_EQ(store->imports().all()->size(), 2U);
+    EXPECT_EQ(store->imports().get(mistaken->importId)->mapping, "Called by=notes,Remarks=interviewer");
+
+    auto undone = store->imports().undo(mistaken->importId);
+    ASSERT_TRUE(undone.has_value()) << undone.error().describe();
+    EXPECT_EQ(undone->calls, 2);
+    EXPECT_EQ(undone->customers, 1); // Lena; Rosa has her March call
+    EXPECT_EQ(contentOf(path), before);
+    EXPECT_EQ(searchFor("zipper OR belt OR shipping"), zipBefore);
+    EXPECT_EQ(store->imports().undo(mistaken->importId).error().code, core::ErrorCode::NotFound);
+
+    // With the right mapping the calls come in once, as they should.
+    ImportOptions right;
+    right.mapping = core::parseMappingOverrides("Called by=interviewer,Remarks=notes").value();
+    auto fixed = importText("may.csv", may, right);
+    ASSERT_TRUE(fixed.has_value()) << fixed.error().describe();
+    EXPECT_EQ(fixed->callsAdded, 2);
+    EXPECT_EQ(calls(), 4);
+    EXPECT_EQ(searchFor("zipper").size(), 1U);
 }

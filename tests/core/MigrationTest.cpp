@@ -32,7 +32,7 @@ std::filesystem::path copyFixture(const test::TempDir& dir, const std::string& n
 // workspace). Keep every row forever: every later schema must still open each of them.
 class OlderWorkspace : public testing::TestWithParam<int> {};
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, OlderWorkspace, testing::Values(1, 2, 3, 4),
+INSTANTIATE_TEST_SUITE_P(Fixtures, OlderWorkspace, testing::Values(1, 2, 3, 4, 5),
                          [](const testing::TestParamInfo<int>& info) { return "v" + std::to_string(info.param); });
 
 TEST_P(OlderWorkspace, StillOpensWithEverythingInIt) {
@@ -79,6 +79,22 @@ TEST_P(OlderWorkspace, StillOpensWithEverythingInIt) {
         EXPECT_EQ(backup.execAndGet("PRAGMA user_version").getInt(), version);
         EXPECT_EQ(backup.execAndGet("SELECT count(*) FROM calls").getInt(), 42);
         EXPECT_EQ(backup.execAndGet("SELECT count(*) FROM quotes").getInt(), stats->quotes);
+        // Schema 5: each call records who its customer was; an older file only knew the
+        // customer's values, so every call starts with them.
+        SQLite::Statement before(backup, "SELECT c.id, ifnull(s.key, ''), cu.value_tier FROM calls c "
+                                         "JOIN customers cu ON cu.id = c.customer_id "
+                                         "LEFT JOIN segments s ON s.id = cu.segment_id ORDER BY c.id");
+        int compared = 0;
+        while (before.executeStep()) {
+            SQLite::Statement after(raw, "SELECT ifnull(s.key, ''), c.value_tier FROM calls c "
+                                         "LEFT JOIN segments s ON s.id = c.segment_id WHERE c.id = ?");
+            after.bind(1, before.getColumn(0).getInt64());
+            ASSERT_TRUE(after.executeStep());
+            EXPECT_EQ(after.getColumn(0).getString(), before.getColumn(1).getString());
+            EXPECT_EQ(after.getColumn(1).getString(), before.getColumn(2).getString());
+            ++compared;
+        }
+        EXPECT_EQ(compared, 42);
     } else {
         EXPECT_FALSE((*store)->migrationBackup().has_value());
     }

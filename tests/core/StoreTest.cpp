@@ -334,6 +334,10 @@ TEST_F(Store, ListsAndCountsCallsWithFilters) {
     addCall(sarah, "a", "2026-01-05T10:00:00");
     addCall(sarah, "b", "2026-02-05T10:00:00");
     const auto last = addCall(tom, "c", "2026-03-05T23:59:00");
+    // The list shows who the customer was on each call: the call's segment.
+    core::Call called = *store->calls().get(last);
+    called.segmentId = (*abandoner)->id;
+    ASSERT_TRUE(store->calls().update(called).has_value());
 
     auto rows = store->calls().list({}, core::CallSort::newestFirst(), 0, 10);
     ASSERT_EQ(rows->size(), 3U);

@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace earmark::test {
@@ -94,6 +95,7 @@ private:
         c.personal = std::move(personal);
         auto id = m_store.customers().add(c);
         EXPECT_TRUE(id.has_value()) << id.error().describe();
+        m_who[id.value_or(0)] = {segment, tier};
         return id.value_or(0);
     }
 
@@ -102,6 +104,7 @@ private:
         c.customerId = customer;
         c.startedAt = at;
         c.notes = notes;
+        std::tie(c.segmentId, c.valueTier) = m_who[customer]; // who they were on the call
         auto id = m_store.calls().add(c);
         EXPECT_TRUE(id.has_value()) << id.error().describe();
         m_notes[id.value_or(0)] = notes;
@@ -125,6 +128,7 @@ private:
 
     core::Store& m_store;
     std::map<core::Id, std::string> m_notes;
+    std::map<core::Id, std::pair<std::optional<core::Id>, core::ValueTier>> m_who;
 };
 
 } // namespace earmark::test

@@ -395,10 +395,10 @@ TEST(QuoteBrowser, FollowsTheCodebookCopiesWithAttributionAndOpensTheCall) {
     CodebookFixture f;
     {
         auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
-        core::Customer customer = *(*store)->customers().get((*store)->calls().get(f.callId)->customerId);
+        core::Call call = *(*store)->calls().get(f.callId);
         auto segment = (*store)->vocabulary().findSegment("cart abandoner");
-        customer.segmentId = (*segment)->id;
-        (*store)->customers().update(customer);
+        call.segmentId = (*segment)->id; // who the customer was on this call
+        (*store)->calls().update(call);
     }
     ui::MainWindow window;
     ASSERT_TRUE(window.openWorkspace(f.path).has_value());

@@ -45,10 +45,25 @@ struct Customer {
     std::string uuid;
     std::string firstName; ///< with `city`, all that reports show: "Sarah from Phoenix"
     std::string city;
+    /// The customer's current segment and tier (their latest call's, or as a person set
+    /// them). What they were on each call is the call's own (Call::segmentId).
     std::optional<Id> segmentId;
     ValueTier valueTier = ValueTier::Standard;
     PersonalData personal;
-    std::string importKey; ///< set by importers to recognise a customer they made before
+    std::string importKey;      ///< set by importers to recognise a customer they made before
+    std::optional<Id> importId; ///< the import that added them, if one did
+};
+
+/// One change to a customer's name, city, segment or tier, and what told us.
+struct CustomerChange {
+    Id id = 0;
+    Id customerId = 0;
+    std::string changedAt;
+    std::string field; ///< "first_name", "city", "segment" (a segment key) or "value_tier"
+    std::string before;
+    std::string after;
+    std::optional<Id> callId;   ///< the call that showed it, when a call did
+    std::optional<Id> importId; ///< the import that brought it, when one did
 };
 
 struct Question {
@@ -82,7 +97,15 @@ struct Call {
     std::string productLine;
     std::optional<Id> guideId;
     std::string notes;
-    std::string importKey; ///< set by importers so that re-importing adds nothing twice
+    /// Who the customer was on this call: the segment they were called as and their value
+    /// tier then. Every reader (filters, rules, patterns, saturation, scoring, reports)
+    /// uses these, not the customer's current values, which can have changed since.
+    std::optional<Id> segmentId;
+    ValueTier valueTier = ValueTier::Standard;
+    std::optional<double> orderValue;    ///< the order this call is about, when known
+    std::optional<double> lifetimeValue; ///< what the customer had spent by then, when known
+    std::string importKey;               ///< set by importers so that re-importing adds nothing twice
+    std::optional<Id> importId;          ///< the import that added it, if one did
 };
 
 /// The answer given to one question of the call's guide.

@@ -3,7 +3,6 @@
 #include "core/domain/Vocabulary.h"
 #include "core/store/CallStore.h"
 #include "core/store/CodebookStore.h"
-#include "core/store/CustomerStore.h"
 #include "core/store/PatternStore.h"
 #include "core/store/QuoteStore.h"
 #include "core/store/RuleStore.h"
@@ -24,30 +23,23 @@ namespace {
 
 /// What rules need to know about every call, read once.
 struct Context {
-    std::map<Id, std::string> segmentKeys;  ///< segment id → key
-    std::map<Id, std::string> segmentNames; ///< segment id → name
-    std::map<Id, Customer> customers;
-    std::map<Id, std::string> questions; ///< question id → text
+    std::map<Id, std::string> segmentKeys; ///< segment id → key
+    std::map<Id, std::string> questions;   ///< question id → text
     std::map<Id, Tag> tags;
 };
 
 Result<Context> readContext(Store& store) {
     Context context;
+    // The customer's segment and tier are the call's, read with each call: no customer
+    // needs reading here.
     auto segments = store.vocabulary().segments();
-    auto customers = store.customers().all();
     auto guides = store.vocabulary().guides();
     auto tags = store.codebook().tags();
-    if (!segments || !customers || !guides || !tags) {
-        return std::unexpected(!segments
-                                   ? segments.error()
-                                   : (!customers ? customers.error() : (!guides ? guides.error() : tags.error())));
+    if (!segments || !guides || !tags) {
+        return std::unexpected(!segments ? segments.error() : (!guides ? guides.error() : tags.error()));
     }
     for (const auto& s : *segments) {
         context.segmentKeys[s.id] = s.key;
-        context.segmentNames[s.id] = s.name;
-    }
-    for (auto& c : *customers) {
-        context.customers[c.id] = std::move(c);
     }
     for (const auto& g : *guides) {
         for (const auto& q : g.questions) {
@@ -167,11 +159,13 @@ struct Said {
     Id customer = 0;
     std::string date;
     std::string text;
+    std::string segment;                  ///< the call's segment name, empty for none
+    ValueTier tier = ValueTier::Standard; ///< the call's value tier
 };
 
 /// What a person reads about each pattern: strength, segments, tiers, first and last seen;
 /// strongest first, ties by id.
-std::vector<PatternSummary> summarize(std::vector<Pattern> saved, const std::map<Id, Said>& said, Context& context) {
+std::vector<PatternSummary> summarize(std::vector<Pattern> saved, const std::map<Id, Said>& said) {
     std::vector<PatternSummary> out;
     for (auto& pattern : saved) {
         PatternSummary summary;
@@ -185,9 +179,9 @@ std::vector<PatternSummary> summarize(std::vector<Pattern> saved, const std::map
             }
             const Id customer = it->second.customer;
             customers.insert(customer);
-            const auto& who = context.customers[customer];
-            segments[who.segmentId ? context.segmentNames[*who.segmentId] : std::string("no segment")].insert(customer);
-            tiers[std::string(label(who.valueTier))].insert(customer);
+            // Who the customer was when they said it: the call's segment and tier.
+            segments[it->second.segment.empty() ? std::string("no segment") : it->second.segment].insert(customer);
+            tiers[std::string(label(it->second.tier))].insert(customer);
             if (summary.firstSeen.empty() || it->second.date < summary.firstSeen) {
                 summary.firstSeen = it->second.date;
             }
@@ -247,10 +241,6 @@ std::map<std::int64_t, Id> groupsToPatterns(const analysis::PatternIndex& index,
 } // namespace
 
 Result<std::vector<PatternSummary>> patternSummaries(Store& store) {
-    auto context = readContext(store);
-    if (!context) {
-        return std::unexpected(context.error());
-    }
     QuoteFilter all;
     all.limit = -1;
     auto quotes = store.quotes().list(all);
@@ -260,9 +250,9 @@ Result<std::vector<PatternSummary>> patternSummaries(Store& store) {
     }
     std::map<Id, Said> said;
     for (const auto& q : *quotes) {
-        said[q.quoteId] = {q.customerId, q.startedAt.substr(0, 10), {}};
+        said[q.quoteId] = {q.customerId, q.startedAt.substr(0, 10), {}, q.segment, q.valueTier};
     }
-    return summarize(std::move(*saved), said, *context);
+    return summarize(std::move(*saved), said);
 }
 
 Result<std::vector<Proposal>> newProposalsOnly(Store& store, std::vector<Proposal> proposals) {
@@ -289,11 +279,9 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
         [&](Id callId, const CallReading& reading, std::vector<Proposal>& out) {
             const Call& call = reading.call;
             analysis::TextUnit base;
-            if (const auto who = context->customers.find(call.customerId); who != context->customers.end()) {
-                base.valueTier = who->second.valueTier;
-                if (who->second.segmentId) {
-                    base.segment = context->segmentKeys[*who->second.segmentId];
-                }
+            base.valueTier = call.valueTier; // who the customer was on this call
+            if (call.segmentId) {
+                base.segment = context->segmentKeys[*call.segmentId];
             }
             base.productLine = call.productLine;
 
@@ -648,10 +636,6 @@ std::string characteristicPhrase(const std::vector<std::pair<std::string, std::s
 }
 
 Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptions& options) {
-    auto context = readContext(store);
-    if (!context) {
-        return std::unexpected(context.error());
-    }
     std::map<Id, Said> said; // quote id → who and when
     std::vector<analysis::TextDoc> docs;
     QuoteFilter all;
@@ -665,7 +649,7 @@ Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptio
             return std::unexpected(Error{ErrorCode::Cancelled, "cancelled; the patterns are as they were", {}});
         }
         const auto& q = (*quotes)[n];
-        said[q.quoteId] = {q.customerId, q.startedAt.substr(0, 10), q.text};
+        said[q.quoteId] = {q.customerId, q.startedAt.substr(0, 10), q.text, q.segment, q.valueTier};
         docs.push_back({q.quoteId, std::to_string(q.customerId), q.text});
     }
     analysis::PatternIndex index(options.grouping);
@@ -719,7 +703,7 @@ Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptio
     if (!saved) {
         return std::unexpected(saved.error());
     }
-    return summarize(std::move(*saved), said, *context);
+    return summarize(std::move(*saved), said);
 }
 
 PatternSession::PatternSession(MiningOptions options) : m_options(std::move(options)), m_index(m_options.grouping) {

@@ -3,6 +3,7 @@
 #include "core/domain/Vocabulary.h"
 #include "core/io/CsvReader.h"
 #include "core/io/RecordWriter.h"
+#include "core/store/ImportStore.h"
 #include "core/store/Store.h"
 #include "core/util/DateTime.h"
 #include "core/util/Utf8.h"
@@ -28,6 +29,16 @@ Result<ImportReport> importCalls(Store& store, CallSource& source, const std::st
     if (auto ok = store.beginBulkLoad(); !ok) {
         return std::unexpected(ok.error());
     }
+    // Recorded in the same transaction: a failed import leaves no record, and everything
+    // this one adds carries its id, so that `imports undo` can take exactly that back.
+    ImportBatch batch;
+    batch.source = where;
+    batch.format = options.format == ImportFormat::Json ? "json" : "csv";
+    batch.mapping = options.mappingText;
+    if (auto id = store.imports().begin(batch); !id) {
+        return std::unexpected(id.error());
+    }
+    writer.setImportId(batch.id);
     Status read = source.readAll([&](CallRecord&& record) -> Status {
         if (auto ok = writer.write(std::move(record)); !ok) {
             return std::unexpected(ok.error());
@@ -47,6 +58,14 @@ Result<ImportReport> importCalls(Store& store, CallSource& source, const std::st
         }
         return std::unexpected(std::move(error)); // the transaction rolls back as it goes
     }
+    auto changes = store.imports().segmentChanges(batch.id);
+    if (!changes) {
+        return std::unexpected(changes.error());
+    }
+    for (auto& change : *changes) {
+        change.where = writer.whereAdded(change.callId);
+    }
+    report.segmentChanges = std::move(*changes);
     report.warnings = source.warnings();
     if (auto ok = store.endBulkLoad(); !ok) {
         return std::unexpected(ok.error());
@@ -54,6 +73,15 @@ Result<ImportReport> importCalls(Store& store, CallSource& source, const std::st
     if (options.dryRun) {
         return report; // dropping the transaction rolls everything back
     }
+    batch.records = report.records;
+    batch.callsAdded = report.callsAdded;
+    batch.callsSkipped = report.callsSkipped;
+    batch.customersAdded = report.customersAdded;
+    batch.answersAdded = report.answersAdded;
+    if (auto ok = store.imports().finish(batch); !ok) {
+        return std::unexpected(ok.error());
+    }
+    report.importId = batch.id;
     // A last word before committing: a cancel after the last progress report still counts.
     if (options.progress && !options.progress(totalBytes, totalBytes)) {
         return fail(ErrorCode::Cancelled, "the import was cancelled; nothing was imported", where);
@@ -116,12 +144,14 @@ Result<ImportReport> importCalls(Store& store, const std::filesystem::path& file
     if (format == ImportFormat::Auto) {
         format = utf8::asciiLower(file.extension().string()) == ".json" ? ImportFormat::Json : ImportFormat::Csv;
     }
+    ImportOptions resolved = options;
+    resolved.format = format;
     if (format == ImportFormat::Json) {
         JsonCallSource source(in);
-        return importCalls(store, source, where, options, ec ? 0 : size);
+        return importCalls(store, source, where, resolved, ec ? 0 : size);
     }
     CsvCallSource source(in, options.delimiter, options.mapping, options.ignoredColumns);
-    return importCalls(store, source, where, options, ec ? 0 : size);
+    return importCalls(store, source, where, resolved, ec ? 0 : size);
 }
 
 } // namespace earmark::core

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/domain/Types.h"
 #include "core/io/CallSource.h"
 #include "core/io/ColumnMapping.h"
+#include "core/store/ImportStore.h"
 #include "core/util/Error.h"
 
 #include <cstdint>
@@ -22,6 +24,7 @@ struct ImportOptions {
     ImportFormat format = ImportFormat::Auto; ///< Auto: ".json" is JSON, anything else CSV
     char delimiter = 0;                       ///< CSV only; 0 detects ',', ';' or tab
     MappingOverrides mapping;                 ///< CSV only
+    std::string mappingText;                  ///< the mapping as the person gave it, for the import's record
     std::set<std::string> ignoredColumns;     ///< CSV only: headers not to import
     bool dryRun = false;                      ///< validate everything, store nothing
     /// Called now and then with bytes read and the file size; return false to cancel,
@@ -35,6 +38,8 @@ struct ImportReport {
     std::int64_t callsSkipped = 0; ///< already in the workspace from an earlier import
     std::int64_t customersAdded = 0;
     std::int64_t answersAdded = 0;
+    std::vector<SegmentChange> segmentChanges;
+    Id importId = 0; ///< the batch this import was recorded as (0 for a dry run): `imports undo` takes it back
     std::vector<std::string> warnings;
 };
 

@@ -27,8 +27,10 @@ enum class Field {
     Phone,
     Email,
     ExternalId,
+    OrderValue,    ///< the amount of the order the call is about
+    LifetimeValue, ///< what the customer had spent by the call
 };
-inline constexpr std::size_t kFieldCount = 16;
+inline constexpr std::size_t kFieldCount = 18;
 
 /// "date", "first_name", ...: the names that --map and the JSON format use.
 std::string_view fieldName(Field field);

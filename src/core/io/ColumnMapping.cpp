@@ -37,6 +37,10 @@ const std::array<FieldNames, kFieldCount> kFields{{
     {Field::Phone, "phone", {"phone number", "telephone", "tel", "mobile", "cell"}},
     {Field::Email, "email", {"e-mail", "email address", "e-mail address", "mail"}},
     {Field::ExternalId, "external_id", {"external id", "customer id", "customer_id", "crm id", "id"}},
+    {Field::OrderValue, "order_value", {"order value", "order total", "order amount", "basket value", "cart value"}},
+    {Field::LifetimeValue,
+     "lifetime_value",
+     {"lifetime value", "customer lifetime value", "clv", "total spent", "amount spent", "lifetime spend"}},
 }};
 
 // Header normalisation also drops parentheses, so "Duration (min)" = "duration min".

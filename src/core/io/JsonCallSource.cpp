@@ -38,7 +38,8 @@ std::string scalarText(const json& value, std::size_t index, std::string_view na
 
 bool isCustomerField(Field field) {
     return field == Field::FirstName || field == Field::City || field == Field::Segment || field == Field::ValueTier ||
-           field == Field::FullName || field == Field::Phone || field == Field::Email || field == Field::ExternalId;
+           field == Field::FullName || field == Field::Phone || field == Field::Email || field == Field::ExternalId ||
+           field == Field::LifetimeValue;
 }
 
 CallRecord toRecord(const json& call, std::size_t index, std::set<std::string>& unknownKeys) {

@@ -9,6 +9,7 @@
 #include "core/util/DateTime.h"
 #include "core/util/Utf8.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
 
@@ -79,6 +80,8 @@ Result<std::optional<Id>> RecordWriter::write(CallRecord&& record) {
         return std::unexpected(added.error());
     }
     ++m_report.callsAdded;
+    m_lineNumbered = m_record->line > 0;
+    m_added.emplace_back(call->id, m_lineNumbered ? m_record->line : static_cast<std::size_t>(m_report.records));
     if (auto ok = writeAnswers(*call); !ok) {
         return std::unexpected(ok.error());
     }
@@ -155,12 +158,25 @@ Result<Id> RecordWriter::resolveCustomer() {
     if (!found) {
         return std::unexpected(found.error());
     }
+    const bool rowHasSegment = !utf8::trim(value(Field::Segment)).empty();
+    const bool rowHasTier = !utf8::trim(value(Field::ValueTier)).empty();
     if (*found) {
+        // A returning customer: this call is who they were on it. A row that leaves the
+        // segment or tier out keeps what the customer has now.
+        auto known = m_store.customers().get(**found);
+        if (!known) {
+            return std::unexpected(known.error());
+        }
+        m_callSegment = rowHasSegment ? segmentId : known->segmentId;
+        m_callTier = rowHasTier ? tier : known->valueTier;
         return **found;
     }
+    m_callSegment = segmentId;
+    m_callTier = tier;
     if (customer.personal.externalId.empty()) {
         customer.importKey = m_customerKey;
     }
+    customer.importId = m_importId;
     auto id = m_store.customers().add(customer);
     if (id) {
         ++m_report.customersAdded;
@@ -168,9 +184,50 @@ Result<Id> RecordWriter::resolveCustomer() {
     return id;
 }
 
+std::string RecordWriter::whereAdded(Id callId) const {
+    const auto it = std::lower_bound(m_added.begin(), m_added.end(), std::pair<Id, std::size_t>{callId, 0});
+    if (it == m_added.end() || it->first != callId) {
+        return {};
+    }
+    return m_lineNumbered ? fmt::format("{}:{}", m_where, it->second) : fmt::format("{}: call {}", m_where, it->second);
+}
+
+Result<std::optional<double>> RecordWriter::amount(Field field) const {
+    const std::string_view text = utf8::trim(value(field));
+    if (text.empty()) {
+        return std::optional<double>();
+    }
+    // "$1,234.50", "1234.5 USD", "€ 80": the figure, without currency or thousands commas.
+    std::string digits;
+    for (const char c : text) {
+        if ((c >= '0' && c <= '9') || c == '.' || c == '-') {
+            digits.push_back(c);
+        } else if (c != ',' && c != ' ' && c != '$' && (c < 'A' || c > 'Z') && static_cast<unsigned char>(c) < 0x80) {
+            return bad(field, "expected an amount, e.g. 129.90");
+        }
+    }
+    double figure = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), figure);
+    if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || figure < 0) {
+        return bad(field, "expected an amount of zero or more, e.g. 129.90");
+    }
+    return std::optional<double>(figure);
+}
+
 Result<Call> RecordWriter::toCall(Id customerId) {
     Call call;
     call.customerId = customerId;
+    call.segmentId = m_callSegment;
+    call.valueTier = m_callTier;
+    call.importId = m_importId;
+    for (const auto& [field, target] :
+         {std::pair{Field::OrderValue, &call.orderValue}, std::pair{Field::LifetimeValue, &call.lifetimeValue}}) {
+        auto figure = amount(field);
+        if (!figure) {
+            return std::unexpected(figure.error());
+        }
+        *target = *figure;
+    }
     const auto date = parseDateTime(value(Field::Date));
     if (!date) {
         return bad(Field::Date, "expected a date as YYYY-MM-DD or YYYY-MM-DD HH:MM (e.g. 2026-03-12 14:30)");

@@ -23,14 +23,21 @@ public:
     /// Loads the workspace's segments and guides, which values are matched against.
     Status load();
 
+    /// Records every customer and call written from now on as added by this import.
+    void setImportId(Id importId) { m_importId = importId; }
+
     /// Stores one record. Returns the new call's id, or nullopt when an earlier import
     /// already stored this call.
     Result<std::optional<Id>> write(CallRecord&& record);
+
+    /// Where the row of a call this writer added was ("file.csv:12"), or empty.
+    [[nodiscard]] std::string whereAdded(Id callId) const;
 
 private:
     [[nodiscard]] const std::string& value(Field field) const;
     [[nodiscard]] std::unexpected<Error> bad(Field field, std::string expectation) const;
     Result<Id> resolveCustomer();
+    Result<std::optional<double>> amount(Field field) const;
     Result<Call> toCall(Id customerId);
     Status writeAnswers(const Call& call);
 
@@ -44,6 +51,15 @@ private:
     const CallRecord* m_record = nullptr;
     const Guide* m_guide = nullptr;
     std::string m_customerKey;
+    /// Who the customer is on this record's call: the row's segment and tier, when it
+    /// gives them, else the customer's current ones.
+    std::optional<Id> m_callSegment;
+    ValueTier m_callTier = ValueTier::Standard;
+    std::optional<Id> m_importId;
+    /// Calls added (ids ascending) and the line or record number of their row: 16 bytes
+    /// a call, for a million-call import.
+    std::vector<std::pair<Id, std::size_t>> m_added;
+    bool m_lineNumbered = false; ///< the format numbers lines (CSV), not records (JSON)
 };
 
 } // namespace earmark::core

@@ -309,6 +309,55 @@ CREATE TABLE settings (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 5: a call records who the customer was at that moment (segment, value tier, the
+// order's and the customer's value when known); the customer keeps their current values
+// and a history of changes. Imports are batches that can be taken back. Every call starts
+// with its customer's values of today, which is all an older workspace knew.
+constexpr const char* kSchemaV5 = R"sql(
+CREATE TABLE imports (
+    id               INTEGER PRIMARY KEY,
+    uuid             TEXT NOT NULL UNIQUE,
+    source           TEXT NOT NULL,
+    format           TEXT NOT NULL,
+    mapping          TEXT NOT NULL DEFAULT '',
+    imported_at      TEXT NOT NULL,
+    records          INTEGER NOT NULL DEFAULT 0,
+    calls_added      INTEGER NOT NULL DEFAULT 0,
+    calls_skipped    INTEGER NOT NULL DEFAULT 0,
+    customers_added  INTEGER NOT NULL DEFAULT 0,
+    answers_added    INTEGER NOT NULL DEFAULT 0,
+    undone_at        TEXT
+);
+
+ALTER TABLE calls ADD COLUMN segment_id INTEGER REFERENCES segments(id) ON DELETE SET NULL;
+ALTER TABLE calls ADD COLUMN value_tier TEXT NOT NULL DEFAULT 'standard'
+    CHECK (value_tier IN ('high_ltv', 'standard', 'price_sensitive'));
+ALTER TABLE calls ADD COLUMN order_value REAL CHECK (order_value IS NULL OR order_value >= 0);
+ALTER TABLE calls ADD COLUMN lifetime_value REAL CHECK (lifetime_value IS NULL OR lifetime_value >= 0);
+ALTER TABLE calls ADD COLUMN import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL;
+UPDATE calls SET segment_id = (SELECT cu.segment_id FROM customers cu WHERE cu.id = calls.customer_id),
+                 value_tier = (SELECT cu.value_tier FROM customers cu WHERE cu.id = calls.customer_id);
+CREATE INDEX calls_segment ON calls(segment_id);
+CREATE INDEX calls_import ON calls(import_id) WHERE import_id IS NOT NULL;
+
+ALTER TABLE customers ADD COLUMN import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL;
+CREATE INDEX customers_import ON customers(import_id) WHERE import_id IS NOT NULL;
+
+-- What changed about a customer, and what told us: a call (an import's row) or a person.
+CREATE TABLE customer_history (
+    id           INTEGER PRIMARY KEY,
+    customer_id  INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+    changed_at   TEXT NOT NULL,
+    field        TEXT NOT NULL CHECK (field IN ('first_name', 'city', 'segment', 'value_tier')),
+    old_value    TEXT NOT NULL DEFAULT '',
+    new_value    TEXT NOT NULL DEFAULT '',
+    call_id      INTEGER REFERENCES calls(id) ON DELETE SET NULL,
+    import_id    INTEGER REFERENCES imports(id) ON DELETE CASCADE
+);
+CREATE INDEX customer_history_customer ON customer_history(customer_id, changed_at);
+CREATE INDEX customer_history_import ON customer_history(import_id) WHERE import_id IS NOT NULL;
+)sql";
+
 struct BuiltinSegment {
     const char* key;
     const char* name;
@@ -414,6 +463,10 @@ const std::vector<Migration>& migrations() {
          "opportunities get an owner, product line, effort, confidence, an impact override, evidence "
          "importance, linked tags and patterns; workspace settings",
          [](SQLite::Database& db) { db.exec(kSchemaV4); }},
+        {5,
+         "a call records the customer's segment, value tier, order and lifetime value at that moment; customer "
+         "history; imports as batches that can be undone",
+         [](SQLite::Database& db) { db.exec(kSchemaV5); }},
     };
     return kMigrations;
 }

@@ -17,7 +17,7 @@ Store::Store(std::unique_ptr<SqliteDatabase> db)
       m_proposals(std::make_unique<SqliteProposalStore>(*m_db)),
       m_patterns(std::make_unique<SqlitePatternStore>(*m_db)),
       m_opportunities(std::make_unique<SqliteOpportunityStore>(*m_db)),
-      m_settings(std::make_unique<SqliteSettingStore>(*m_db)) {
+      m_settings(std::make_unique<SqliteSettingStore>(*m_db)), m_imports(std::make_unique<SqliteImportStore>(*m_db)) {
 }
 
 Store::~Store() = default;

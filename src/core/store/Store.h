@@ -17,6 +17,7 @@ class SqliteDatabase;
 class CallStore;
 class CodebookStore;
 class CustomerStore;
+class ImportStore;
 class OpportunityStore;
 class PatternStore;
 class ProposalStore;
@@ -49,7 +50,7 @@ public:
     };
 
     /// The schema this build writes. Files with a higher `user_version` are refused.
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     /// `PRAGMA application_id` of every Earmark workspace ("ERMK").
     static constexpr int kApplicationId = 0x45524D4B;
 
@@ -153,6 +154,7 @@ public:
     [[nodiscard]] PatternStore& patterns() { return *m_patterns; }
     [[nodiscard]] OpportunityStore& opportunities() { return *m_opportunities; }
     [[nodiscard]] SettingStore& settings() { return *m_settings; }
+    [[nodiscard]] ImportStore& imports() { return *m_imports; }
 
     /// The SQLite connection, for the store's own file tools (backups, erasure, salvage).
     [[nodiscard]] SqliteDatabase& database() { return *m_db; }
@@ -172,6 +174,7 @@ private:
     std::unique_ptr<PatternStore> m_patterns;
     std::unique_ptr<OpportunityStore> m_opportunities;
     std::unique_ptr<SettingStore> m_settings;
+    std::unique_ptr<ImportStore> m_imports;
 };
 
 } // namespace earmark::core

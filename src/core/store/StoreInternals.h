@@ -75,12 +75,12 @@ inline void bindAll(SQLite::Statement& statement, const std::vector<BindValue>& 
 /// The columns of a QuoteRow, in readQuoteRow's order, over `kQuoteRowJoins`.
 inline constexpr const char* kQuoteRowColumns =
     "q.id, q.call_id, q.answer_id, q.text, q.start_cp, q.end_cp, c.started_at, cu.first_name, cu.city, "
-    "ifnull(s.name, ''), cu.value_tier, q.needs_review, "
+    "ifnull(s.name, ''), c.value_tier, q.needs_review, "
     "(SELECT group_concat(tag_id) FROM quote_tags WHERE quote_id = q.id), c.customer_id, ifnull(s.key, ''), "
     "q.bucket, c.product_line, q.importance ";
 inline constexpr const char* kQuoteRowJoins = "FROM quotes q JOIN calls c ON c.id = q.call_id "
                                               "JOIN customers cu ON cu.id = c.customer_id "
-                                              "LEFT JOIN segments s ON s.id = cu.segment_id";
+                                              "LEFT JOIN segments s ON s.id = c.segment_id";
 
 /// Reads the QuoteRow whose kQuoteRowColumns start at column `first`.
 QuoteRow readQuoteRow(SQLite::Statement& statement, int first);

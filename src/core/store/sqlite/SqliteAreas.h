@@ -5,6 +5,7 @@
 #include "core/store/CallStore.h"
 #include "core/store/CodebookStore.h"
 #include "core/store/CustomerStore.h"
+#include "core/store/ImportStore.h"
 #include "core/store/OpportunityStore.h"
 #include "core/store/PatternStore.h"
 #include "core/store/QuoteStore.h"
@@ -195,6 +196,22 @@ public:
 
     Result<std::optional<std::string>> get(std::string_view key) override;
     Status set(std::string_view key, std::string_view value) override;
+
+private:
+    SqliteDatabase& m_db;
+};
+
+class SqliteImportStore final : public ImportStore {
+public:
+    explicit SqliteImportStore(SqliteDatabase& db) : m_db(db) {}
+
+    Result<Id> begin(ImportBatch& batch) override;
+    Status finish(const ImportBatch& batch) override;
+    Result<std::vector<ImportBatch>> all() override;
+    Result<ImportBatch> get(Id id) override;
+    Result<std::vector<SegmentChange>> segmentChanges(Id id) override;
+    Result<ImportUndone> preview(Id id) override;
+    Result<ImportUndone> undo(Id id) override;
 
 private:
     SqliteDatabase& m_db;

@@ -17,7 +17,7 @@ using namespace store_internals;
 namespace {
 
 // The WHERE clause of a call filter. Only the clause's shape depends on the filter; every
-// value is bound.
+// value is bound. Every clause is on the call's own columns, so counting needs no join.
 struct FilterSql {
     std::string where;
     std::vector<BindValue> values;
@@ -27,7 +27,7 @@ FilterSql filterSql(const CallFilter& filter) {
     FilterSql out;
     std::vector<std::string> clauses;
     if (filter.segmentId) {
-        clauses.emplace_back("cu.segment_id = ?");
+        clauses.emplace_back("c.segment_id = ?");
         out.values.emplace_back(static_cast<std::int64_t>(*filter.segmentId));
     }
     if (filter.outcome) {
@@ -116,10 +116,10 @@ Result<std::vector<CallSummary>> SqliteCallStore::list(const CallFilter& filter,
             fmt::format("{} {}, c.started_at DESC, c.id DESC", column, sort.descending ? "DESC" : "ASC");
         SQLite::Statement q(m_db.connection(),
                             fmt::format("SELECT c.id, c.started_at, cu.first_name, cu.city, ifnull(s.name, ''), "
-                                        "cu.value_tier, c.outcome, c.channel, c.interviewer, c.product_line, "
+                                        "c.value_tier, c.outcome, c.channel, c.interviewer, c.product_line, "
                                         "(SELECT count(*) FROM quotes q WHERE q.call_id = c.id) AS quote_count "
                                         "FROM calls c JOIN customers cu ON cu.id = c.customer_id "
-                                        "LEFT JOIN segments s ON s.id = cu.segment_id{} ORDER BY {} LIMIT ? OFFSET ?",
+                                        "LEFT JOIN segments s ON s.id = c.segment_id{} ORDER BY {} LIMIT ? OFFSET ?",
                                         f.where, order));
         bindAll(q, f.values);
         q.bind(static_cast<int>(f.values.size()) + 1, limit);
@@ -147,8 +147,7 @@ Result<std::int64_t> SqliteCallStore::count(const CallFilter& filter) {
     std::int64_t count = 0;
     auto status = m_db.read([&] {
         const FilterSql f = filterSql(filter);
-        SQLite::Statement q(m_db.connection(),
-                            "SELECT count(*) FROM calls c JOIN customers cu ON cu.id = c.customer_id" + f.where);
+        SQLite::Statement q(m_db.connection(), "SELECT count(*) FROM calls c" + f.where);
         bindAll(q, f.values);
         if (q.executeStep()) {
             count = q.getColumn(0).getInt64();
@@ -189,9 +188,8 @@ Result<CallCounts> SqliteCallStore::countOutcomes(const CallFilter& filter) {
     CallCounts counts;
     auto status = m_db.read([&] {
         const FilterSql f = filterSql(filter);
-        SQLite::Statement q(m_db.connection(), "SELECT count(*), ifnull(sum(c.outcome = 'connected'), 0) FROM calls c "
-                                               "JOIN customers cu ON cu.id = c.customer_id" +
-                                                   f.where);
+        SQLite::Statement q(m_db.connection(),
+                            "SELECT count(*), ifnull(sum(c.outcome = 'connected'), 0) FROM calls c" + f.where);
         bindAll(q, f.values);
         if (q.executeStep()) {
             counts.calls = q.getColumn(0).getInt64();
@@ -228,8 +226,7 @@ Result<WorkspaceStats> SqliteCallStore::stats() {
             s.opportunities = q.getColumn(5).getInt64();
         }
         s.callsBySegment = countsOf(m_db.connection(), "SELECT ifnull(s.name, ''), count(*) FROM calls c "
-                                                       "JOIN customers cu ON cu.id = c.customer_id "
-                                                       "LEFT JOIN segments s ON s.id = cu.segment_id "
+                                                       "LEFT JOIN segments s ON s.id = c.segment_id "
                                                        "GROUP BY s.id ORDER BY count(*) DESC, s.name");
         s.callsByOutcome = countsOf(m_db.connection(), "SELECT outcome, count(*) FROM calls GROUP BY outcome "
                                                        "ORDER BY count(*) DESC, outcome");

@@ -16,6 +16,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -30,35 +31,228 @@ using namespace store_internals;
 // ---------------------------------------------------------------------------------------
 // Calls and answers
 
-Result<Id> SqliteCallStore::add(Call& call) {
+namespace {
+
+// A call's own columns: the one list its INSERT, UPDATE and SELECT share, in the order
+// bindCallColumns() binds them and readCallColumns() reads them.
+constexpr std::array kCallColumns{"customer_id",  "started_at",   "interviewer",   "channel", "outcome",
+                                  "duration_min", "product_line", "guide_id",      "notes",   "segment_id",
+                                  "value_tier",   "order_value",  "lifetime_value"};
+constexpr int kCallColumnCount = static_cast<int>(kCallColumns.size());
+
+std::string joined(const char* format) {
+    std::string out;
+    for (const char* column : kCallColumns) {
+        out += (out.empty() ? "" : ", ") + fmt::format(fmt::runtime(format), column);
+    }
+    return out;
+}
+
+// Built once: the statement cache keys statements by the address of their text.
+const std::string& insertCallSql() {
+    static const std::string sql =
+        fmt::format("INSERT INTO calls({}, uuid, import_key, import_id, created_at, updated_at, id) "
+                    "VALUES ({}, ?, ?, ?, ?, ?, ?)",
+                    joined("{}"), joined("?"));
+    return sql;
+}
+
+const std::string& updateCallSql() {
+    static const std::string sql = fmt::format("UPDATE calls SET {}, updated_at = ? WHERE id = ?", joined("{} = ?"));
+    return sql;
+}
+
+const std::string& selectCallSql() {
+    static const std::string sql =
+        fmt::format("SELECT {}, id, uuid, ifnull(import_key, ''), import_id FROM calls WHERE id = ?", joined("{}"));
+    return sql;
+}
+
+void bindOptionalReal(SQLite::Statement& q, int index, const std::optional<double>& value) {
+    if (value) {
+        q.bind(index, *value);
+    } else {
+        q.bind(index);
+    }
+}
+
+std::optional<double> realColumn(const SQLite::Column& column) {
+    return column.isNull() ? std::nullopt : std::optional<double>(column.getDouble());
+}
+
+// Binds kCallColumns from parameter 1; returns the next parameter's index.
+int bindCallColumns(SQLite::Statement& q, const Call& call) {
+    q.bind(1, call.customerId);
+    q.bind(2, call.startedAt);
+    q.bind(3, call.interviewer);
+    q.bind(4, std::string(toKey(call.channel)));
+    q.bind(5, std::string(toKey(call.outcome)));
+    bindOptionalReal(q, 6, call.durationMin);
+    q.bind(7, call.productLine);
+    bindOptional(q, 8, call.guideId);
+    q.bindNoCopy(9, call.notes);
+    bindOptional(q, 10, call.segmentId);
+    q.bind(11, std::string(toKey(call.valueTier)));
+    bindOptionalReal(q, 12, call.orderValue);
+    bindOptionalReal(q, 13, call.lifetimeValue);
+    return kCallColumnCount + 1;
+}
+
+// Reads kCallColumns from column 0.
+void readCallColumns(SQLite::Statement& q, Call& c) {
+    c.customerId = q.getColumn(0).getInt64();
+    c.startedAt = q.getColumn(1).getString();
+    c.interviewer = q.getColumn(2).getString();
+    c.channel = parseChannel(q.getColumn(3).getString()).value_or(Channel::Other);
+    c.outcome = parseOutcome(q.getColumn(4).getString()).value_or(Outcome::Connected);
+    c.durationMin = realColumn(q.getColumn(5));
+    c.productLine = q.getColumn(6).getString();
+    c.guideId = optionalId(q.getColumn(7));
+    c.notes = q.getColumn(8).getString();
+    c.segmentId = optionalId(q.getColumn(9));
+    c.valueTier = parseValueTier(q.getColumn(10).getString()).value_or(ValueTier::Standard);
+    c.orderValue = realColumn(q.getColumn(11));
+    c.lifetimeValue = realColumn(q.getColumn(12));
+}
+
+Status checkCall(const Call& call) {
     if (!utf8::isValid(call.notes)) {
         return fail(ErrorCode::BadInput, "the notes are not valid UTF-8 text", "notes");
     }
-    auto status = m_db.write([&] {
-        auto& q = m_db.statement("INSERT INTO calls(uuid, customer_id, started_at, interviewer, channel, outcome, "
-                                 "duration_min, product_line, guide_id, notes, import_key, created_at, updated_at, id) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?12, ?13)");
-        const std::string uuid = call.uuid.empty() ? newUuid() : call.uuid;
-        q.bind(1, uuid);
-        q.bind(2, call.customerId);
-        q.bind(3, call.startedAt);
-        q.bind(4, call.interviewer);
-        q.bind(5, std::string(toKey(call.channel)));
-        q.bind(6, std::string(toKey(call.outcome)));
-        if (call.durationMin) {
-            q.bind(7, *call.durationMin);
-        } else {
-            q.bind(7);
+    for (const auto& [value, what] :
+         {std::pair{call.orderValue, "order value"}, {call.lifetimeValue, "lifetime value"}}) {
+        if (value && (!std::isfinite(*value) || *value < 0)) {
+            return fail(ErrorCode::BadInput, fmt::format("the {} must be a positive amount", what), what);
         }
-        q.bind(8, call.productLine);
-        bindOptional(q, 9, call.guideId);
-        q.bindNoCopy(10, call.notes);
-        bindOptionalText(q, 11, call.importKey);
-        q.bind(12, m_db.now());
-        bindOptional(q, 13, call.id != 0 ? std::optional<Id>(call.id) : std::nullopt);
+    }
+    return {};
+}
+
+std::string segmentKeyOf(SqliteDatabase& db, const std::optional<Id>& segmentId) {
+    if (!segmentId) {
+        return {};
+    }
+    auto& q = db.statement("SELECT key FROM segments WHERE id = ?");
+    q.bind(1, *segmentId);
+    std::string key = q.executeStep() ? q.getColumn(0).getString() : std::string();
+    q.tryReset();
+    return key;
+}
+
+// The customer's current segment and tier follow their latest call: a call newer than
+// every other of theirs that shows them otherwise changes them, and says so in the
+// customer's history (which the call's removal takes back). Inside the caller's write.
+void followLatestCall(SqliteDatabase& db, const Call& call) {
+    auto& later = db.statement("SELECT 1 FROM calls WHERE customer_id = ?1 AND id <> ?2 AND started_at > ?3 LIMIT 1");
+    later.bind(1, call.customerId);
+    later.bind(2, call.id);
+    later.bind(3, call.startedAt);
+    const bool superseded = later.executeStep();
+    later.tryReset();
+    if (superseded) {
+        return;
+    }
+    auto& now = db.statement("SELECT segment_id, value_tier FROM customers WHERE id = ?");
+    now.bind(1, call.customerId);
+    if (!now.executeStep()) {
+        return;
+    }
+    const std::optional<Id> segment = optionalId(now.getColumn(0));
+    const std::string tier = now.getColumn(1).getString();
+    now.tryReset();
+    const std::string callTier(toKey(call.valueTier));
+    if (segment == call.segmentId && tier == callTier) {
+        return;
+    }
+    auto& set = db.statement("UPDATE customers SET segment_id = ?, value_tier = ? WHERE id = ?");
+    bindOptional(set, 1, call.segmentId);
+    set.bind(2, callTier);
+    set.bind(3, call.customerId);
+    set.exec();
+    auto& history = db.statement("INSERT INTO customer_history(customer_id, changed_at, field, old_value, new_value, "
+                                 "call_id, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    const auto note = [&](const char* field, const std::string& before, const std::string& after) {
+        history.tryReset();
+        history.bind(1, call.customerId);
+        history.bind(2, call.startedAt);
+        history.bind(3, field);
+        history.bind(4, before);
+        history.bind(5, after);
+        history.bind(6, call.id);
+        bindOptional(history, 7, call.importId);
+        history.exec();
+    };
+    if (segment != call.segmentId) {
+        note("segment", segmentKeyOf(db, segment), segmentKeyOf(db, call.segmentId));
+    }
+    if (tier != callTier) {
+        note("value_tier", tier, callTier);
+    }
+}
+
+// Takes back what a call told about its customer (followLatestCall), newest change
+// first, where the customer still has the value it set. Inside the caller's write.
+void forgetWhatCallTold(SqliteDatabase& db, Id callId) {
+    auto& changes =
+        db.statement("SELECT h.id, h.customer_id, h.field, h.old_value, h.new_value FROM customer_history h "
+                     "WHERE h.call_id = ? ORDER BY h.id DESC");
+    changes.bind(1, callId);
+    struct Change {
+        Id id;
+        Id customer;
+        std::string field;
+        std::string before;
+        std::string after;
+    };
+    std::vector<Change> found;
+    while (changes.executeStep()) {
+        found.push_back({changes.getColumn(0).getInt64(), changes.getColumn(1).getInt64(),
+                         changes.getColumn(2).getString(), changes.getColumn(3).getString(),
+                         changes.getColumn(4).getString()});
+    }
+    changes.tryReset();
+    for (const auto& change : found) {
+        if (change.field == "segment") {
+            auto& back = db.statement("UPDATE customers SET segment_id = (SELECT id FROM segments WHERE key = ?1) "
+                                      "WHERE id = ?3 AND ifnull((SELECT key FROM segments s WHERE s.id = segment_id), "
+                                      "'') = ?2");
+            back.bind(1, change.before);
+            back.bind(2, change.after);
+            back.bind(3, change.customer);
+            back.exec();
+        } else if (change.field == "value_tier") {
+            auto& back = db.statement("UPDATE customers SET value_tier = ?1 WHERE id = ?3 AND value_tier = ?2");
+            back.bind(1, change.before);
+            back.bind(2, change.after);
+            back.bind(3, change.customer);
+            back.exec();
+        }
+        auto& gone = db.statement("DELETE FROM customer_history WHERE id = ?");
+        gone.bind(1, change.id);
+        gone.exec();
+    }
+}
+
+} // namespace
+
+Result<Id> SqliteCallStore::add(Call& call) {
+    if (auto ok = checkCall(call); !ok) {
+        return std::unexpected(ok.error());
+    }
+    auto status = m_db.write([&] {
+        auto& q = m_db.statement(insertCallSql().c_str());
+        const std::string uuid = call.uuid.empty() ? newUuid() : call.uuid;
+        int next = bindCallColumns(q, call);
+        q.bind(next++, uuid);
+        bindOptionalText(q, next++, call.importKey);
+        bindOptional(q, next++, call.importId);
+        q.bind(next++, m_db.now());
+        q.bind(next++, m_db.now());
+        bindOptional(q, next, call.id != 0 ? std::optional<Id>(call.id) : std::nullopt);
         q.exec();
         call.id = m_db.connection().getLastInsertRowid();
         call.uuid = uuid;
+        followLatestCall(m_db, call);
     });
     return valueOr(status, call.id);
 }
@@ -66,26 +260,15 @@ Result<Id> SqliteCallStore::add(Call& call) {
 Result<Call> SqliteCallStore::get(Id id) {
     std::optional<Call> out;
     auto status = m_db.read([&] {
-        auto& q =
-            m_db.statement("SELECT id, uuid, customer_id, started_at, interviewer, channel, outcome, duration_min, "
-                           "product_line, guide_id, notes, ifnull(import_key, '') FROM calls WHERE id = ?");
+        auto& q = m_db.statement(selectCallSql().c_str());
         q.bind(1, id);
         if (q.executeStep()) {
             Call c;
-            c.id = q.getColumn(0).getInt64();
-            c.uuid = q.getColumn(1).getString();
-            c.customerId = q.getColumn(2).getInt64();
-            c.startedAt = q.getColumn(3).getString();
-            c.interviewer = q.getColumn(4).getString();
-            c.channel = parseChannel(q.getColumn(5).getString()).value_or(Channel::Other);
-            c.outcome = parseOutcome(q.getColumn(6).getString()).value_or(Outcome::Connected);
-            if (!q.getColumn(7).isNull()) {
-                c.durationMin = q.getColumn(7).getDouble();
-            }
-            c.productLine = q.getColumn(8).getString();
-            c.guideId = optionalId(q.getColumn(9));
-            c.notes = q.getColumn(10).getString();
-            c.importKey = q.getColumn(11).getString();
+            readCallColumns(q, c);
+            c.id = q.getColumn(kCallColumnCount).getInt64();
+            c.uuid = q.getColumn(kCallColumnCount + 1).getString();
+            c.importKey = q.getColumn(kCallColumnCount + 2).getString();
+            c.importId = optionalId(q.getColumn(kCallColumnCount + 3));
             out = std::move(c);
         }
     });
@@ -93,32 +276,18 @@ Result<Call> SqliteCallStore::get(Id id) {
 }
 
 Status SqliteCallStore::update(const Call& call, const TextEdits* typed) {
-    if (!utf8::isValid(call.notes)) {
-        return fail(ErrorCode::BadInput, "the notes are not valid UTF-8 text", "notes");
+    if (auto ok = checkCall(call); !ok) {
+        return ok;
     }
     return m_db.write([&] {
         auto& before = m_db.statement("SELECT notes FROM calls WHERE id = ?");
         before.bind(1, call.id);
         const std::string oldNotes = before.executeStep() ? before.getColumn(0).getString() : std::string();
         before.tryReset();
-        auto& q = m_db.statement("UPDATE calls SET customer_id = ?, started_at = ?, interviewer = ?, channel = ?, "
-                                 "outcome = ?, duration_min = ?, product_line = ?, guide_id = ?, notes = ?, "
-                                 "updated_at = ? WHERE id = ?");
-        q.bind(1, call.customerId);
-        q.bind(2, call.startedAt);
-        q.bind(3, call.interviewer);
-        q.bind(4, std::string(toKey(call.channel)));
-        q.bind(5, std::string(toKey(call.outcome)));
-        if (call.durationMin) {
-            q.bind(6, *call.durationMin);
-        } else {
-            q.bind(6);
-        }
-        q.bind(7, call.productLine);
-        bindOptional(q, 8, call.guideId);
-        q.bindNoCopy(9, call.notes);
-        q.bind(10, m_db.now());
-        q.bind(11, call.id);
+        auto& q = m_db.statement(updateCallSql().c_str());
+        const int next = bindCallColumns(q, call);
+        q.bind(next, m_db.now());
+        q.bind(next + 1, call.id);
         if (q.exec() == 0) {
             failWith(ErrorCode::NotFound, fmt::format("there is no call {}", call.id));
         }
@@ -176,6 +345,7 @@ void SqliteCallStore::reanchorQuotes(Id callId, std::optional<Id> answerId, std:
 
 Status SqliteCallStore::remove(Id id) {
     return m_db.write([&] {
+        forgetWhatCallTold(m_db, id);
         auto& q = m_db.statement("DELETE FROM calls WHERE id = ?");
         q.bind(1, id);
         if (q.exec() == 0) {

@@ -33,7 +33,7 @@ using namespace store_internals;
 Result<Id> SqliteCustomerStore::add(Customer& customer) {
     auto status = m_db.write([&] {
         auto& q = m_db.statement("INSERT INTO customers(uuid, first_name, city, segment_id, value_tier, import_key, "
-                                 "created_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                                 "created_at, id, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         const std::string uuid = customer.uuid.empty() ? newUuid() : customer.uuid;
         q.bind(1, uuid);
         q.bind(2, customer.firstName);
@@ -43,6 +43,7 @@ Result<Id> SqliteCustomerStore::add(Customer& customer) {
         bindOptionalText(q, 6, customer.importKey);
         q.bind(7, m_db.now());
         bindOptional(q, 8, customer.id != 0 ? std::optional<Id>(customer.id) : std::nullopt);
+        bindOptional(q, 9, customer.importId);
         q.exec();
         customer.id = m_db.connection().getLastInsertRowid();
         customer.uuid = uuid;
@@ -65,7 +66,7 @@ namespace {
 // Both customer reads select these columns, in this order.
 #define EARMARK_CUSTOMER_SELECT                                                                                        \
     "SELECT c.id, c.uuid, c.first_name, c.city, c.segment_id, c.value_tier, ifnull(p.full_name, ''), "                 \
-    "ifnull(p.phone, ''), ifnull(p.email, ''), ifnull(p.external_id, ''), ifnull(c.import_key, '') "                   \
+    "ifnull(p.phone, ''), ifnull(p.email, ''), ifnull(p.external_id, ''), ifnull(c.import_key, ''), c.import_id "      \
     "FROM customers c LEFT JOIN customer_personal p ON p.customer_id = c.id "
 
 Customer readCustomer(SQLite::Statement& q) {
@@ -79,6 +80,7 @@ Customer readCustomer(SQLite::Statement& q) {
     c.personal = {q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString(),
                   q.getColumn(9).getString()};
     c.importKey = q.getColumn(10).getString();
+    c.importId = optionalId(q.getColumn(11));
     return c;
 }
 

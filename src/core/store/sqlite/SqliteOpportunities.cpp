@@ -250,10 +250,10 @@ Result<std::vector<EvidenceRow>> SqliteOpportunityStore::evidence(std::optional<
         // in the opportunities' order (random reads of quotes), 1.4-1.6 s.
         auto& q = m_db.statement(
             "SELECT oq.opportunity_id, ifnull(oq.importance, q.importance), q.id, q.call_id, q.answer_id, q.text, "
-            "q.start_cp, q.end_cp, c.started_at, cu.first_name, cu.city, ifnull(s.name, ''), cu.value_tier, "
+            "q.start_cp, q.end_cp, c.started_at, cu.first_name, cu.city, ifnull(s.name, ''), c.value_tier, "
             "q.needs_review, NULL, c.customer_id, ifnull(s.key, ''), q.bucket, c.product_line, q.importance "
             "FROM opportunity_quotes oq JOIN quotes q ON q.id = oq.quote_id JOIN calls c ON c.id = q.call_id "
-            "JOIN customers cu ON cu.id = c.customer_id LEFT JOIN segments s ON s.id = cu.segment_id "
+            "JOIN customers cu ON cu.id = c.customer_id LEFT JOIN segments s ON s.id = c.segment_id "
             "WHERE ?1 IS NULL OR oq.opportunity_id = ?1");
         bindOptional(q, 1, opportunityId);
         while (q.executeStep()) {

@@ -1,0 +1,113 @@
+// Imports as batches: what each import added, and taking one back.
+#include "cli/Commands.h"
+#include "cli/JsonOutput.h"
+#include "cli/Verbs.h"
+#include "core/store/ImportStore.h"
+#include "core/store/Store.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+namespace earmark::cli {
+
+using nlohmann::json;
+
+std::optional<int> Verbs::runParsed() const {
+    for (const auto& [verb, run] : m_verbs) {
+        if (verb->parsed()) {
+            return run();
+        }
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+json batchJson(const core::ImportBatch& b) {
+    return {{"id", b.id},
+            {"file", b.source},
+            {"format", b.format},
+            {"mapping", b.mapping},
+            {"imported_at", b.importedAt},
+            {"records", b.records},
+            {"calls_added", b.callsAdded},
+            {"calls_already_present", b.callsSkipped},
+            {"customers_added", b.customersAdded},
+            {"answers_added", b.answersAdded}};
+}
+
+int listImports(const Common& common) {
+    auto store = openForReading(common);
+    if (!store) {
+        return reportError(store.error());
+    }
+    auto all = (*store)->imports().all();
+    if (!all) {
+        return reportError(all.error());
+    }
+    if (common.json) {
+        json list = json::array();
+        for (const auto& b : *all) {
+            list.push_back(batchJson(b));
+        }
+        printJson(list);
+        return kOk;
+    }
+    if (all->empty()) {
+        std::cout << "No imports recorded in this workspace.\n";
+        return kOk;
+    }
+    for (const auto& b : *all) {
+        std::cout << fmt::format("{:>3}  {}  {}  {} calls added, {} already present, {} new customers{}\n", b.id,
+                                 b.importedAt, b.source, b.callsAdded, b.callsSkipped, b.customersAdded,
+                                 b.mapping.empty() ? "" : fmt::format("  (--map '{}')", b.mapping));
+    }
+    return kOk;
+}
+
+int undoImport(const Common& common, core::Id id) {
+    auto store = core::Store::open(common.db, core::Store::OpenMode::ExistingOnly);
+    if (!store) {
+        return reportError(store.error());
+    }
+    auto batch = (*store)->imports().get(id);
+    if (!batch) {
+        return reportError(batch.error());
+    }
+    auto undone = (*store)->imports().undo(id);
+    if (!undone) {
+        return reportError(undone.error());
+    }
+    if (common.json) {
+        printJson({{"import", batchJson(*batch)},
+                   {"calls_removed", undone->calls},
+                   {"customers_removed", undone->customers},
+                   {"quotes_removed", undone->quotes}});
+        return kOk;
+    }
+    std::cout << fmt::format("Took back import {} ({}): {} calls, {} customers{} removed.\n", id, batch->source,
+                             undone->calls, undone->customers,
+                             undone->quotes > 0 ? fmt::format(", {} quotes made on them since", undone->quotes) : "");
+    return kOk;
+}
+
+} // namespace
+
+void addImportVerbs(CLI::App& app, Common& common, Verbs& verbs) {
+    auto* imports = app.add_subcommand("imports", "List the imports recorded in the workspace, or take one back");
+    imports->add_option("--db", common.db, "Workspace file (default: $XDG_DATA_HOME/earmark/default.earmark)");
+    imports->add_flag("--json", common.json, "Print machine-readable JSON instead of text");
+    auto* undo = imports->add_subcommand(
+        "undo", "Remove what one import added (its calls, their quotes, the customers it made), in one step");
+    auto id = std::make_shared<core::Id>(0);
+    undo->add_option("import", *id, "The import's number, as `earmark-cli imports` lists it")->required();
+    undo->add_option("--db", common.db, "Workspace file (default: $XDG_DATA_HOME/earmark/default.earmark)");
+    undo->add_flag("--json", common.json, "Print machine-readable JSON instead of text");
+    verbs.add(undo, [&common, id] { return undoImport(common, *id); });
+    verbs.add(imports, [&common] { return listImports(common); });
+}
+
+} // namespace earmark::cli

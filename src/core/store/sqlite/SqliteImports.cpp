@@ -1,0 +1,185 @@
+// Imports as batches: recorded with the import, taken back whole.
+#include "core/store/StoreInternals.h"
+#include "core/store/sqlite/SqliteAreas.h"
+#include "core/store/sqlite/SqliteDatabase.h"
+#include "core/util/Uuid.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+namespace earmark::core {
+
+using namespace store_internals;
+
+namespace {
+
+ImportBatch readBatch(SQLite::Statement& q) {
+    ImportBatch b;
+    b.id = q.getColumn(0).getInt64();
+    b.uuid = q.getColumn(1).getString();
+    b.source = q.getColumn(2).getString();
+    b.format = q.getColumn(3).getString();
+    b.mapping = q.getColumn(4).getString();
+    b.importedAt = q.getColumn(5).getString();
+    b.records = q.getColumn(6).getInt64();
+    b.callsAdded = q.getColumn(7).getInt64();
+    b.callsSkipped = q.getColumn(8).getInt64();
+    b.customersAdded = q.getColumn(9).getInt64();
+    b.answersAdded = q.getColumn(10).getInt64();
+    return b;
+}
+
+#define EARMARK_BATCH_SELECT                                                                                           \
+    "SELECT id, uuid, source, format, mapping, imported_at, records, calls_added, calls_skipped, customers_added, "    \
+    "answers_added FROM imports "
+
+} // namespace
+
+Result<Id> SqliteImportStore::begin(ImportBatch& batch) {
+    auto status = m_db.write([&] {
+        auto& q =
+            m_db.statement("INSERT INTO imports(uuid, source, format, mapping, imported_at) VALUES (?, ?, ?, ?, ?)");
+        batch.uuid = batch.uuid.empty() ? newUuid() : batch.uuid;
+        batch.importedAt = m_db.now();
+        q.bind(1, batch.uuid);
+        q.bind(2, batch.source);
+        q.bind(3, batch.format);
+        q.bind(4, batch.mapping);
+        q.bind(5, batch.importedAt);
+        q.exec();
+        batch.id = m_db.connection().getLastInsertRowid();
+    });
+    return valueOr(status, batch.id);
+}
+
+Status SqliteImportStore::finish(const ImportBatch& batch) {
+    return m_db.write([&] {
+        auto& q = m_db.statement("UPDATE imports SET records = ?, calls_added = ?, calls_skipped = ?, "
+                                 "customers_added = ?, answers_added = ? WHERE id = ?");
+        q.bind(1, batch.records);
+        q.bind(2, batch.callsAdded);
+        q.bind(3, batch.callsSkipped);
+        q.bind(4, batch.customersAdded);
+        q.bind(5, batch.answersAdded);
+        q.bind(6, batch.id);
+        if (q.exec() == 0) {
+            failWith(ErrorCode::NotFound, fmt::format("there is no import {}", batch.id));
+        }
+    });
+}
+
+Result<std::vector<ImportBatch>> SqliteImportStore::all() {
+    std::vector<ImportBatch> out;
+    auto status = m_db.read([&] {
+        auto& q = m_db.statement(EARMARK_BATCH_SELECT "ORDER BY id DESC");
+        while (q.executeStep()) {
+            out.push_back(readBatch(q));
+        }
+    });
+    return valueOr(status, out);
+}
+
+Result<ImportBatch> SqliteImportStore::get(Id id) {
+    std::optional<ImportBatch> out;
+    auto status = m_db.read([&] {
+        auto& q = m_db.statement(EARMARK_BATCH_SELECT "WHERE id = ?");
+        q.bind(1, id);
+        if (q.executeStep()) {
+            out = readBatch(q);
+        }
+    });
+    return m_db.foundOr(status, std::move(out), "import", id);
+}
+
+Result<std::vector<SegmentChange>> SqliteImportStore::segmentChanges(Id id) {
+    std::vector<SegmentChange> out;
+    auto status = m_db.read([&] {
+        // One pass over the calls of the batch's customers, each beside the one before it.
+        auto& q = m_db.statement(
+            "WITH theirs AS (SELECT DISTINCT customer_id FROM calls WHERE import_id = ?1), "
+            "ordered AS (SELECT c.id, c.import_id, c.customer_id, c.started_at, ifnull(s.name, '') AS segment, "
+            "lag(ifnull(s.name, '')) OVER w AS before, lag(c.import_id) OVER w AS before_import "
+            "FROM calls c LEFT JOIN segments s ON s.id = c.segment_id "
+            "WHERE c.customer_id IN (SELECT customer_id FROM theirs) "
+            "WINDOW w AS (PARTITION BY c.customer_id ORDER BY c.started_at, c.id)) "
+            "SELECT o.id, cu.first_name, cu.city, o.before, o.segment, substr(o.started_at, 1, 10) FROM ordered o "
+            "JOIN customers cu ON cu.id = o.customer_id "
+            "WHERE o.before IS NOT NULL AND o.before <> o.segment AND (o.import_id IS ?1 OR o.before_import IS ?1) "
+            "ORDER BY o.started_at, o.id");
+        q.bind(1, id);
+        const auto named = [](std::string name) { return name.empty() ? std::string("no segment") : name; };
+        while (q.executeStep()) {
+            const std::string first = q.getColumn(1).getString();
+            const std::string city = q.getColumn(2).getString();
+            out.push_back(SegmentChange{q.getColumn(0).getInt64(),
+                                        city.empty() ? first : fmt::format("{} from {}", first, city),
+                                        named(q.getColumn(3).getString()),
+                                        named(q.getColumn(4).getString()),
+                                        q.getColumn(5).getString(),
+                                        {}});
+        }
+    });
+    return valueOr(status, out);
+}
+
+Result<ImportUndone> SqliteImportStore::preview(Id id) {
+    if (auto batch = get(id); !batch) {
+        return std::unexpected(batch.error());
+    }
+    ImportUndone out;
+    auto status = m_db.read([&] {
+        auto& calls = m_db.statement("SELECT count(*), (SELECT count(*) FROM quotes q JOIN calls c ON c.id = q.call_id "
+                                     "WHERE c.import_id = ?1) FROM calls WHERE import_id = ?1");
+        calls.bind(1, id);
+        if (calls.executeStep()) {
+            out.calls = calls.getColumn(0).getInt64();
+            out.quotes = calls.getColumn(1).getInt64();
+        }
+        auto& customers = m_db.statement("SELECT count(*) FROM customers cu WHERE cu.import_id = ?1 AND NOT EXISTS "
+                                         "(SELECT 1 FROM calls c WHERE c.customer_id = cu.id "
+                                         "AND c.import_id IS NOT ?1)");
+        customers.bind(1, id);
+        if (customers.executeStep()) {
+            out.customers = customers.getColumn(0).getInt64();
+        }
+    });
+    return valueOr(status, out);
+}
+
+Result<ImportUndone> SqliteImportStore::undo(Id id) {
+    auto undone = preview(id);
+    if (!undone) {
+        return undone;
+    }
+    auto status = m_db.write([&] {
+        std::vector<Id> calls;
+        {
+            auto& q = m_db.statement("SELECT id FROM calls WHERE import_id = ? ORDER BY started_at DESC, id DESC");
+            q.bind(1, id);
+            while (q.executeStep()) {
+                calls.push_back(q.getColumn(0).getInt64());
+            }
+        }
+        // Newest first: each removal gives its customer back the values they had before it.
+        SqliteCallStore callStore(m_db);
+        for (const Id call : calls) {
+            if (auto ok = callStore.remove(call); !ok) {
+                throw OperationFailed(ok.error());
+            }
+        }
+        auto& customers = m_db.statement("DELETE FROM customers WHERE import_id = ?1 AND NOT EXISTS "
+                                         "(SELECT 1 FROM calls c WHERE c.customer_id = customers.id)");
+        customers.bind(1, id);
+        customers.exec();
+        auto& batch = m_db.statement("DELETE FROM imports WHERE id = ?");
+        batch.bind(1, id);
+        batch.exec();
+    });
+    if (!status) {
+        return std::unexpected(status.error());
+    }
+    return undone;
+}
+
+} // namespace earmark::core
