@@ -31,6 +31,7 @@
 #include "ui/StandardKeys.h"
 #include "ui/Workspace.h"
 #include "ui/commands/CallCommands.h"
+#include "ui/commands/ImportCommands.h"
 #include "ui/commands/ProposalCommands.h"
 #include "ui_MainWindow.h"
 
@@ -830,7 +831,12 @@ core::Result<core::ImportReport> MainWindow::runImport(const std::filesystem::pa
     m_ui->callFilters->setStore(&m_workspace->store());
     m_codebook->model()->reload();
     updateStatus();
-    return *job.result();
+    auto result = *job.result();
+    if (result && result->importId != 0) {
+        // One undo step: Edit > Undo takes the whole import back.
+        m_workspace->undoStack()->push(new ImportCommand(*m_workspace, file, options, *result));
+    }
+    return result;
 }
 
 } // namespace earmark::ui

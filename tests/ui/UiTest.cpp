@@ -5,6 +5,7 @@
 #include "core/store/CallStore.h"
 #include "core/store/CodebookStore.h"
 #include "core/store/CustomerStore.h"
+#include "core/store/ImportStore.h"
 #include "core/store/QuoteStore.h"
 #include "core/store/SearchStore.h"
 #include "core/store/Store.h"
@@ -700,6 +701,17 @@ TEST(Import, PreviewMapRunOffTheGuiThreadCancelAndErrors) {
     auto store = core::Store::open(f.path, core::Store::OpenMode::ExistingOnly);
     const auto query = core::SearchQuery::parse("zip");
     EXPECT_FALSE((*store)->search().find(*query)->empty());
+
+    // The whole import is one undo step, and redo brings it back.
+    QUndoStack* undo = window.workspace()->undoStack();
+    EXPECT_EQ(undo->undoText(), QStringLiteral("Import calls.csv"));
+    undo->undo();
+    EXPECT_EQ(countedCalls(window), 1);
+    EXPECT_EQ(*(*store)->calls().count({}), 1);
+    EXPECT_TRUE((*store)->imports().all()->empty());
+    undo->redo();
+    EXPECT_EQ(countedCalls(window), 401);
+    EXPECT_EQ((*store)->imports().all()->size(), 1U);
 
     // A bad row: nothing stored, and the message says where.
     const auto bad = f.dir.write("bad.csv", "date,first_name\n2026-01-01,A\n2026-13-01,B\n");

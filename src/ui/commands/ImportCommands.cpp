@@ -1,0 +1,42 @@
+#include "ui/commands/ImportCommands.h"
+
+#include "core/store/ImportStore.h"
+#include "ui/Workspace.h"
+
+#include <QCoreApplication>
+
+namespace earmark::ui {
+
+ImportCommand::ImportCommand(Workspace& workspace, std::filesystem::path file, core::ImportOptions options,
+                             const core::ImportReport& report)
+    : m_workspace(workspace), m_file(std::move(file)), m_options(std::move(options)), m_importId(report.importId) {
+    m_options.progress = nullptr; // the dialog's progress is gone by the time of a redo
+    setText(QCoreApplication::translate("ImportCommand", "Import %1")
+                .arg(QString::fromStdString(m_file.filename().string())));
+}
+
+void ImportCommand::redo() {
+    if (m_imported) {
+        return;
+    }
+    auto report = core::importCalls(m_workspace.store(), m_file, m_options);
+    if (!report) {
+        m_workspace.report(report.error());
+        setObsolete(true);
+        return;
+    }
+    m_importId = report->importId;
+    m_imported = true;
+    emit m_workspace.callsChanged();
+}
+
+void ImportCommand::undo() {
+    if (auto undone = m_workspace.store().imports().undo(m_importId); !undone) {
+        m_workspace.report(undone.error());
+        return;
+    }
+    m_imported = false;
+    emit m_workspace.callsChanged();
+}
+
+} // namespace earmark::ui
