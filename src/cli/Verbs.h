@@ -28,5 +28,7 @@ struct Common;
 
 /// `imports` (list) and `imports undo N`.
 void addImportVerbs(CLI::App& app, Common& common, Verbs& verbs);
+/// `customers` (list, search) and `customer edit|merge`.
+void addCustomerVerbs(CLI::App& app, Common& common, Verbs& verbs);
 
 } // namespace earmark::cli

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
 
     cli::Verbs verbs;
     cli::addImportVerbs(app, common, verbs);
+    cli::addCustomerVerbs(app, common, verbs);
 
     auto* init = app.add_subcommand("init", "Create an empty workspace (or check an existing one)");
     addCommon(init, common);

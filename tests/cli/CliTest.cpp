@@ -31,9 +31,10 @@ CliRun cli(const earmark::test::TempDir& dir, const std::string& args) {
 TEST(Cli, EveryVerbHasHelp) {
     earmark::test::TempDir dir;
     for (const char* verb :
-         {"init",           "demo",     "import",       "calls",        "show",        "search",    "stats",
-          "erase-customer", "generate", "rules export", "rules import", "rules apply", "proposals", "accept",
-          "reject",         "patterns", "saturation",   "phrases",      "rank",        "export",    "scoring"}) {
+         {"init",           "demo",         "import",       "calls",         "show",          "search",    "stats",
+          "erase-customer", "generate",     "rules export", "rules import",  "rules apply",   "proposals", "accept",
+          "reject",         "patterns",     "saturation",   "phrases",       "rank",          "export",    "scoring",
+          "imports",        "imports undo", "customers",    "customer edit", "customer merge"}) {
         const CliRun run = cli(dir, std::string(verb) + " --help");
         EXPECT_EQ(run.exitCode, 0) << verb;
         EXPECT_THAT(run.out, HasSubstr("--db")) << verb;
@@ -386,4 +387,59 @@ TEST(Cli, HostileSearchesAreExplainedNeverCrash) {
     const CliRun literal = cli(dir, "search --json --literal " + shellQuote("broke\xff") + " " + db);
     EXPECT_EQ(literal.exitCode, 0) << literal.err;
     EXPECT_TRUE(nlohmann::json::accept(literal.out)) << literal.out;
+}
+
+// Customers are first-class from the command line: listed, searched, edited (with a
+// history), merged; and an import can be taken back.
+TEST(Cli, CustomersAreListedEditedMergedAndAnImportTakenBack) {
+    earmark::test::TempDir dir;
+    const std::string db = shellQuote((dir / "w.earmark").string());
+    const auto sheet = dir.write("calls.csv", "Date,Customer,City,Segment,Email,Notes\n"
+                                              "2026-03-01,Rosa,Tucson,Recent buyer,rosa@example.com,Bought it\n"
+                                              "2026-05-02,Rosa,Tucson,Returner,rosa@example.com,Returned it\n"
+                                              "2026-05-03,Ros,Tucson,Returner,,Typo in the name\n");
+    ASSERT_EQ(cli(dir, "init --db " + db).exitCode, 0);
+    const CliRun imported = cli(dir, "import " + shellQuote(sheet.string()) + " --db " + db);
+    ASSERT_EQ(imported.exitCode, 0) << imported.err;
+    EXPECT_THAT(imported.out, HasSubstr("Rosa from Tucson: Recent buyer -> Returner on 2026-05-02"));
+    EXPECT_THAT(imported.out, HasSubstr("imports undo 1"));
+
+    // Listed with their current segment; personal data only when asked for.
+    CliRun listed = cli(dir, "customers --json --db " + db);
+    ASSERT_EQ(listed.exitCode, 0) << listed.err;
+    auto customers = nlohmann::json::parse(listed.out);
+    ASSERT_EQ(customers.size(), 2U);
+    EXPECT_EQ(customers[0]["first_name"], "Rosa");
+    EXPECT_EQ(customers[0]["segment"], "Returner");
+    EXPECT_EQ(customers[0]["calls"], 2);
+    EXPECT_FALSE(customers[0].contains("email"));
+    EXPECT_THAT(cli(dir, "customers --search rosa@ --db " + db).out, HasSubstr("0 customer(s)"));
+    EXPECT_THAT(cli(dir, "customers --personal --search rosa@ --db " + db).out, HasSubstr("rosa@example.com"));
+
+    // Edited; a value that is not one is refused with what to give.
+    const std::string rosa = std::to_string(customers[0]["id"].get<int>());
+    const std::string ros = std::to_string(customers[1]["id"].get<int>());
+    EXPECT_EQ(cli(dir, "customer edit " + rosa + " --tier 'high LTV' --phone 555-0100 --db " + db).exitCode, 0);
+    const CliRun refused = cli(dir, "customer edit " + rosa + " --tier gold --db " + db);
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_THAT(refused.err, HasSubstr("gold"));
+    listed = cli(dir, "customers --json --personal --db " + db);
+    customers = nlohmann::json::parse(listed.out);
+    EXPECT_EQ(customers[0]["value_tier"], "high_ltv");
+    EXPECT_EQ(customers[0]["phone"], "555-0100");
+
+    // Merged: the typo's call is Rosa's now, and the typo goes.
+    ASSERT_EQ(cli(dir, "customer merge " + ros + " " + rosa + " --db " + db).exitCode, 0);
+    customers = nlohmann::json::parse(cli(dir, "customers --json --db " + db).out);
+    ASSERT_EQ(customers.size(), 1U);
+    EXPECT_EQ(customers[0]["calls"], 3);
+    EXPECT_EQ(cli(dir, "customer merge " + rosa + " " + rosa + " --db " + db).exitCode, 2);
+
+    // The import taken back: nothing of it is left.
+    const CliRun undone = cli(dir, "imports undo 1 --db " + db);
+    ASSERT_EQ(undone.exitCode, 0) << undone.err;
+    EXPECT_THAT(undone.out, HasSubstr("3 calls"));
+    EXPECT_EQ(nlohmann::json::parse(cli(dir, "customers --json --db " + db).out).size(), 0U);
+    EXPECT_EQ(nlohmann::json::parse(cli(dir, "imports --json --db " + db).out).size(), 0U);
+    EXPECT_EQ(cli(dir, "imports undo 1 --db " + db).exitCode, 2); // no such import now
 }

@@ -762,3 +762,41 @@ TEST(StoreClock, StampsComeFromTheInjectedClock) {
     ASSERT_TRUE((*store)->quotes().add(later).has_value());
     EXPECT_EQ(later.createdAt, "2026-03-13T14:30:00Z");
 }
+
+// A person's edit of a customer is remembered; merging two makes one with every call.
+TEST_F(Store, CustomerEditsHaveAHistoryAndTwoCustomersMergeIntoOne) {
+    const auto rosa = addCustomer("Rosa", "Tucson");
+    const auto typo = addCustomer("Ros", "Tucson");
+    addCall(rosa, "first");
+    addCall(typo, "second", "2026-04-01T10:00:00");
+    core::Customer edited = *store->customers().get(rosa);
+    edited.valueTier = core::ValueTier::HighLtv;
+    edited.segmentId = store->vocabulary().findSegment("returner").value()->id;
+    edited.personal.email = "rosa@example.com";
+    ASSERT_TRUE(store->customers().update(edited).has_value());
+    auto history = store->customers().history(rosa);
+    ASSERT_TRUE(history.has_value());
+    ASSERT_EQ(history->size(), 2U); // segment and tier; personal data is not history
+    EXPECT_EQ(history->at(0).field, "segment");
+    EXPECT_EQ(history->at(0).before, "");
+    EXPECT_EQ(history->at(0).after, "returner");
+    EXPECT_EQ(history->at(1).before, "standard");
+    EXPECT_EQ(history->at(1).after, "high_ltv");
+    EXPECT_FALSE(history->at(0).callId.has_value()); // a person said so
+
+    core::Customer other = *store->customers().get(typo);
+    other.personal.phone = "555-0100";
+    other.personal.email = "ros@example.com";
+    ASSERT_TRUE(store->customers().update(other).has_value());
+    ASSERT_TRUE(store->customers().merge(typo, rosa).has_value());
+    core::CallFilter theirs;
+    theirs.customerId = rosa;
+    EXPECT_EQ(*store->calls().count(theirs), 2);
+    EXPECT_EQ(store->customers().get(typo).error().code, core::ErrorCode::NotFound);
+    const auto merged = *store->customers().get(rosa);
+    EXPECT_EQ(merged.firstName, "Rosa");
+    EXPECT_EQ(merged.personal.email, "rosa@example.com"); // hers stays
+    EXPECT_EQ(merged.personal.phone, "555-0100");         // what she lacked comes over
+    EXPECT_EQ(store->customers().merge(rosa, rosa).error().code, core::ErrorCode::BadInput);
+    EXPECT_EQ(store->customers().merge(typo, rosa).error().code, core::ErrorCode::NotFound);
+}

@@ -22,7 +22,15 @@ public:
     /// Deletes a customer and, by cascade, their calls (the undo of adding them).
     virtual Status remove(Id id) = 0;
     virtual Result<Customer> get(Id id) = 0;
+    /// Saves what a person changed. A change of first name, city, segment or tier goes into
+    /// the customer's history (with no call: a person said so).
     virtual Status update(const Customer& customer) = 0;
+    /// The customer's changes, oldest first.
+    virtual Result<std::vector<CustomerChange>> history(Id id) = 0;
+    /// Makes two customers one: `from`'s calls (with their quotes) and history move to
+    /// `into`, personal data `into` lacks is taken from `from`, and `from` goes, in one
+    /// transaction. `into` keeps its name, city and current values.
+    virtual Status merge(Id from, Id into) = 0;
     virtual Result<std::vector<Customer>> all() = 0;
     /// Removes the customer, their personal data, calls, answers and quotes everywhere,
     /// the search index included, and overwrites the freed pages.

@@ -41,6 +41,8 @@ public:
     Status remove(Id id) override;
     Result<Customer> get(Id id) override;
     Status update(const Customer& customer) override;
+    Result<std::vector<CustomerChange>> history(Id id) override;
+    Status merge(Id from, Id into) override;
     Result<std::vector<Customer>> all() override;
     Status erase(Id id) override;
     Result<std::optional<Id>> resolve(std::string_view idOrUuid) override;

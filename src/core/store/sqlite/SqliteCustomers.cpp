@@ -98,8 +98,29 @@ Result<Customer> SqliteCustomerStore::get(Id id) {
     return m_db.foundOr(status, std::move(out), "customer", id);
 }
 
+namespace {
+
+// The fields a customer's history follows, as stored: (field, value) of one customer.
+std::vector<std::pair<std::string, std::string>> followedFields(SqliteDatabase& db, Id id) {
+    auto& q = db.statement("SELECT c.first_name, c.city, ifnull(s.key, ''), c.value_tier FROM customers c "
+                           "LEFT JOIN segments s ON s.id = c.segment_id WHERE c.id = ?");
+    q.bind(1, id);
+    std::vector<std::pair<std::string, std::string>> out;
+    if (q.executeStep()) {
+        out = {{"first_name", q.getColumn(0).getString()},
+               {"city", q.getColumn(1).getString()},
+               {"segment", q.getColumn(2).getString()},
+               {"value_tier", q.getColumn(3).getString()}};
+    }
+    q.tryReset();
+    return out;
+}
+
+} // namespace
+
 Status SqliteCustomerStore::update(const Customer& customer) {
     return m_db.write([&] {
+        const auto before = followedFields(m_db, customer.id);
         auto& q = m_db.statement("UPDATE customers SET first_name = ?, city = ?, segment_id = ?, value_tier = ? "
                                  "WHERE id = ?");
         q.bind(1, customer.firstName);
@@ -119,6 +140,91 @@ Status SqliteCustomerStore::update(const Customer& customer) {
         p.bind(4, customer.personal.email);
         bindOptionalText(p, 5, customer.personal.externalId);
         p.exec();
+        const auto after = followedFields(m_db, customer.id);
+        auto& h = m_db.statement("INSERT INTO customer_history(customer_id, changed_at, field, old_value, new_value) "
+                                 "VALUES (?, ?, ?, ?, ?)");
+        for (std::size_t i = 0; i < before.size() && i < after.size(); ++i) {
+            if (before[i].second != after[i].second) {
+                h.tryReset();
+                h.bind(1, customer.id);
+                h.bind(2, m_db.now());
+                h.bind(3, before[i].first);
+                h.bind(4, before[i].second);
+                h.bind(5, after[i].second);
+                h.exec();
+            }
+        }
+    });
+}
+
+Result<std::vector<CustomerChange>> SqliteCustomerStore::history(Id id) {
+    std::vector<CustomerChange> out;
+    auto status = m_db.read([&] {
+        auto& q = m_db.statement("SELECT id, customer_id, changed_at, field, old_value, new_value, call_id, import_id "
+                                 "FROM customer_history WHERE customer_id = ? ORDER BY changed_at, id");
+        q.bind(1, id);
+        while (q.executeStep()) {
+            out.push_back(CustomerChange{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
+                                         q.getColumn(2).getString(), q.getColumn(3).getString(),
+                                         q.getColumn(4).getString(), q.getColumn(5).getString(),
+                                         optionalId(q.getColumn(6)), optionalId(q.getColumn(7))});
+        }
+    });
+    return valueOr(status, std::move(out));
+}
+
+Status SqliteCustomerStore::merge(Id from, Id into) {
+    if (from == into) {
+        return fail(ErrorCode::BadInput, "a customer cannot be merged into themselves", "customer");
+    }
+    return m_db.write([&] {
+        for (const Id id : {from, into}) {
+            auto& exists = m_db.statement("SELECT 1 FROM customers WHERE id = ?");
+            exists.bind(1, id);
+            const bool found = exists.executeStep();
+            exists.tryReset();
+            if (!found) {
+                failWith(ErrorCode::NotFound, fmt::format("there is no customer {}", id));
+            }
+        }
+        for (const char* sql : {"UPDATE calls SET customer_id = ?2 WHERE customer_id = ?1",
+                                "UPDATE customer_history SET customer_id = ?2 WHERE customer_id = ?1"}) {
+            auto& move = m_db.statement(sql);
+            move.bind(1, from);
+            move.bind(2, into);
+            move.exec();
+        }
+        // Personal data `into` lacks comes from `from`; the external id moves only when
+        // `into` has none (it is unique).
+        auto& personal =
+            m_db.statement("INSERT INTO customer_personal(customer_id, full_name, phone, email, external_id) "
+                           "SELECT ?2, ifnull(f.full_name, ''), ifnull(f.phone, ''), ifnull(f.email, ''), NULL "
+                           "FROM customer_personal f WHERE f.customer_id = ?1 "
+                           "ON CONFLICT(customer_id) DO UPDATE SET "
+                           "full_name = CASE WHEN full_name = '' THEN excluded.full_name ELSE full_name END, "
+                           "phone = CASE WHEN phone = '' THEN excluded.phone ELSE phone END, "
+                           "email = CASE WHEN email = '' THEN excluded.email ELSE email END");
+        personal.bind(1, from);
+        personal.bind(2, into);
+        personal.exec();
+        auto& external = m_db.statement("SELECT external_id FROM customer_personal WHERE customer_id = ? "
+                                        "AND external_id IS NOT NULL");
+        external.bind(1, from);
+        std::optional<std::string> fromExternal;
+        if (external.executeStep()) {
+            fromExternal = external.getColumn(0).getString();
+        }
+        external.tryReset();
+        auto& gone = m_db.statement("DELETE FROM customers WHERE id = ?");
+        gone.bind(1, from);
+        gone.exec();
+        if (fromExternal) {
+            auto& keep = m_db.statement("UPDATE customer_personal SET external_id = ?2 WHERE customer_id = ?1 "
+                                        "AND external_id IS NULL");
+            keep.bind(1, into);
+            keep.bind(2, *fromExternal);
+            keep.exec();
+        }
     });
 }
 
