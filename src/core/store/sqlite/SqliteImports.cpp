@@ -108,7 +108,7 @@ Result<std::vector<SegmentChange>> SqliteImportStore::segmentChanges(Id id) {
             "WHERE o.before IS NOT NULL AND o.before <> o.segment AND (o.import_id IS ?1 OR o.before_import IS ?1) "
             "ORDER BY o.started_at, o.id");
         q.bind(1, id);
-        const auto named = [](std::string name) { return name.empty() ? std::string("no segment") : name; };
+        const auto named = [](const std::string& name) { return name.empty() ? std::string("no segment") : name; };
         while (q.executeStep()) {
             const std::string first = q.getColumn(1).getString();
             const std::string city = q.getColumn(2).getString();
