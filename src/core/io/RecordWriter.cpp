@@ -162,13 +162,18 @@ Result<Id> RecordWriter::resolveCustomer() {
     const bool rowHasTier = !utf8::trim(value(Field::ValueTier)).empty();
     if (*found) {
         // A returning customer: this call is who they were on it. A row that leaves the
-        // segment or tier out keeps what the customer has now.
-        auto known = m_store.customers().get(**found);
-        if (!known) {
-            return std::unexpected(known.error());
+        // segment or tier out keeps what the customer has now (read only then: most rows
+        // give both).
+        m_callSegment = segmentId;
+        m_callTier = tier;
+        if (!rowHasSegment || !rowHasTier) {
+            auto known = m_store.customers().get(**found);
+            if (!known) {
+                return std::unexpected(known.error());
+            }
+            m_callSegment = rowHasSegment ? segmentId : known->segmentId;
+            m_callTier = rowHasTier ? tier : known->valueTier;
         }
-        m_callSegment = rowHasSegment ? segmentId : known->segmentId;
-        m_callTier = rowHasTier ? tier : known->valueTier;
         return **found;
     }
     m_callSegment = segmentId;

@@ -143,18 +143,15 @@ std::string segmentKeyOf(SqliteDatabase& db, const std::optional<Id>& segmentId)
 // every other of theirs that shows them otherwise changes them, and says so in the
 // customer's history (which the call's removal takes back). Inside the caller's write.
 void followLatestCall(SqliteDatabase& db, const Call& call) {
-    auto& later = db.statement("SELECT 1 FROM calls WHERE customer_id = ?1 AND id <> ?2 AND started_at > ?3 LIMIT 1");
-    later.bind(1, call.customerId);
-    later.bind(2, call.id);
-    later.bind(3, call.startedAt);
-    const bool superseded = later.executeStep();
-    later.tryReset();
-    if (superseded) {
-        return;
-    }
-    auto& now = db.statement("SELECT segment_id, value_tier FROM customers WHERE id = ?");
+    // One step per call, for imports: the customer's values, and whether a later call of
+    // theirs exists (then this one changes nothing).
+    auto& now = db.statement("SELECT segment_id, value_tier, EXISTS (SELECT 1 FROM calls WHERE customer_id = ?1 "
+                             "AND id <> ?2 AND started_at > ?3) FROM customers WHERE id = ?1");
     now.bind(1, call.customerId);
-    if (!now.executeStep()) {
+    now.bind(2, call.id);
+    now.bind(3, call.startedAt);
+    if (!now.executeStep() || now.getColumn(2).getInt() != 0) {
+        now.tryReset();
         return;
     }
     const std::optional<Id> segment = optionalId(now.getColumn(0));

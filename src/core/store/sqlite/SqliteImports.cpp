@@ -95,9 +95,12 @@ Result<ImportBatch> SqliteImportStore::get(Id id) {
 Result<std::vector<SegmentChange>> SqliteImportStore::segmentChanges(Id id) {
     std::vector<SegmentChange> out;
     auto status = m_db.read([&] {
-        // One pass over the calls of the batch's customers, each beside the one before it.
+        // One pass over the calls of the batch's customers seen in more than one segment
+        // (most are not), each beside the one before it.
         auto& q = m_db.statement(
-            "WITH theirs AS (SELECT DISTINCT customer_id FROM calls WHERE import_id = ?1), "
+            "WITH theirs AS (SELECT customer_id FROM calls WHERE customer_id IN "
+            "(SELECT customer_id FROM calls WHERE import_id = ?1) "
+            "GROUP BY customer_id HAVING count(DISTINCT ifnull(segment_id, 0)) > 1), "
             "ordered AS (SELECT c.id, c.import_id, c.customer_id, c.started_at, ifnull(s.name, '') AS segment, "
             "lag(ifnull(s.name, '')) OVER w AS before, lag(c.import_id) OVER w AS before_import "
             "FROM calls c LEFT JOIN segments s ON s.id = c.segment_id "
