@@ -40,6 +40,18 @@ inline void bindOptional(SQLite::Statement& statement, int index, const std::opt
     }
 }
 
+inline void bindOptionalReal(SQLite::Statement& statement, int index, const std::optional<double>& value) {
+    if (value) {
+        statement.bind(index, *value);
+    } else {
+        statement.bind(index);
+    }
+}
+
+inline std::optional<double> optionalReal(const SQLite::Column& column) {
+    return column.isNull() ? std::nullopt : std::optional<double>(column.getDouble());
+}
+
 inline void bindOptionalText(SQLite::Statement& statement, int index, std::string_view value) {
     if (value.empty()) {
         statement.bind(index);

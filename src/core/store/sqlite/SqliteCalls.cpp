@@ -68,18 +68,6 @@ const std::string& selectCallSql() {
     return sql;
 }
 
-void bindOptionalReal(SQLite::Statement& q, int index, const std::optional<double>& value) {
-    if (value) {
-        q.bind(index, *value);
-    } else {
-        q.bind(index);
-    }
-}
-
-std::optional<double> realColumn(const SQLite::Column& column) {
-    return column.isNull() ? std::nullopt : std::optional<double>(column.getDouble());
-}
-
 // Binds kCallColumns from parameter 1; returns the next parameter's index.
 int bindCallColumns(SQLite::Statement& q, const Call& call) {
     q.bind(1, call.customerId);
@@ -105,14 +93,14 @@ void readCallColumns(SQLite::Statement& q, Call& c) {
     c.interviewer = q.getColumn(2).getString();
     c.channel = parseChannel(q.getColumn(3).getString()).value_or(Channel::Other);
     c.outcome = parseOutcome(q.getColumn(4).getString()).value_or(Outcome::Connected);
-    c.durationMin = realColumn(q.getColumn(5));
+    c.durationMin = optionalReal(q.getColumn(5));
     c.productLine = q.getColumn(6).getString();
     c.guideId = optionalId(q.getColumn(7));
     c.notes = q.getColumn(8).getString();
     c.segmentId = optionalId(q.getColumn(9));
     c.valueTier = parseValueTier(q.getColumn(10).getString()).value_or(ValueTier::Standard);
-    c.orderValue = realColumn(q.getColumn(11));
-    c.lifetimeValue = realColumn(q.getColumn(12));
+    c.orderValue = optionalReal(q.getColumn(11));
+    c.lifetimeValue = optionalReal(q.getColumn(12));
 }
 
 Status checkCall(const Call& call) {

@@ -41,18 +41,6 @@ void checkOpportunity(const Opportunity& o) {
     }
 }
 
-void bindOptionalReal(SQLite::Statement& statement, int index, const std::optional<double>& value) {
-    if (value) {
-        statement.bind(index, *value);
-    } else {
-        statement.bind(index);
-    }
-}
-
-std::optional<double> optionalReal(const SQLite::Column& column) {
-    return column.isNull() ? std::nullopt : std::optional<double>(column.getDouble());
-}
-
 } // namespace
 
 void SqliteOpportunityStore::writeOpportunityParts(const Opportunity& o) {
