@@ -1,27 +1,15 @@
 #include "core/domain/Vocabulary.h"
-#include "core/editing/QuoteAnchoring.h"
-#include "core/search/SearchQuery.h"
-#include "core/store/FileProbe.h"
-#include "core/store/Migrations.h"
 #include "core/store/StoreInternals.h"
-#include "core/store/Tokenizer.h"
 #include "core/store/sqlite/SqliteAreas.h"
 #include "core/store/sqlite/SqliteDatabase.h"
 #include "core/util/Utf8.h"
 #include "core/util/Uuid.h"
 
-#include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
-#include <array>
-#include <cctype>
-#include <cstring>
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 #include <sqlite3.h>
-#include <stdexcept>
-#include <system_error>
 
 namespace earmark::core {
 

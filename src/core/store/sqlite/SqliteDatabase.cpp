@@ -1,28 +1,17 @@
 #include "core/store/sqlite/SqliteDatabase.h"
 
 #include "core/domain/Vocabulary.h"
-#include "core/editing/QuoteAnchoring.h"
-#include "core/search/SearchQuery.h"
-#include "core/store/FileProbe.h"
-#include "core/store/Migrations.h"
 #include "core/store/StoreInternals.h"
-#include "core/store/Tokenizer.h"
 #include "core/util/Utf8.h"
 #include "core/util/Uuid.h"
 
-#include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
-#include <array>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 #include <sqlite3.h>
-#include <stdexcept>
-#include <system_error>
 #include <unistd.h>
 
 namespace earmark::core {
