@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -295,14 +296,37 @@ int runPatterns(const Common& common, const PatternListing& listing) {
         proposed = *added;
     }
     if (common.json) {
+        // Each pattern's quotes, read in one query for all of them.
+        core::QuoteFilter theirs;
+        theirs.limit = -1;
+        for (std::size_t i = 0; i < shown.size() && i < listing.limit; ++i) {
+            theirs.quoteIds.insert(theirs.quoteIds.end(), shown[i].pattern.quoteIds.begin(),
+                                   shown[i].pattern.quoteIds.end());
+        }
+        std::map<core::Id, std::string> texts;
+        if (!theirs.quoteIds.empty()) {
+            auto rows = (*store)->quotes().list(theirs);
+            if (!rows) {
+                return reportError(rows.error());
+            }
+            for (auto& row : *rows) {
+                texts.emplace(row.quoteId, std::move(row.text));
+            }
+        }
         json list = json::array();
         for (std::size_t i = 0; i < shown.size() && i < listing.limit; ++i) {
             const auto& p = shown[i];
+            json said = json::array();
+            for (const auto quoteId : p.pattern.quoteIds) {
+                said.push_back({{"id", quoteId}, {"text", texts[quoteId]}});
+            }
             list.push_back({{"id", p.pattern.id},
                             {"label", p.pattern.label},
                             {"customers", strength(p)},
                             {"customers_in_all", p.customers},
                             {"quotes", p.pattern.quoteIds.size()},
+                            {"quote_ids", p.pattern.quoteIds},
+                            {"quote_list", said},
                             {"segments", p.segments},
                             {"value_tiers", p.valueTiers},
                             {"first_seen", p.firstSeen},

@@ -206,11 +206,6 @@ int mergeCustomers(const Common& common, const std::string& from, const std::str
     return kOk;
 }
 
-void addDbAndJson(CLI::App* verb, Common& common) {
-    verb->add_option("--db", common.db, "Workspace file (default: $XDG_DATA_HOME/earmark/default.earmark)");
-    verb->add_flag("--json", common.json, "Print machine-readable JSON instead of text");
-}
-
 } // namespace
 
 void addCustomerVerbs(CLI::App& app, Common& common, Verbs& verbs) {

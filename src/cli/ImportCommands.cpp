@@ -15,15 +15,6 @@ namespace earmark::cli {
 
 using nlohmann::json;
 
-std::optional<int> Verbs::runParsed() const {
-    for (const auto& [verb, run] : m_verbs) {
-        if (verb->parsed()) {
-            return run();
-        }
-    }
-    return std::nullopt;
-}
-
 namespace {
 
 json batchJson(const core::ImportBatch& b) {
@@ -98,14 +89,12 @@ int undoImport(const Common& common, core::Id id) {
 
 void addImportVerbs(CLI::App& app, Common& common, Verbs& verbs) {
     auto* imports = app.add_subcommand("imports", "List the imports recorded in the workspace, or take one back");
-    imports->add_option("--db", common.db, "Workspace file (default: $XDG_DATA_HOME/earmark/default.earmark)");
-    imports->add_flag("--json", common.json, "Print machine-readable JSON instead of text");
+    addDbAndJson(imports, common);
     auto* undo = imports->add_subcommand(
         "undo", "Remove what one import added (its calls, their quotes, the customers it made), in one step");
     auto id = std::make_shared<core::Id>(0);
     undo->add_option("import", *id, "The import's number, as `earmark-cli imports` lists it")->required();
-    undo->add_option("--db", common.db, "Workspace file (default: $XDG_DATA_HOME/earmark/default.earmark)");
-    undo->add_flag("--json", common.json, "Print machine-readable JSON instead of text");
+    addDbAndJson(undo, common);
     verbs.add(undo, [&common, id] { return undoImport(common, *id); });
     verbs.add(imports, [&common] { return listImports(common); });
 }

@@ -26,6 +26,16 @@ private:
 
 struct Common;
 
+/// The options every verb takes: the workspace file and --json.
+void addDbAndJson(CLI::App* verb, Common& common);
+
+/// `call add|edit|delete` and `quote add|edit|delete` (WorkCommands.cpp).
+void addWorkVerbs(CLI::App& app, Common& common, Verbs& verbs);
+/// `tags`, `tag add|rename|move|merge|delete` and `guides` (CodebookCommands.cpp).
+void addCodebookVerbs(CLI::App& app, Common& common, Verbs& verbs);
+/// `opportunities` and `opportunity add|edit|delete|link|unlink` (OpportunityCommands.cpp).
+void addOpportunityVerbs(CLI::App& app, Common& common, Verbs& verbs);
+
 /// `imports` (list) and `imports undo N`.
 void addImportVerbs(CLI::App& app, Common& common, Verbs& verbs);
 /// `customers` (list, search) and `customer edit|merge`.

@@ -7,15 +7,6 @@
 
 using namespace earmark;
 
-namespace {
-
-void addCommon(CLI::App* verb, cli::Common& common) {
-    verb->add_option("--db", common.db, "Workspace file (default: $XDG_DATA_HOME/earmark/default.earmark)");
-    verb->add_flag("--json", common.json, "Print machine-readable JSON instead of text");
-}
-
-} // namespace
-
 int main(int argc, char** argv) {
     core::initLogging(core::defaultStateDir());
 
@@ -28,13 +19,16 @@ int main(int argc, char** argv) {
     cli::Verbs verbs;
     cli::addImportVerbs(app, common, verbs);
     cli::addCustomerVerbs(app, common, verbs);
+    cli::addWorkVerbs(app, common, verbs);
+    cli::addCodebookVerbs(app, common, verbs);
+    cli::addOpportunityVerbs(app, common, verbs);
 
     auto* init = app.add_subcommand("init", "Create an empty workspace (or check an existing one)");
-    addCommon(init, common);
+    cli::addDbAndJson(init, common);
 
     bool force = false;
     auto* demo = app.add_subcommand("demo", "Write a realistic sample workspace of about 40 calls");
-    addCommon(demo, common);
+    cli::addDbAndJson(demo, common);
     demo->add_flag("--force", force, "Replace the file if it already exists");
 
     std::filesystem::path file;
@@ -43,7 +37,7 @@ int main(int argc, char** argv) {
     std::string delimiter;
     bool dryRun = false;
     auto* import = app.add_subcommand("import", "Import calls with their customers from CSV or JSON (all or nothing)");
-    addCommon(import, common);
+    cli::addDbAndJson(import, common);
     import->add_option("file", file, "CSV or JSON file")->required()->check(CLI::ExistingFile);
     import->add_option("--format", format, "csv, json or auto (by extension)")
         ->check(CLI::IsMember({"auto", "csv", "json"}));
@@ -53,7 +47,7 @@ int main(int argc, char** argv) {
 
     cli::CallsOptions callsOptions;
     auto* calls = app.add_subcommand("calls", "List calls, newest first");
-    addCommon(calls, common);
+    cli::addDbAndJson(calls, common);
     calls->add_option("--segment", callsOptions.segment, "Only this segment");
     calls->add_option("--outcome", callsOptions.outcome, "Only this outcome (connected, voicemail, ...)");
     calls->add_option("--interviewer", callsOptions.interviewer, "Only this interviewer");
@@ -66,7 +60,7 @@ int main(int argc, char** argv) {
     std::int64_t callId = 0;
     bool personal = false;
     auto* show = app.add_subcommand("show", "Show one call: customer, answers, notes, quotes and tags");
-    addCommon(show, common);
+    cli::addDbAndJson(show, common);
     show->add_option("call", callId, "Call number")->required();
     show->add_flag("--personal", personal, "Also print the customer's personal data (full name, phone, e-mail)");
 
@@ -74,7 +68,7 @@ int main(int argc, char** argv) {
     int limit = 20;
     bool literal = false;
     auto* search = app.add_subcommand("search", "Full-text search over notes, answers and quotes");
-    addCommon(search, common);
+    cli::addDbAndJson(search, common);
     search
         ->add_option("query", query,
                      "Words (all must match), \"a phrase\", OR / AND / NOT in capitals, prefix*, (groups)")
@@ -83,13 +77,13 @@ int main(int argc, char** argv) {
     search->add_flag("--literal", literal, "Search the words as typed, without any query syntax");
 
     auto* stats = app.add_subcommand("stats", "Counts: calls, connect rate, segments, quotes, tags");
-    addCommon(stats, common);
+    cli::addDbAndJson(stats, common);
 
     std::string who;
     bool yes = false;
     auto* erase =
         app.add_subcommand("erase-customer", "Erase a customer and everything they said, the search index included");
-    addCommon(erase, common);
+    cli::addDbAndJson(erase, common);
     bool finishErasure = false;
     erase->add_option("customer", who, "Customer number, UUID or external id");
     erase->add_flag("--yes", yes, "Do not ask for confirmation");
@@ -97,18 +91,18 @@ int main(int argc, char** argv) {
                     "Finish an erasure that another program's read held up (empties the journal)");
 
     auto* check = app.add_subcommand("check", "Check the workspace file for damage (reads every page)");
-    addCommon(check, common);
+    cli::addDbAndJson(check, common);
 
     std::filesystem::path salvageOut;
     auto* salvage = app.add_subcommand("salvage", "Copy what can still be read of a damaged workspace into a new file");
-    addCommon(salvage, common);
+    cli::addDbAndJson(salvage, common);
     salvage->add_option("--out", salvageOut, "The new workspace file (must not exist)")->required();
 
     std::string backupAction = "list";
     std::string backupWhich;
     auto* backupsVerb = app.add_subcommand(
         "backups", "List the workspace's automatic backups, make one now, or restore one (backups restore 1)");
-    addCommon(backupsVerb, common);
+    cli::addDbAndJson(backupsVerb, common);
     backupsVerb->add_option("action", backupAction, "list, make or restore")
         ->check(CLI::IsMember({"list", "make", "restore"}));
     backupsVerb->add_option("backup", backupWhich, "For restore: its number in the list (1 is the newest) or its file");
@@ -117,7 +111,7 @@ int main(int argc, char** argv) {
     std::uint64_t seed = 1;
     std::filesystem::path out;
     auto* generate = app.add_subcommand("generate", "Write a deterministic, realistic corpus for benchmarks");
-    addCommon(generate, common);
+    cli::addDbAndJson(generate, common);
     generate->add_option("--calls", generateCalls, "How many calls")->required()->check(CLI::Range(1, 10000000));
     generate->add_option("--seed", seed, "Seed: the same seed gives the same corpus");
     auto* outOption = generate->add_option("--out", out, "Write a .csv or .json file instead of a workspace");
@@ -127,36 +121,36 @@ int main(int argc, char** argv) {
     rules->require_subcommand(1);
     std::filesystem::path rulesFile;
     auto* rulesExport = rules->add_subcommand("export", "Print the workspace's rules as JSON (or write --out)");
-    addCommon(rulesExport, common);
+    cli::addDbAndJson(rulesExport, common);
     rulesExport->add_option("--out", rulesFile, "Write to this file (atomically)");
     auto* rulesImport = rules->add_subcommand("import", "Replace the workspace's rules with a JSON file's");
-    addCommon(rulesImport, common);
+    cli::addDbAndJson(rulesImport, common);
     rulesImport->add_option("file", rulesFile, "Rules file (docs/RULES.md)")->required()->check(CLI::ExistingFile);
     std::int64_t ruleCall = 0;
     bool preview = false;
     auto* rulesApply = rules->add_subcommand("apply", "Run the rules over the workspace and store their proposals");
-    addCommon(rulesApply, common);
+    cli::addDbAndJson(rulesApply, common);
     rulesApply->add_option("--call", ruleCall, "Only this call");
     rulesApply->add_flag("--preview", preview, "Count and show examples; store nothing");
 
     std::string proposalStatus = "open";
     auto* proposals = app.add_subcommand("proposals", "List proposals (open by default)");
-    addCommon(proposals, common);
+    cli::addDbAndJson(proposals, common);
     proposals->add_option("--call", ruleCall, "Only this call");
     proposals->add_option("--status", proposalStatus, "open, accepted, rejected or all")
         ->check(CLI::IsMember({"open", "accepted", "rejected", "all"}));
     std::vector<std::int64_t> decided;
     auto* accept = app.add_subcommand("accept", "Accept proposals: tag, file or make the quotes");
-    addCommon(accept, common);
+    cli::addDbAndJson(accept, common);
     accept->add_option("proposal", decided, "Proposal numbers")->required();
     auto* reject = app.add_subcommand("reject", "Reject proposals; they are not proposed again");
-    addCommon(reject, common);
+    cli::addDbAndJson(reject, common);
     reject->add_option("proposal", decided, "Proposal numbers")->required();
 
     std::size_t minCustomers = 2;
     std::size_t patternLimit = 30;
     auto* patterns = app.add_subcommand("patterns", "Find the same problem said in different words, and save them");
-    addCommon(patterns, common);
+    cli::addDbAndJson(patterns, common);
     patterns->add_option("--min-customers", minCustomers, "Distinct customers a pattern needs (default 2)")
         ->check(CLI::Range(1, 1000000));
     patterns->add_option("--limit", patternLimit, "Show at most this many (default 30)");
@@ -169,14 +163,14 @@ int main(int argc, char** argv) {
     std::string saturationSegment;
     std::size_t window = 20;
     auto* saturation = app.add_subcommand("saturation", "Are new calls still bringing new patterns?");
-    addCommon(saturation, common);
+    cli::addDbAndJson(saturation, common);
     saturation->add_option("--segment", saturationSegment, "Only this segment's calls");
     saturation->add_option("--window", window, "How many latest calls to read (default 20)")
         ->check(CLI::Range(1, 100000));
 
     cli::PhrasesOptions phraseOptions;
     auto* phrases = app.add_subcommand("phrases", "The phrases customers use, or how they changed");
-    addCommon(phrases, common);
+    cli::addDbAndJson(phrases, common);
     phrases->add_option("--tag", phraseOptions.tag, "Quotes with this tag (or one inside it)");
     phrases->add_option("--bucket", phraseOptions.bucket, "Quotes filed in fix, fill or future");
     phrases->add_option("--pattern", phraseOptions.pattern, "Quotes of this pattern");
@@ -194,7 +188,7 @@ int main(int argc, char** argv) {
 
     cli::ReportSelection selection;
     auto addSelection = [&](CLI::App* verb) {
-        addCommon(verb, common);
+        cli::addDbAndJson(verb, common);
         verb->add_option("--bucket", selection.bucket, "Only this bucket: fix, fill or future");
         verb->add_option("--status", selection.status, "Only this status: idea, validating, building, ...");
         verb->add_option("--quadrant", selection.quadrant, "Only quick-win, big-bet, fill-in or money-pit");
@@ -227,7 +221,7 @@ int main(int argc, char** argv) {
 
     std::filesystem::path scoringFile;
     auto* scoring = app.add_subcommand("scoring", "Show the scoring settings as JSON, or set them from a file");
-    addCommon(scoring, common);
+    cli::addDbAndJson(scoring, common);
     scoring->add_option("--set", scoringFile, "A JSON file of settings (docs/RANKING.md); checked before it is stored");
 
     try {

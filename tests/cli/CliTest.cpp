@@ -30,11 +30,52 @@ CliRun cli(const earmark::test::TempDir& dir, const std::string& args) {
 
 TEST(Cli, EveryVerbHasHelp) {
     earmark::test::TempDir dir;
-    for (const char* verb :
-         {"init",           "demo",         "import",       "calls",         "show",          "search",    "stats",
-          "erase-customer", "generate",     "rules export", "rules import",  "rules apply",   "proposals", "accept",
-          "reject",         "patterns",     "saturation",   "phrases",       "rank",          "export",    "scoring",
-          "imports",        "imports undo", "customers",    "customer edit", "customer merge"}) {
+    for (const char* verb : {"init",
+                             "demo",
+                             "import",
+                             "calls",
+                             "show",
+                             "search",
+                             "stats",
+                             "erase-customer",
+                             "generate",
+                             "rules export",
+                             "rules import",
+                             "rules apply",
+                             "proposals",
+                             "accept",
+                             "reject",
+                             "patterns",
+                             "saturation",
+                             "phrases",
+                             "rank",
+                             "export",
+                             "scoring",
+                             "imports",
+                             "imports undo",
+                             "customers",
+                             "customer edit",
+                             "customer merge",
+                             "call add",
+                             "call edit",
+                             "call delete",
+                             "quote add",
+                             "quote edit",
+                             "quote delete",
+                             "tags",
+                             "tag add",
+                             "tag rename",
+                             "tag move",
+                             "tag edit",
+                             "tag merge",
+                             "tag delete",
+                             "guides",
+                             "opportunities",
+                             "opportunity add",
+                             "opportunity edit",
+                             "opportunity delete",
+                             "opportunity link",
+                             "opportunity unlink"}) {
         const CliRun run = cli(dir, std::string(verb) + " --help");
         EXPECT_EQ(run.exitCode, 0) << verb;
         EXPECT_THAT(run.out, HasSubstr("--db")) << verb;
@@ -442,4 +483,119 @@ TEST(Cli, CustomersAreListedEditedMergedAndAnImportTakenBack) {
     EXPECT_EQ(nlohmann::json::parse(cli(dir, "customers --json --db " + db).out).size(), 0U);
     EXPECT_EQ(nlohmann::json::parse(cli(dir, "imports --json --db " + db).out).size(), 0U);
     EXPECT_EQ(cli(dir, "imports undo 1 --db " + db).exitCode, 2); // no such import now
+}
+
+// Everything a researcher does in the window, done by a script: log calls, quote exact
+// words, tag (with paths), file, weigh, shape the codebook, make an opportunity with
+// evidence, and correct or remove what was wrong; errors name what was wrong and exit 2.
+TEST(Cli, EveryOperationHasAVerb) {
+    earmark::test::TempDir dir;
+    const std::string db = " --db " + shellQuote((dir / "w.earmark").string());
+    ASSERT_EQ(cli(dir, "init" + db).exitCode, 0);
+    const auto json = [&](const std::string& args) {
+        const CliRun run = cli(dir, args + " --json" + db);
+        EXPECT_EQ(run.exitCode, 0) << args << ": " << run.err;
+        return nlohmann::json::parse(run.out.empty() ? "null" : run.out);
+    };
+
+    const auto guides = json("guides");
+    ASSERT_EQ(guides.size(), 6U);
+    const auto first =
+        json("call add --first-name Rosa --city Tucson --segment 'Recent buyer' --date '2026-05-02 10:00' "
+             "--guide buyer --notes 'The zipper broke after a week. Shipping was slow.' "
+             "--answer '1=The price almost stopped me.' --order-value 129.90");
+    const int call = first["id"];
+    // A second call of hers, as a returner: it is who she was then, and who she is now.
+    const auto second = json("call add --customer " + std::to_string(first["customer"].get<int>()) +
+                             " --segment returner --date 2026-06-10 --notes 'Sent it back: the strap snapped.'");
+    const auto customers = json("customers");
+    ASSERT_EQ(customers.size(), 1U);
+    EXPECT_EQ(customers[0]["segment"], "Returner");
+    EXPECT_EQ(customers[0]["calls"], 2);
+
+    const auto zipper = json("quote add " + std::to_string(call) +
+                             " --text 'zipper broke' --tag Quality/Zipper --bucket fix --importance 3");
+    EXPECT_EQ(zipper["start"], 4);
+    EXPECT_EQ(zipper["end"], 16);
+    EXPECT_EQ(zipper["bucket"], "fix");
+    const auto price = json("quote add " + std::to_string(call) + " --text 'price almost' --answer 1 --tag Price");
+    EXPECT_FALSE(price["answer"].is_null());
+    const auto strap =
+        json("quote add " + std::to_string(second["id"].get<int>()) + " --text 'strap snapped' --tag Strap");
+
+    // Quotes are the customer's words or nothing.
+    CliRun run = cli(dir, "quote add " + std::to_string(call) + " --text 'zipper snapped'" + db);
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_THAT(run.err, HasSubstr("'zipper snapped' is not in the notes of call"));
+    EXPECT_EQ(cli(dir, "quote add 999 --text 'zipper'" + db).exitCode, 2);
+    EXPECT_EQ(cli(dir, "quote add " + std::to_string(call) + " --text zipper --importance 7" + db).exitCode, 2);
+
+    // The codebook: a path made its parent; move, rename, merge.
+    auto tags = json("tags");
+    const auto path = [&](const std::string& name) {
+        for (const auto& t : tags) {
+            if (t["name"] == name) {
+                return t["path"].get<std::string>();
+            }
+        }
+        return std::string("(none)");
+    };
+    EXPECT_EQ(path("Zipper"), "Quality/Zipper");
+    EXPECT_EQ(path("Strap"), "Strap");
+    json("tag move Strap --under Quality");
+    json("tag rename Price 'Price too high'");
+    json("tag add Delivery/Late --kind problem --bucket fix");
+    tags = json("tags");
+    EXPECT_EQ(path("Strap"), "Quality/Strap");
+    EXPECT_EQ(path("Price too high"), "Price too high");
+    EXPECT_EQ(path("Late"), "Delivery/Late");
+    EXPECT_EQ(cli(dir, "tag move Quality --under Quality/Strap" + db).exitCode, 2); // not under itself
+    json("tag add Hardware");
+    json("tag merge Hardware Quality");
+
+    // An opportunity with its evidence, then more, then less.
+    auto opportunity =
+        json("opportunity add --title 'Stronger zippers and straps' --bucket fix --complexity 2 --quote " +
+             std::to_string(zipper["id"].get<int>()) + " --tag Quality --importance 3");
+    const std::string o = std::to_string(opportunity["id"].get<int>());
+    opportunity = json("opportunity link " + o + " --quote " + std::to_string(strap["id"].get<int>()));
+    EXPECT_EQ(opportunity["quotes"].size(), 2U);
+    EXPECT_EQ(opportunity["evidence_importance"][std::to_string(zipper["id"].get<int>())], 3);
+    EXPECT_EQ(cli(dir, "opportunity link " + o + " --quote 999" + db).exitCode, 2);
+    EXPECT_EQ(cli(dir, "opportunity add --title Nothing --complexity 9" + db).exitCode, 2);
+    json("opportunity edit " + o + " --status building --owner Dana --effort 3");
+    const auto listed = json("opportunities");
+    ASSERT_EQ(listed.size(), 1U);
+    EXPECT_EQ(listed[0]["status"], "building");
+    EXPECT_EQ(listed[0]["owner"], "Dana");
+    const auto ranked = json("rank");
+    EXPECT_THAT(ranked.dump(), HasSubstr("Stronger zippers and straps"));
+
+    // Label an existing quote; correct the notes (the quote moves with its words).
+    const auto labelled = json("quote edit " + std::to_string(price["id"].get<int>()) +
+                               " --tag Delivery/Late --untag 'Price too high' --bucket future --importance 1");
+    EXPECT_EQ(labelled["bucket"], "future");
+    EXPECT_EQ(labelled["importance"], 1);
+    EXPECT_EQ(labelled["tags"].size(), 1U);
+    json("call edit " + std::to_string(call) + " --notes 'Well. The zipper broke after a week. Shipping was slow.'");
+    run = cli(dir, "show --json " + std::to_string(call) + db);
+    const auto shown = nlohmann::json::parse(run.out);
+    bool moved = false;
+    for (const auto& q : shown["quotes"]) {
+        moved = moved || (q["text"] == "zipper broke" && q["start"] == 10);
+    }
+    EXPECT_TRUE(moved) << shown.dump();
+
+    // Take things away again.
+    json("opportunity unlink " + o + " --quote " + std::to_string(strap["id"].get<int>()));
+    EXPECT_EQ(json("opportunities")[0]["quotes"].size(), 1U);
+    json("quote delete " + std::to_string(strap["id"].get<int>()));
+    json("tag delete Delivery");
+    json("call delete " + std::to_string(second["id"].get<int>()));
+    json("opportunity delete " + o);
+    EXPECT_TRUE(json("opportunities").empty());
+    const auto stats = json("stats");
+    EXPECT_EQ(stats["calls"], 1);
+    EXPECT_EQ(stats["quotes"], 2);
+    EXPECT_EQ(json("customers")[0]["segment"], "Recent buyer"); // her latest call is the first again
 }

@@ -476,3 +476,45 @@ TEST_F(Import, UndoingAWrongMappingLeavesTheWorkspaceAsItWas) {
     EXPECT_EQ(calls(), 4);
     EXPECT_EQ(searchFor("zipper").size(), 1U);
 }
+
+// A row that leaves the segment out is who the customer was on their row before it; the
+// file's rows out of date order still leave the customer as their latest call says; and a
+// customer the workspace had is followed to the import's newer call, once.
+TEST_F(Import, RowsWithoutASegmentAndRowsOutOfOrderFollowTheCustomersCalls) {
+    auto first = importText("first.csv", "Date,Customer,City,Segment,Tier,Notes\n"
+                                         "2026-01-10,Ben,Austin,Cart abandoner,Price-sensitive,Left it in the cart\n");
+    ASSERT_TRUE(first.has_value()) << first.error().describe();
+    auto report = importText("calls.csv", "Date,Customer,City,Segment,Tier,Notes\n"
+                                          "2026-05-02,Rosa,Tucson,Returner,High LTV,Returned it\n"
+                                          "2026-03-01,Rosa,Tucson,Recent buyer,Standard,Bought the pack\n"
+                                          "2026-03-20,Rosa,Tucson,,,Asked about straps\n"
+                                          "2026-02-01,Ben,Austin,,,Still thinking\n"
+                                          "2026-04-01,Ben,Austin,Recent buyer,Standard,Bought at last\n");
+    ASSERT_TRUE(report.has_value()) << report.error().describe();
+    const auto segmentOf = [&](const std::string& name, const std::string& day) {
+        const auto rows = store->calls().list({}, core::CallSort::oldestFirst(), 0, 100).value();
+        for (const auto& row : rows) {
+            if (row.firstName == name && row.startedAt.starts_with(day)) {
+                return row.segment;
+            }
+        }
+        return std::string("(no call)");
+    };
+    EXPECT_EQ(segmentOf("Rosa", "2026-03-20"), "Recent buyer");  // her row before it in the file
+    EXPECT_EQ(segmentOf("Ben", "2026-02-01"), "Cart abandoner"); // what the workspace had for him
+    const auto customers = store->customers().all().value();
+    for (const auto& customer : customers) {
+        const auto latest = customer.firstName == "Rosa" ? "returner" : "recent buyer";
+        EXPECT_EQ(customer.segmentId, store->vocabulary().findSegment(latest).value()->id) << customer.firstName;
+        const auto history = store->customers().history(customer.id);
+        ASSERT_TRUE(history.has_value());
+        // Rosa was made from her May row, which is her latest: nothing changed. Ben was
+        // followed once, to his April call.
+        const auto changes =
+            std::count_if(history->begin(), history->end(), [](const auto& c) { return c.field == "segment"; });
+        EXPECT_EQ(changes, customer.firstName == "Rosa" ? 0 : 1) << customer.firstName;
+    }
+    // Each change between two consecutive calls of one person was reported: Rosa's in May,
+    // Ben's in April.
+    EXPECT_EQ(report->segmentChanges.size(), 2U);
+}

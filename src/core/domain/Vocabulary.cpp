@@ -179,6 +179,12 @@ std::string acceptedOutcomes() {
 std::string acceptedChannels() {
     return acceptedIn(kChannels);
 }
+std::string acceptedStatuses() {
+    return acceptedIn(kStatuses);
+}
+std::string acceptedTagKinds() {
+    return acceptedIn(kTagKinds);
+}
 
 std::string capitalised(std::string_view label) {
     std::string out(label);

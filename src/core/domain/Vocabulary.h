@@ -44,5 +44,7 @@ std::optional<OpportunityStatus> parseStatus(std::string_view text);
 std::string acceptedValueTiers();
 std::string acceptedOutcomes();
 std::string acceptedChannels();
+std::string acceptedStatuses();
+std::string acceptedTagKinds();
 
 } // namespace earmark::core

@@ -3,6 +3,7 @@
 #include "core/domain/Vocabulary.h"
 #include "core/io/CsvReader.h"
 #include "core/io/RecordWriter.h"
+#include "core/store/CallStore.h"
 #include "core/store/ImportStore.h"
 #include "core/store/Store.h"
 #include "core/util/DateTime.h"
@@ -58,7 +59,10 @@ Result<ImportReport> importCalls(Store& store, CallSource& source, const std::st
         }
         return std::unexpected(std::move(error)); // the transaction rolls back as it goes
     }
-    auto changes = store.imports().segmentChanges(batch.id);
+    if (auto ok = store.calls().followLatestCalls(writer.customersToFollow(), batch.id); !ok) {
+        return std::unexpected(ok.error());
+    }
+    auto changes = store.imports().segmentChanges(batch.id, writer.customersToFollow());
     if (!changes) {
         return std::unexpected(changes.error());
     }

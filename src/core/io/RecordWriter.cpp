@@ -75,7 +75,7 @@ Result<std::optional<Id>> RecordWriter::write(CallRecord&& record) {
         ++m_report.callsSkipped;
         return std::optional<Id>();
     }
-    auto added = m_store.calls().add(*call);
+    auto added = m_store.calls().addImported(*call);
     if (!added) {
         return std::unexpected(added.error());
     }
@@ -160,24 +160,11 @@ Result<Id> RecordWriter::resolveCustomer() {
     }
     const bool rowHasSegment = !utf8::trim(value(Field::Segment)).empty();
     const bool rowHasTier = !utf8::trim(value(Field::ValueTier)).empty();
-    if (*found) {
-        // A returning customer: this call is who they were on it. A row that leaves the
-        // segment or tier out keeps what the customer has now (read only then: most rows
-        // give both).
-        m_callSegment = segmentId;
-        m_callTier = tier;
-        if (!rowHasSegment || !rowHasTier) {
-            auto known = m_store.customers().get(**found);
-            if (!known) {
-                return std::unexpected(known.error());
-            }
-            m_callSegment = rowHasSegment ? segmentId : known->segmentId;
-            m_callTier = rowHasTier ? tier : known->valueTier;
-        }
-        return **found;
-    }
     m_callSegment = segmentId;
     m_callTier = tier;
+    if (*found) {
+        return returningCustomer(**found, rowHasSegment, rowHasTier);
+    }
     if (customer.personal.externalId.empty()) {
         customer.importKey = m_customerKey;
     }
@@ -185,8 +172,44 @@ Result<Id> RecordWriter::resolveCustomer() {
     auto id = m_store.customers().add(customer);
     if (id) {
         ++m_report.customersAdded;
+        m_seen.emplace(*id, Seen{segmentId, tier, false});
     }
     return id;
+}
+
+Result<Id> RecordWriter::returningCustomer(Id id, bool rowHasSegment, bool rowHasTier) {
+    // This call is who they were on it. A row that leaves the segment or tier out keeps
+    // the customer's from their row before it here, else what the workspace has for them
+    // (read only then: most rows give both).
+    auto seen = m_seen.find(id);
+    if (seen == m_seen.end()) {
+        Seen before;
+        if (!rowHasSegment || !rowHasTier) {
+            auto known = m_store.customers().get(id);
+            if (!known) {
+                return std::unexpected(known.error());
+            }
+            before = {known->segmentId, known->valueTier, false};
+        }
+        seen = m_seen.emplace(id, before).first;
+        follow(seen->second, id); // they were here before this import
+    }
+    Seen& last = seen->second;
+    m_callSegment = rowHasSegment ? m_callSegment : last.segment;
+    m_callTier = rowHasTier ? m_callTier : last.tier;
+    if (m_callSegment != last.segment || m_callTier != last.tier) {
+        follow(last, id);
+    }
+    last.segment = m_callSegment;
+    last.tier = m_callTier;
+    return id;
+}
+
+void RecordWriter::follow(Seen& seen, Id id) {
+    if (!seen.followed) {
+        seen.followed = true;
+        m_toFollow.push_back(id);
+    }
 }
 
 std::string RecordWriter::whereAdded(Id callId) const {

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace earmark::core {
@@ -33,10 +34,17 @@ public:
     /// Where the row of a call this writer added was ("file.csv:12"), or empty.
     [[nodiscard]] std::string whereAdded(Id callId) const;
 
+    /// The customers whose segment or tier these records can have changed: those the
+    /// workspace had before, and those seen here in two segments or tiers. The importer
+    /// brings them up to date and reports their changes once, at the end; everyone else
+    /// has one segment and tier, set when their first record made them.
+    [[nodiscard]] const std::vector<Id>& customersToFollow() const { return m_toFollow; }
+
 private:
     [[nodiscard]] const std::string& value(Field field) const;
     [[nodiscard]] std::unexpected<Error> bad(Field field, std::string expectation) const;
     Result<Id> resolveCustomer();
+    Result<Id> returningCustomer(Id id, bool rowHasSegment, bool rowHasTier);
     Result<std::optional<double>> amount(Field field) const;
     Result<Call> toCall(Id customerId);
     Status writeAnswers(const Call& call);
@@ -56,6 +64,15 @@ private:
     std::optional<Id> m_callSegment;
     ValueTier m_callTier = ValueTier::Standard;
     std::optional<Id> m_importId;
+    /// Who a customer was on their last record so far, for every customer met here.
+    struct Seen {
+        std::optional<Id> segment;
+        ValueTier tier = ValueTier::Standard;
+        bool followed = false; ///< in m_toFollow
+    };
+    std::unordered_map<Id, Seen> m_seen;
+    std::vector<Id> m_toFollow;
+    void follow(Seen& seen, Id id);
     /// Calls added (ids ascending) and the line or record number of their row: 16 bytes
     /// a call, for a million-call import.
     std::vector<std::pair<Id, std::size_t>> m_added;

@@ -94,7 +94,15 @@ class CallStore {
 public:
     virtual ~CallStore() = default;
 
+    /// Adds a call. When it is the customer's latest, their current segment and tier
+    /// become the call's (noted in their history).
     virtual Result<Id> add(Call& call) = 0;
+    /// Adds a call without touching its customer: an import brings every customer it met
+    /// up to date once, at its end, with followLatestCalls().
+    virtual Result<Id> addImported(Call& call) = 0;
+    /// For each customer whose latest call came with this import, their current segment
+    /// and tier become that call's, as add() would have done call by call.
+    virtual Status followLatestCalls(const std::vector<Id>& customerIds, Id importId) = 0;
     virtual Result<Call> get(Id id) = 0;
     /// Saves the call. When its notes changed, the quotes on them move with their words
     /// in the same transaction; a quote whose words were edited is flagged for review.

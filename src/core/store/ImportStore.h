@@ -59,9 +59,11 @@ public:
     /// Every batch, newest first.
     virtual Result<std::vector<ImportBatch>> all() = 0;
     virtual Result<ImportBatch> get(Id id) = 0;
-    /// Every change of segment between two consecutive calls of a customer where one of
-    /// the two came in with this batch, in date order.
-    virtual Result<std::vector<SegmentChange>> segmentChanges(Id id) = 0;
+    /// Every change of segment between two consecutive calls of one of these customers
+    /// where one of the two came in with this batch, in date order. The importer names the
+    /// customers that can have one (those it met before, or in two segments), which is
+    /// far fewer than everyone the batch touched.
+    virtual Result<std::vector<SegmentChange>> segmentChanges(Id id, const std::vector<Id>& customerIds) = 0;
     /// What taking the batch back would remove, without removing it.
     virtual Result<ImportUndone> preview(Id id) = 0;
     /// Removes what the batch added and only that, in one transaction: its calls (with

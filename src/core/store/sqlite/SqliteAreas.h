@@ -58,6 +58,8 @@ public:
     explicit SqliteCallStore(SqliteDatabase& db) : m_db(db) {}
 
     Result<Id> add(Call& call) override;
+    Result<Id> addImported(Call& call) override;
+    Status followLatestCalls(const std::vector<Id>& customerIds, Id importId) override;
     Result<Call> get(Id id) override;
     Status update(const Call& call, const TextEdits* typed) override;
     Status remove(Id id) override;
@@ -211,7 +213,7 @@ public:
     Status finish(const ImportBatch& batch) override;
     Result<std::vector<ImportBatch>> all() override;
     Result<ImportBatch> get(Id id) override;
-    Result<std::vector<SegmentChange>> segmentChanges(Id id) override;
+    Result<std::vector<SegmentChange>> segmentChanges(Id id, const std::vector<Id>& customerIds) override;
     Result<ImportUndone> preview(Id id) override;
     Result<ImportUndone> undo(Id id) override;
 

@@ -206,6 +206,23 @@ void forgetWhatCallTold(SqliteDatabase& db, Id callId) {
     }
 }
 
+// Inside the caller's write.
+void insertCall(SqliteDatabase& db, Call& call) {
+    auto& q = db.statement(insertCallSql().c_str());
+    const std::string uuid = call.uuid.empty() ? newUuid() : call.uuid;
+    int next = bindCallColumns(q, call);
+    q.bind(next++, uuid);
+    bindOptionalText(q, next++, call.importKey);
+    bindOptional(q, next++, call.importId);
+    const std::string now = db.now();
+    q.bind(next++, now);
+    q.bind(next++, now);
+    bindOptional(q, next, call.id != 0 ? std::optional<Id>(call.id) : std::nullopt);
+    q.exec();
+    call.id = db.connection().getLastInsertRowid();
+    call.uuid = uuid;
+}
+
 } // namespace
 
 Result<Id> SqliteCallStore::add(Call& call) {
@@ -213,21 +230,43 @@ Result<Id> SqliteCallStore::add(Call& call) {
         return std::unexpected(ok.error());
     }
     auto status = m_db.write([&] {
-        auto& q = m_db.statement(insertCallSql().c_str());
-        const std::string uuid = call.uuid.empty() ? newUuid() : call.uuid;
-        int next = bindCallColumns(q, call);
-        q.bind(next++, uuid);
-        bindOptionalText(q, next++, call.importKey);
-        bindOptional(q, next++, call.importId);
-        q.bind(next++, m_db.now());
-        q.bind(next++, m_db.now());
-        bindOptional(q, next, call.id != 0 ? std::optional<Id>(call.id) : std::nullopt);
-        q.exec();
-        call.id = m_db.connection().getLastInsertRowid();
-        call.uuid = uuid;
+        insertCall(m_db, call);
         followLatestCall(m_db, call);
     });
     return valueOr(status, call.id);
+}
+
+Result<Id> SqliteCallStore::addImported(Call& call) {
+    if (auto ok = checkCall(call); !ok) {
+        return std::unexpected(ok.error());
+    }
+    auto status = m_db.write([&] { insertCall(m_db, call); });
+    return valueOr(status, call.id);
+}
+
+Status SqliteCallStore::followLatestCalls(const std::vector<Id>& customerIds, Id importId) {
+    return m_db.write([&] {
+        auto& latest = m_db.statement("SELECT id, started_at, segment_id, value_tier FROM calls WHERE customer_id = ? "
+                                      "AND import_id = ? ORDER BY started_at DESC, id DESC LIMIT 1");
+        for (const Id customerId : customerIds) {
+            latest.bind(1, customerId);
+            latest.bind(2, importId);
+            if (!latest.executeStep()) {
+                latest.tryReset();
+                continue;
+            }
+            Call call;
+            call.id = latest.getColumn(0).getInt64();
+            call.customerId = customerId;
+            call.startedAt = latest.getColumn(1).getString();
+            call.segmentId = optionalId(latest.getColumn(2));
+            call.valueTier = parseValueTier(latest.getColumn(3).getString()).value_or(ValueTier::Standard);
+            call.importId = importId;
+            latest.tryReset();
+            // Changes nothing when an older call of theirs is later than the batch's.
+            followLatestCall(m_db, call);
+        }
+    });
 }
 
 Result<Call> SqliteCallStore::get(Id id) {

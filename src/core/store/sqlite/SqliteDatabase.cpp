@@ -167,7 +167,12 @@ SQLite::Statement& SqliteDatabase::statement(const char* sql) {
 }
 
 std::string SqliteDatabase::now() const {
-    return isoUtc(m_clock->now());
+    const auto second = std::chrono::floor<std::chrono::seconds>(m_clock->now());
+    if (m_nowText.empty() || second != m_nowSecond) {
+        m_nowSecond = second;
+        m_nowText = isoUtc(second);
+    }
+    return m_nowText;
 }
 
 Result<std::optional<Id>> SqliteDatabase::findId(const char* sql, std::string_view key) {

@@ -100,6 +100,9 @@ private:
     std::filesystem::path m_path;
     std::unique_ptr<SQLite::Database> m_db;
     std::shared_ptr<const Clock> m_clock;
+    /// now() of the last second asked for: an import asks twice per row.
+    mutable std::chrono::system_clock::time_point m_nowSecond{};
+    mutable std::string m_nowText;
     std::map<const char*, std::unique_ptr<SQLite::Statement>> m_statements;
     int m_depth = 0;
     bool m_poisoned = false; ///< an operation failed inside the open transaction

@@ -92,14 +92,17 @@ Result<ImportBatch> SqliteImportStore::get(Id id) {
     return m_db.foundOr(status, std::move(out), "import", id);
 }
 
-Result<std::vector<SegmentChange>> SqliteImportStore::segmentChanges(Id id) {
+Result<std::vector<SegmentChange>> SqliteImportStore::segmentChanges(Id id, const std::vector<Id>& customerIds) {
     std::vector<SegmentChange> out;
+    if (customerIds.empty()) {
+        return out;
+    }
     auto status = m_db.read([&] {
-        // One pass over the calls of the batch's customers seen in more than one segment
-        // (most are not), each beside the one before it.
+        // One pass over the calls of those customers seen in more than one segment, each
+        // beside the one before it. The ids go in as one JSON array: one statement
+        // whatever their number.
         auto& q = m_db.statement(
-            "WITH theirs AS (SELECT customer_id FROM calls WHERE customer_id IN "
-            "(SELECT customer_id FROM calls WHERE import_id = ?1) "
+            "WITH theirs AS (SELECT customer_id FROM calls WHERE customer_id IN (SELECT value FROM json_each(?2)) "
             "GROUP BY customer_id HAVING count(DISTINCT ifnull(segment_id, 0)) > 1), "
             "ordered AS (SELECT c.id, c.import_id, c.customer_id, c.started_at, ifnull(s.name, '') AS segment, "
             "lag(ifnull(s.name, '')) OVER w AS before, lag(c.import_id) OVER w AS before_import "
@@ -111,6 +114,7 @@ Result<std::vector<SegmentChange>> SqliteImportStore::segmentChanges(Id id) {
             "WHERE o.before IS NOT NULL AND o.before <> o.segment AND (o.import_id IS ?1 OR o.before_import IS ?1) "
             "ORDER BY o.started_at, o.id");
         q.bind(1, id);
+        q.bind(2, fmt::format("[{}]", fmt::join(customerIds, ",")));
         const auto named = [](const std::string& name) { return name.empty() ? std::string("no segment") : name; };
         while (q.executeStep()) {
             const std::string first = q.getColumn(1).getString();

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/domain/Types.h"
+#include "core/util/Error.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+/// Naming tags by their place in the codebook ("Delivery/Late"), for everything that
+/// refers to tags by text: the command line and the JSON import.
+namespace earmark::core {
+
+class CodebookStore;
+
+/// A tag's path: its ancestors' names and its own, joined by '/'.
+std::string tagPath(const std::vector<Tag>& tags, Id id);
+
+/// The tag a reference names: its number, its path, or a name only one tag has. Nothing
+/// when none does; an error when a bare name is shared (it lists the paths to choose from).
+Result<std::optional<Id>> findTag(const std::vector<Tag>& tags, std::string_view reference);
+
+/// The tag at `path`, made (with any parents it lacks) when it does not exist yet.
+/// `tags` is the codebook as read, and gains what is made.
+Result<Id> ensureTag(CodebookStore& codebook, std::vector<Tag>& tags, std::string_view path);
+
+} // namespace earmark::core
