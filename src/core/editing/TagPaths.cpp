@@ -58,12 +58,19 @@ const Tag* atPath(const std::vector<Tag>& tags, const std::vector<std::string>& 
 } // namespace
 
 std::string tagPath(const std::vector<Tag>& tags, Id id) {
-    std::string out;
+    std::vector<const std::string*> names; // the tag first, its root last
     // Bounded by the number of tags: a damaged parent chain cannot loop forever.
     const Tag* at = byId(tags, id);
     for (std::size_t depth = 0; at != nullptr && depth <= tags.size(); ++depth) {
-        out = out.empty() ? at->name : at->name + "/" + out;
+        names.push_back(&at->name);
         at = at->parentId ? byId(tags, *at->parentId) : nullptr;
+    }
+    std::string out;
+    for (auto name = names.rbegin(); name != names.rend(); ++name) {
+        if (!out.empty()) {
+            out += '/';
+        }
+        out += **name;
     }
     return out;
 }
