@@ -35,20 +35,7 @@ core::Result<core::Tag> tagNamed(core::Store& store, const std::string& referenc
     if (!tags) {
         return std::unexpected(tags.error());
     }
-    auto id = core::findTag(*tags, reference);
-    if (!id) {
-        return std::unexpected(id.error());
-    }
-    if (!*id) {
-        return std::unexpected(Error{
-            ErrorCode::NotFound, fmt::format("there is no tag '{}' (earmark-cli tags lists them)", reference), "tag"});
-    }
-    for (auto& t : *tags) {
-        if (t.id == **id) {
-            return std::move(t);
-        }
-    }
-    return std::unexpected(Error{ErrorCode::NotFound, fmt::format("there is no tag '{}'", reference), "tag"});
+    return tagByReference(*tags, reference, "tag");
 }
 
 core::Status applyTagFields(const TagFields& f, core::Tag& tag) {
@@ -144,12 +131,13 @@ int addTag(const Common& common, const std::string& path, const TagFields& f) {
     if (!tags) {
         return reportError(tags.error());
     }
-    if (auto there = core::findTag(*tags, path); there && *there && core::tagPath(*tags, **there) == path) {
-        return reportError(Error{ErrorCode::BadInput, fmt::format("the tag '{}' already exists", path), "tag"});
-    }
+    const std::size_t before = tags->size();
     auto id = core::ensureTag((*store)->codebook(), *tags, path);
     if (!id) {
         return reportError(id.error());
+    }
+    if (tags->size() == before) { // the path was all there (matched as ensureTag matches names)
+        return reportError(Error{ErrorCode::BadInput, fmt::format("the tag '{}' already exists", path), "tag"});
     }
     auto tag = std::find_if(tags->begin(), tags->end(), [&](const core::Tag& t) { return t.id == *id; });
     if (auto ok = applyTagFields(f, *tag); !ok) {

@@ -108,14 +108,11 @@ core::Result<std::vector<core::Id>> tagIds(core::Store& store, const std::vector
     }
     std::vector<core::Id> ids;
     for (const auto& name : names) {
-        auto id = core::findTag(*tags, name);
-        if (!id) {
-            return std::unexpected(id.error());
+        auto tag = tagByReference(*tags, name, "--tag");
+        if (!tag) {
+            return std::unexpected(tag.error());
         }
-        if (!*id) {
-            return std::unexpected(Error{ErrorCode::NotFound, fmt::format("there is no tag '{}'", name), "--tag"});
-        }
-        ids.push_back(**id);
+        ids.push_back(tag->id);
     }
     return ids;
 }
@@ -182,15 +179,12 @@ core::Status applyLinks(core::Store& store, const Links& links, bool link, core:
         return ok;
     }
     if (link) {
-        if (links.importance && (*links.importance < 0 || *links.importance > 3)) {
-            return badOption("--importance", "importance is 0 (mentioned) to 3 (would not buy / would leave)");
-        }
         addAll(o.quoteIds, links.quotes);
         addAll(o.tagIds, *tags);
         addAll(o.patternIds, links.patterns);
         for (const auto q : links.quotes) {
             if (links.importance) {
-                o.evidenceImportance[q] = *links.importance;
+                o.evidenceImportance[q] = *links.importance; // the store refuses one outside 0-3
             }
         }
     } else {

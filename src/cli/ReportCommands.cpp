@@ -1,6 +1,7 @@
 // Opportunities from the command line: the ranked list with its reasons, and exports.
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
+#include "cli/VerbSupport.h"
 #include "core/domain/Vocabulary.h"
 #include "core/io/AtomicFile.h"
 #include "core/ranking/Scoring.h"
@@ -23,8 +24,8 @@ using nlohmann::json;
 
 namespace {
 
-core::Error badOption(const std::string& option, const std::string& value, const std::string& expected) {
-    return {core::ErrorCode::BadInput, fmt::format("{} must be {}, not '{}'", option, expected, value), option};
+core::Error badValue(const std::string& option, const std::string& value, const std::string& expected) {
+    return badOption(option, fmt::format("{} must be {}, not '{}'", option, expected, value)).error();
 }
 
 /// The report options a selection asks for, every value checked.
@@ -36,21 +37,21 @@ core::Result<core::report::Options> optionsOf(const ReportSelection& selection) 
     if (!selection.bucket.empty()) {
         options.bucket = core::parseBucket(selection.bucket);
         if (!options.bucket) {
-            return std::unexpected(badOption("--bucket", selection.bucket, "fix, fill or future"));
+            return std::unexpected(badValue("--bucket", selection.bucket, "fix, fill or future"));
         }
     }
     if (!selection.status.empty()) {
         options.status = core::parseStatus(selection.status);
         if (!options.status) {
             return std::unexpected(
-                badOption("--status", selection.status, "idea, validating, building, launched, validated or dropped"));
+                badValue("--status", selection.status, "idea, validating, building, launched, validated or dropped"));
         }
     }
     if (!selection.quadrant.empty()) {
         options.quadrant = core::ranking::parseQuadrant(selection.quadrant);
         if (!options.quadrant) {
             return std::unexpected(
-                badOption("--quadrant", selection.quadrant, "quick-win, big-bet, fill-in or money-pit"));
+                badValue("--quadrant", selection.quadrant, "quick-win, big-bet, fill-in or money-pit"));
         }
     }
     if (selection.asOf.empty()) {
@@ -58,7 +59,7 @@ core::Result<core::report::Options> optionsOf(const ReportSelection& selection) 
     } else if (core::dayNumber(selection.asOf)) {
         options.today = selection.asOf.substr(0, 10);
     } else {
-        return std::unexpected(badOption("--as-of", selection.asOf, "a date, YYYY-MM-DD"));
+        return std::unexpected(badValue("--as-of", selection.asOf, "a date, YYYY-MM-DD"));
     }
     return options;
 }
@@ -71,7 +72,7 @@ core::Result<core::ranking::Settings> settingsOf(Store& store, const ReportSelec
     if (!selection.formula.empty()) {
         const auto formula = core::ranking::parseFormula(selection.formula);
         if (!formula) {
-            return std::unexpected(badOption("--formula", selection.formula, "impact-over-complexity, rice or ice"));
+            return std::unexpected(badValue("--formula", selection.formula, "impact-over-complexity, rice or ice"));
         }
         settings->formula = *formula;
     }
@@ -139,27 +140,27 @@ int runExport(const Common& common, const ReportSelection& selection, const Expo
     using namespace core::report;
     const auto content = parseContent(exportOptions.what);
     if (!content) {
-        return reportError(badOption("--what", exportOptions.what, "ranked or quotes"));
+        return reportError(badValue("--what", exportOptions.what, "ranked or quotes"));
     }
     const bool toStdout = exportOptions.out == "-";
     if (exportOptions.out.empty()) {
-        return reportError(badOption("--out", "", "a file to write, or - for standard output"));
+        return reportError(badValue("--out", "", "a file to write, or - for standard output"));
     }
     const std::string formatText =
         !exportOptions.format.empty() ? exportOptions.format : exportOptions.out.extension().string();
     const auto format = parseFormat(formatText);
     if (!format) {
-        return reportError(badOption("--format", formatText, "csv, json, md, html, pdf or xlsx"));
+        return reportError(badValue("--format", formatText, "csv, json, md, html, pdf or xlsx"));
     }
     if (!supports(*format, *content)) {
-        return reportError(badOption("--format", formatText, "csv, json or xlsx for the quote table"));
+        return reportError(badValue("--format", formatText, "csv, json or xlsx for the quote table"));
     }
     if (toStdout && (*format == Format::Pdf || *format == Format::Xlsx)) {
-        return reportError(badOption("--out", "-", "a file for PDF and XLSX"));
+        return reportError(badValue("--out", "-", "a file for PDF and XLSX"));
     }
     const auto personal = parsePersonalData(exportOptions.personal);
     if (!personal) {
-        return reportError(badOption("--personal", exportOptions.personal, "first-name-city, anonymous or full"));
+        return reportError(badValue("--personal", exportOptions.personal, "first-name-city, anonymous or full"));
     }
     auto prepared = prepare(common, selection);
     if (!prepared) {

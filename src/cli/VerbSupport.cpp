@@ -1,5 +1,7 @@
 #include "cli/VerbSupport.h"
 
+#include "core/domain/Vocabulary.h"
+#include "core/editing/TagPaths.h"
 #include "core/store/CustomerStore.h"
 #include "core/store/Store.h"
 #include "core/store/VocabularyStore.h"
@@ -44,6 +46,32 @@ core::Result<core::Id> customerByReference(core::Store& store, std::string_view 
             core::Error{core::ErrorCode::NotFound, fmt::format("there is no customer {}", reference), "--customer"});
     }
     return **id;
+}
+
+core::Result<std::optional<core::Bucket>> bucketOption(std::string_view option, std::string_view text) {
+    if (text.empty() || text == "none") {
+        return std::optional<core::Bucket>();
+    }
+    if (const auto bucket = core::parseBucket(text)) {
+        return std::optional<core::Bucket>(*bucket);
+    }
+    return badOption(option, fmt::format("'{}' is not a bucket; expected fix, fill, future or none", text));
+}
+
+core::Result<core::Tag> tagByReference(const std::vector<core::Tag>& tags, std::string_view reference,
+                                       std::string_view option) {
+    auto id = core::findTag(tags, reference);
+    if (!id) {
+        return std::unexpected(id.error());
+    }
+    for (const auto& t : tags) {
+        if (*id && t.id == **id) {
+            return t;
+        }
+    }
+    return std::unexpected(core::Error{core::ErrorCode::NotFound,
+                                       fmt::format("there is no tag '{}' (earmark-cli tags lists them)", reference),
+                                       std::string(option)});
 }
 
 bool parseInt(std::string_view text, int& out) {

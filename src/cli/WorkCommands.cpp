@@ -335,26 +335,26 @@ int deleteCall(const Common& common, std::int64_t id) {
     return kOk;
 }
 
-/// The tags a quote verb names, made when missing (the JSON import does the same).
-core::Result<std::vector<core::Id>> tagsNamed(core::Store& store, const std::vector<std::string>& names, bool create) {
-    auto tags = store.codebook().tags();
-    if (!tags) {
-        return std::unexpected(tags.error());
-    }
+/// The tags a quote verb names in `tags` (the codebook as read), made when missing if
+/// `create` (the JSON import does the same).
+core::Result<std::vector<core::Id>> tagsNamed(core::Store& store, std::vector<core::Tag>& tags,
+                                              const std::vector<std::string>& names, bool create) {
     std::vector<core::Id> ids;
     for (const auto& name : names) {
-        auto found = core::findTag(*tags, name);
-        if (!found) {
-            return std::unexpected(found.error());
+        // A name already in the codebook (anywhere in the tree, when only one tag has it)
+        // is that tag; only a name nowhere is made, at its path.
+        auto there = core::findTag(tags, name);
+        if (!there) {
+            return std::unexpected(there.error());
         }
-        if (*found) {
-            ids.push_back(**found);
+        if (*there) {
+            ids.push_back(**there);
             continue;
         }
         if (!create) {
             return std::unexpected(Error{ErrorCode::NotFound, fmt::format("there is no tag '{}'", name), "--untag"});
         }
-        auto made = core::ensureTag(store.codebook(), *tags, name);
+        auto made = core::ensureTag(store.codebook(), tags, name);
         if (!made) {
             return std::unexpected(made.error());
         }
@@ -365,20 +365,14 @@ core::Result<std::vector<core::Id>> tagsNamed(core::Store& store, const std::vec
 
 core::Status applyQuoteLabels(const QuoteFields& f, core::Quote& quote) {
     if (f.bucket) {
-        if (*f.bucket == "none" || f.bucket->empty()) {
-            quote.bucket.reset();
-        } else if (const auto bucket = core::parseBucket(*f.bucket)) {
-            quote.bucket = *bucket;
-        } else {
-            return badOption("--bucket",
-                             fmt::format("'{}' is not a bucket; expected fix, fill, future or none", *f.bucket));
+        auto bucket = bucketOption("--bucket", *f.bucket);
+        if (!bucket) {
+            return std::unexpected(bucket.error());
         }
+        quote.bucket = *bucket;
     }
     if (f.importance) {
-        if (*f.importance < 0 || *f.importance > 3) {
-            return badOption("--importance", "importance is 0 (mentioned) to 3 (would not buy / would leave)");
-        }
-        quote.importance = *f.importance;
+        quote.importance = *f.importance; // the store refuses one outside 0-3
     }
     return {};
 }
@@ -444,7 +438,11 @@ int addQuote(const Common& common, std::int64_t callId, const QuoteFields& f) {
     if (auto ok = applyQuoteLabels(f, quote); !ok) {
         return reportError(ok.error());
     }
-    auto tags = tagsNamed(**store, f.tags, true);
+    auto codebook = (*store)->codebook().tags();
+    if (!codebook) {
+        return reportError(codebook.error());
+    }
+    auto tags = tagsNamed(**store, *codebook, f.tags, true);
     if (!tags) {
         return reportError(tags.error());
     }
@@ -505,8 +503,12 @@ int editQuote(const Common& common, std::int64_t id, const QuoteFields& f) {
     if (auto ok = applyQuoteLabels(f, *quote); !ok) {
         return reportError(ok.error());
     }
-    auto tags = tagsNamed(**store, f.tags, true);
-    auto untags = tagsNamed(**store, f.untags, false);
+    auto codebook = (*store)->codebook().tags();
+    if (!codebook) {
+        return reportError(codebook.error());
+    }
+    auto tags = tagsNamed(**store, *codebook, f.tags, true);
+    auto untags = tagsNamed(**store, *codebook, f.untags, false);
     if (!tags || !untags) {
         return reportError(tags ? untags.error() : tags.error());
     }

@@ -550,6 +550,10 @@ TEST(Cli, EveryOperationHasAVerb) {
     EXPECT_EQ(path("Price too high"), "Price too high");
     EXPECT_EQ(path("Late"), "Delivery/Late");
     EXPECT_EQ(cli(dir, "tag move Quality --under Quality/Strap" + db).exitCode, 2); // not under itself
+    // A bare name used by one tag is that tag wherever it sits: tagging with it makes nothing.
+    json("quote edit " + std::to_string(zipper["id"].get<int>()) + " --tag Strap");
+    EXPECT_EQ(json("tags").size(), tags.size());
+    json("quote edit " + std::to_string(zipper["id"].get<int>()) + " --untag Quality/Strap");
     json("tag add Hardware");
     json("tag merge Hardware Quality");
 
