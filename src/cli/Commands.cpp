@@ -216,6 +216,11 @@ int runImport(const Common& common, const std::filesystem::path& file, const std
                    {"calls_already_present", report->callsSkipped},
                    {"customers_added", report->customersAdded},
                    {"answers_added", report->answersAdded},
+                   {"quotes_added", report->quotesAdded},
+                   {"quotes_already_present", report->quotesSkipped},
+                   {"tags_added", report->tagsAdded},
+                   {"opportunities_added", report->opportunitiesAdded},
+                   {"opportunities_already_present", report->opportunitiesSkipped},
                    {"warnings", report->warnings}});
         return kOk;
     }
@@ -225,6 +230,12 @@ int runImport(const Common& common, const std::filesystem::path& file, const std
     std::cout << fmt::format("{}{}: {} calls added, {} already present, {} new customers\n",
                              dryRun ? "Checked (nothing stored) " : "Imported ", file.string(), report->callsAdded,
                              report->callsSkipped, report->customersAdded);
+    if (report->quotesAdded + report->quotesSkipped + report->opportunitiesAdded + report->opportunitiesSkipped > 0) {
+        std::cout << fmt::format("{} quotes added ({} already there), {} new tags, {} opportunities added ({} already "
+                                 "there)\n",
+                                 report->quotesAdded, report->quotesSkipped, report->tagsAdded,
+                                 report->opportunitiesAdded, report->opportunitiesSkipped);
+    }
     if (report->importId != 0) {
         std::cout << fmt::format("Recorded as import {}; `earmark-cli imports undo {}` takes it back.\n",
                                  report->importId, report->importId);

@@ -27,7 +27,10 @@ json batchJson(const core::ImportBatch& b) {
             {"calls_added", b.callsAdded},
             {"calls_already_present", b.callsSkipped},
             {"customers_added", b.customersAdded},
-            {"answers_added", b.answersAdded}};
+            {"answers_added", b.answersAdded},
+            {"quotes_added", b.quotesAdded},
+            {"tags_added", b.tagsAdded},
+            {"opportunities_added", b.opportunitiesAdded}};
 }
 
 int listImports(const Common& common) {
@@ -52,8 +55,13 @@ int listImports(const Common& common) {
         return kOk;
     }
     for (const auto& b : *all) {
-        std::cout << fmt::format("{:>3}  {}  {}  {} calls added, {} already present, {} new customers{}\n", b.id,
-                                 b.importedAt, b.source, b.callsAdded, b.callsSkipped, b.customersAdded,
+        std::string work;
+        if (b.quotesAdded + b.tagsAdded + b.opportunitiesAdded > 0) {
+            work =
+                fmt::format(", {} quotes, {} tags, {} opportunities", b.quotesAdded, b.tagsAdded, b.opportunitiesAdded);
+        }
+        std::cout << fmt::format("{:>3}  {}  {}  {} calls added, {} already present, {} new customers{}{}\n", b.id,
+                                 b.importedAt, b.source, b.callsAdded, b.callsSkipped, b.customersAdded, work,
                                  b.mapping.empty() ? "" : fmt::format("  (--map '{}')", b.mapping));
     }
     return kOk;
@@ -76,12 +84,28 @@ int undoImport(const Common& common, core::Id id) {
         printJson({{"import", batchJson(*batch)},
                    {"calls_removed", undone->calls},
                    {"customers_removed", undone->customers},
-                   {"quotes_removed", undone->quotes}});
+                   {"quotes_removed", undone->quotes},
+                   {"tags_removed", undone->tags},
+                   {"opportunities_removed", undone->opportunities},
+                   {"tags_kept", undone->tagsKept},
+                   {"opportunities_kept", undone->opportunitiesKept}});
         return kOk;
     }
+    std::string also;
+    if (undone->quotes > 0) {
+        also += fmt::format(", {} quotes", undone->quotes);
+    }
+    if (undone->tags + undone->opportunities > 0) {
+        also += fmt::format(", {} tags, {} opportunities", undone->tags, undone->opportunities);
+    }
     std::cout << fmt::format("Took back import {} ({}): {} calls, {} customers{} removed.\n", id, batch->source,
-                             undone->calls, undone->customers,
-                             undone->quotes > 0 ? fmt::format(", {} quotes made on them since", undone->quotes) : "");
+                             undone->calls, undone->customers, also);
+    if (undone->tagsKept + undone->opportunitiesKept > 0) {
+        // Other work uses them: removing them would take that work's labels or evidence too.
+        std::cout << fmt::format("Kept {} tag(s) and {} opportunit{} it made: other work uses them now.\n",
+                                 undone->tagsKept, undone->opportunitiesKept,
+                                 undone->opportunitiesKept == 1 ? "y" : "ies");
+    }
     return kOk;
 }
 

@@ -341,24 +341,22 @@ core::Result<std::vector<core::Id>> tagsNamed(core::Store& store, std::vector<co
                                               const std::vector<std::string>& names, bool create) {
     std::vector<core::Id> ids;
     for (const auto& name : names) {
-        // A name already in the codebook (anywhere in the tree, when only one tag has it)
-        // is that tag; only a name nowhere is made, at its path.
+        if (create) {
+            auto tag = core::tagFor(store.codebook(), tags, name);
+            if (!tag) {
+                return std::unexpected(tag.error());
+            }
+            ids.push_back(*tag);
+            continue;
+        }
         auto there = core::findTag(tags, name);
         if (!there) {
             return std::unexpected(there.error());
         }
-        if (*there) {
-            ids.push_back(**there);
-            continue;
-        }
-        if (!create) {
+        if (!*there) {
             return std::unexpected(Error{ErrorCode::NotFound, fmt::format("there is no tag '{}'", name), "--untag"});
         }
-        auto made = core::ensureTag(store.codebook(), tags, name);
-        if (!made) {
-            return std::unexpected(made.error());
-        }
-        ids.push_back(*made);
+        ids.push_back(**there);
     }
     return ids;
 }

@@ -832,6 +832,10 @@ core::Result<core::ImportReport> MainWindow::runImport(const std::filesystem::pa
     m_codebook->model()->reload();
     updateStatus();
     auto result = *job.result();
+    if (result && result->quotesAdded + result->tagsAdded + result->opportunitiesAdded > 0) {
+        emit m_workspace->tagsChanged(); // a JSON import's quotes, tags and opportunities
+        emit m_workspace->opportunitiesChanged();
+    }
     if (result && result->importId != 0) {
         // One undo step: Edit > Undo takes the whole import back.
         m_workspace->undoStack()->push(new ImportCommand(*m_workspace, file, options, *result));

@@ -1,11 +1,15 @@
 #include "StoreFixture.h"
 #include "core/domain/Vocabulary.h"
+#include "core/editing/TagPaths.h"
 #include "core/io/CallImporter.h"
 #include "core/io/CsvReader.h"
 #include "core/search/SearchQuery.h"
 #include "core/store/CallStore.h"
+#include "core/store/CodebookStore.h"
 #include "core/store/CustomerStore.h"
 #include "core/store/ImportStore.h"
+#include "core/store/OpportunityStore.h"
+#include "core/store/QuoteStore.h"
 #include "core/store/SearchStore.h"
 #include "core/store/VocabularyStore.h"
 
@@ -517,4 +521,166 @@ TEST_F(Import, RowsWithoutASegmentAndRowsOutOfOrderFollowTheCustomersCalls) {
     // Each change between two consecutive calls of one person was reported: Rosa's in May,
     // Ben's in April.
     EXPECT_EQ(report->segmentChanges.size(), 2U);
+}
+
+namespace {
+
+// Two calls of the kind a research repository exports: quotes of the notes and of an
+// answer, by words and by span, tags by path, and opportunities citing the quotes.
+constexpr const char* kResearch = R"json({"format": "earmark-calls", "version": 1,
+ "opportunities": [
+   {"title": "Sturdier shipping boxes", "evidence": ["crushed", {"quote": "sturdier", "importance": 3}],
+    "complexity": 2, "effort_weeks": 1.5, "tags": ["Delivery"]},
+   {"title": "One-step checkout", "evidence": ["twice"], "status": "validating", "owner": "Dana"}
+ ],
+ "calls": [
+  {"date": "2026-05-02", "guide": "three_questions",
+   "notes": "She said the box arrived crushed and the strap broke within a week.",
+   "customer": {"first_name": "Rosa", "city": "Tucson", "segment": "returner"},
+   "answers": [{"question": 3, "text": "Ship it in a sturdier box, honestly."}],
+   "quotes": [
+     {"id": "crushed", "text": "the box arrived crushed", "tags": ["Delivery/Damaged"], "bucket": "fix",
+      "importance": 2},
+     {"text": "strap broke", "tags": "Quality"},
+     {"id": "sturdier", "answer": 3, "text": "sturdier box", "tags": ["Delivery/Damaged"]}
+   ]},
+  {"date": "2026-05-09", "notes": "Checkout asked for my address twice.",
+   "customer": {"first_name": "Sam", "city": "Austin", "segment": "cart_abandoner"},
+   "quotes": [{"id": "twice", "start": 0, "end": 8, "text": "Checkout", "tags": ["Checkout"], "bucket": "fill"}]}
+ ]})json";
+
+} // namespace
+
+TEST_F(Import, JsonBringsQuotesTagsBucketsAndOpportunitiesWithTheirEvidence) {
+    auto report = importText("research.json", kResearch);
+    ASSERT_TRUE(report.has_value()) << report.error().describe();
+    EXPECT_EQ(report->callsAdded, 2);
+    EXPECT_EQ(report->quotesAdded, 4);
+    EXPECT_EQ(report->tagsAdded, 4); // Delivery, Delivery/Damaged, Quality, Checkout
+    EXPECT_EQ(report->opportunitiesAdded, 2);
+
+    const auto tags = store->codebook().tags().value();
+    const auto damaged = core::findTag(tags, "Delivery/Damaged").value();
+    ASSERT_TRUE(damaged.has_value());
+    const auto quotes = store->quotes().list({}).value();
+    ASSERT_EQ(quotes.size(), 4U);
+    std::map<std::string, core::QuoteRow> byText;
+    for (const auto& q : quotes) {
+        byText[q.text] = q;
+    }
+    ASSERT_EQ(byText.count("the box arrived crushed"), 1U);
+    EXPECT_EQ(byText["the box arrived crushed"].bucket, core::Bucket::Fix);
+    EXPECT_EQ(byText["the box arrived crushed"].importance, 2);
+    EXPECT_THAT(byText["the box arrived crushed"].tagIds, testing::ElementsAre(*damaged));
+    ASSERT_EQ(byText.count("sturdier box"), 1U) << "the answer's words";
+    EXPECT_TRUE(byText["sturdier box"].answerId.has_value());
+    ASSERT_EQ(byText.count("Checkout"), 1U) << "the span's words";
+    EXPECT_EQ(byText["Checkout"].bucket, core::Bucket::Fill);
+
+    const auto opportunities = store->opportunities().all().value();
+    ASSERT_EQ(opportunities.size(), 2U);
+    const auto& boxes = opportunities[0].title == "Sturdier shipping boxes" ? opportunities[0] : opportunities[1];
+    const auto& checkout = &boxes == &opportunities[0] ? opportunities[1] : opportunities[0];
+    EXPECT_THAT(boxes.quoteIds, testing::UnorderedElementsAre(byText["the box arrived crushed"].quoteId,
+                                                              byText["sturdier box"].quoteId));
+    EXPECT_EQ(boxes.evidenceImportance.at(byText["sturdier box"].quoteId), 3);
+    EXPECT_EQ(boxes.bucket, core::Bucket::Fix) << "filed where its evidence is";
+    EXPECT_EQ(boxes.complexity, 2);
+    EXPECT_EQ(boxes.effortWeeks, 1.5);
+    EXPECT_EQ(boxes.tagIds.size(), 1U);
+    EXPECT_EQ(checkout.status, core::OpportunityStatus::Validating);
+    EXPECT_EQ(checkout.owner, "Dana");
+    EXPECT_EQ(checkout.bucket, core::Bucket::Fill);
+
+    // The same file again adds nothing twice.
+    auto again = importText("research.json", kResearch);
+    ASSERT_TRUE(again.has_value()) << again.error().describe();
+    EXPECT_EQ(again->quotesAdded, 0);
+    EXPECT_EQ(again->quotesSkipped, 4);
+    EXPECT_EQ(again->opportunitiesAdded, 0);
+    EXPECT_EQ(store->quotes().list({})->size(), 4U);
+    EXPECT_EQ(store->opportunities().all()->size(), 2U);
+}
+
+TEST_F(Import, UndoingAJsonImportTakesBackItsQuotesTagsAndOpportunitiesButKeepsWhatOthersUse) {
+    const auto path = dir / "test.earmark";
+    const auto rosa = addCustomer("Lee", "Mesa");
+    addCall(rosa, "The strap is great.");
+    const std::string before = contentOf(path);
+
+    auto report = importText("research.json", kResearch);
+    ASSERT_TRUE(report.has_value()) << report.error().describe();
+    auto undone = store->imports().undo(report->importId);
+    ASSERT_TRUE(undone.has_value()) << undone.error().describe();
+    EXPECT_EQ(undone->quotes, 4);
+    EXPECT_EQ(undone->tags, 4);
+    EXPECT_EQ(undone->opportunities, 2);
+    EXPECT_EQ(contentOf(path), before) << "the workspace is as it was before the import";
+
+    // Again, and this time a person quotes Lee under the imported "Quality" and links the
+    // quote to an imported opportunity: both stay when the import is taken back.
+    report = importText("research.json", kResearch);
+    ASSERT_TRUE(report.has_value()) << report.error().describe();
+    auto tags = store->codebook().tags().value();
+    const auto quality = core::findTag(tags, "Quality").value().value();
+    const auto leeCall = store->calls().list({}, core::CallSort::oldestFirst(), 0, 10)->front().id;
+    core::Quote mine;
+    mine.callId = leeCall;
+    mine.start = 4;
+    mine.end = 9;
+    mine.tagIds = {quality};
+    ASSERT_TRUE(store->quotes().add(mine).has_value());
+    auto opportunities = store->opportunities().all().value();
+    const auto checkout = std::find_if(opportunities.begin(), opportunities.end(),
+                                       [](const auto& o) { return o.title == "One-step checkout"; });
+    ASSERT_NE(checkout, opportunities.end());
+    ASSERT_TRUE(store->opportunities().addEvidence(checkout->id, {mine.id}).has_value());
+
+    const auto preview = store->imports().preview(report->importId).value();
+    undone = store->imports().undo(report->importId);
+    ASSERT_TRUE(undone.has_value()) << undone.error().describe();
+    EXPECT_EQ(undone->tags, preview.tags);
+    EXPECT_EQ(undone->tagsKept, 1);
+    EXPECT_EQ(undone->opportunitiesKept, 1);
+    tags = store->codebook().tags().value();
+    EXPECT_TRUE(core::findTag(tags, "Quality")->has_value());
+    EXPECT_FALSE(core::findTag(tags, "Delivery/Damaged")->has_value());
+    opportunities = store->opportunities().all().value();
+    ASSERT_EQ(opportunities.size(), 1U);
+    EXPECT_EQ(opportunities[0].title, "One-step checkout");
+    EXPECT_THAT(opportunities[0].quoteIds, testing::ElementsAre(mine.id));
+    EXPECT_EQ(store->quotes().list({})->size(), 1U);
+}
+
+TEST_F(Import, JsonQuoteErrorsNameTheCallAndTheQuoteAndStoreNothing) {
+    std::string bad = kResearch;
+    bad.replace(bad.find("\"strap broke\""), 13, "\"strap snapped\"");
+    auto report = importText("bad.json", bad);
+    ASSERT_FALSE(report.has_value());
+    EXPECT_THAT(report.error().where, testing::EndsWith("/bad.json: call 1, quote 2")) << report.error().describe();
+    EXPECT_THAT(report.error().message, testing::HasSubstr("'strap snapped' is not in the notes of the call"));
+    EXPECT_EQ(calls(), 0);
+    EXPECT_TRUE(store->codebook().tags()->empty()) << "tags of the quotes before it were made";
+
+    std::string unknown = kResearch;
+    unknown.replace(unknown.find("[\"twice\"]"), 9, "[\"thrice\"]");
+    report = importText("unknown.json", unknown);
+    ASSERT_FALSE(report.has_value());
+    EXPECT_THAT(report.error().where, testing::EndsWith("/unknown.json: opportunity 2"));
+    EXPECT_THAT(report.error().message, testing::HasSubstr("'thrice'"));
+    EXPECT_EQ(calls(), 0);
+
+    std::string importance = kResearch;
+    importance.replace(importance.find("\"importance\": 2"), 15, "\"importance\": 7");
+    report = importText("importance.json", importance);
+    ASSERT_FALSE(report.has_value());
+    EXPECT_THAT(report.error().where, testing::EndsWith("/importance.json: call 1, quote 1"));
+    EXPECT_THAT(report.error().message, testing::HasSubstr("0 (mentioned) to 3"));
+
+    std::string noAnswer = kResearch;
+    noAnswer.replace(noAnswer.find("\"answer\": 3"), 11, "\"answer\": 2");
+    report = importText("answer.json", noAnswer);
+    ASSERT_FALSE(report.has_value());
+    EXPECT_THAT(report.error().where, testing::EndsWith("/answer.json: call 1, quote 3"));
+    EXPECT_THAT(report.error().message, testing::HasSubstr("no answer to question 2"));
 }

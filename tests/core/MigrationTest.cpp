@@ -32,7 +32,7 @@ std::filesystem::path copyFixture(const test::TempDir& dir, const std::string& n
 // workspace). Keep every row forever: every later schema must still open each of them.
 class OlderWorkspace : public testing::TestWithParam<int> {};
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, OlderWorkspace, testing::Values(1, 2, 3, 4, 5),
+INSTANTIATE_TEST_SUITE_P(Fixtures, OlderWorkspace, testing::Values(1, 2, 3, 4, 5, 6),
                          [](const testing::TestParamInfo<int>& info) { return "v" + std::to_string(info.param); });
 
 TEST_P(OlderWorkspace, StillOpensWithEverythingInIt) {

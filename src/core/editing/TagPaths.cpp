@@ -139,4 +139,15 @@ Result<Id> ensureTag(CodebookStore& codebook, std::vector<Tag>& tags, std::strin
     return *parent;
 }
 
+Result<Id> tagFor(CodebookStore& codebook, std::vector<Tag>& tags, std::string_view reference) {
+    auto there = findTag(tags, reference);
+    if (!there) {
+        return std::unexpected(there.error());
+    }
+    if (*there) {
+        return **there;
+    }
+    return ensureTag(codebook, tags, reference);
+}
+
 } // namespace earmark::core

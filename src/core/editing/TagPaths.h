@@ -25,4 +25,8 @@ Result<std::optional<Id>> findTag(const std::vector<Tag>& tags, std::string_view
 /// `tags` is the codebook as read, and gains what is made.
 Result<Id> ensureTag(CodebookStore& codebook, std::vector<Tag>& tags, std::string_view path);
 
+/// The tag a reference names (findTag), else one made at that path (ensureTag): a name
+/// already in the codebook, anywhere in the tree when only one tag has it, is that tag.
+Result<Id> tagFor(CodebookStore& codebook, std::vector<Tag>& tags, std::string_view reference);
+
 } // namespace earmark::core

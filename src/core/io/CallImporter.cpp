@@ -9,6 +9,7 @@
 #include "core/util/DateTime.h"
 #include "core/util/Utf8.h"
 
+#include <cctype>
 #include <charconv>
 #include <fmt/format.h>
 #include <fstream>
@@ -55,9 +56,17 @@ Result<ImportReport> importCalls(Store& store, CallSource& source, const std::st
         if (error.where.empty()) {
             error.where = where;
         } else if (!error.where.starts_with(where)) {
-            error.where = where + ":" + error.where;
+            // "file:12:3" for a place in the text, "file: call 3, quote 2" for one in the records.
+            const bool position = std::isdigit(static_cast<unsigned char>(error.where.front())) != 0;
+            error.where = where + (position ? ":" : ": ") + error.where;
         }
         return std::unexpected(std::move(error)); // the transaction rolls back as it goes
+    }
+    if (auto ok = writer.work().writeOpportunities(source.takeOpportunities()); !ok) {
+        return std::unexpected(ok.error());
+    }
+    if (auto ok = store.imports().recordMade(batch.id, writer.work().made()); !ok) {
+        return std::unexpected(ok.error());
     }
     if (auto ok = store.calls().followLatestCalls(writer.customersToFollow(), batch.id); !ok) {
         return std::unexpected(ok.error());
@@ -82,6 +91,9 @@ Result<ImportReport> importCalls(Store& store, CallSource& source, const std::st
     batch.callsSkipped = report.callsSkipped;
     batch.customersAdded = report.customersAdded;
     batch.answersAdded = report.answersAdded;
+    batch.quotesAdded = report.quotesAdded;
+    batch.tagsAdded = report.tagsAdded;
+    batch.opportunitiesAdded = report.opportunitiesAdded;
     if (auto ok = store.imports().finish(batch); !ok) {
         return std::unexpected(ok.error());
     }

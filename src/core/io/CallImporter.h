@@ -38,6 +38,11 @@ struct ImportReport {
     std::int64_t callsSkipped = 0; ///< already in the workspace from an earlier import
     std::int64_t customersAdded = 0;
     std::int64_t answersAdded = 0;
+    std::int64_t quotesAdded = 0;          ///< JSON only
+    std::int64_t quotesSkipped = 0;        ///< already on their call
+    std::int64_t tagsAdded = 0;            ///< named by quotes or opportunities, not in the codebook before
+    std::int64_t opportunitiesAdded = 0;   ///< JSON only
+    std::int64_t opportunitiesSkipped = 0; ///< an opportunity of that title was there
     std::vector<SegmentChange> segmentChanges;
     Id importId = 0; ///< the batch this import was recorded as (0 for a dry run): `imports undo` takes it back
     std::vector<std::string> warnings;

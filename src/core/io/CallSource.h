@@ -25,6 +25,9 @@ public:
     [[nodiscard]] virtual std::uint64_t bytesRead() const = 0;
     /// Things worth telling that are not errors (columns that were not imported).
     [[nodiscard]] virtual std::vector<std::string> warnings() const = 0;
+    /// The opportunities the file brings (JSON only), once readAll() is done; written
+    /// after every call, since their evidence is quotes on those calls.
+    virtual std::vector<OpportunityRecord> takeOpportunities() { return {}; }
 };
 
 /// CSV (RFC 4180; ',', ';' or tab) with a header row mapped onto the canonical fields.
@@ -53,10 +56,12 @@ public:
     Status readAll(const Sink& sink) override;
     [[nodiscard]] std::uint64_t bytesRead() const override;
     [[nodiscard]] std::vector<std::string> warnings() const override { return m_warnings; }
+    std::vector<OpportunityRecord> takeOpportunities() override { return std::move(m_opportunities); }
 
 private:
     std::istream& m_in;
     std::vector<std::string> m_warnings;
+    std::vector<OpportunityRecord> m_opportunities;
 };
 
 } // namespace earmark::core

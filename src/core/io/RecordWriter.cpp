@@ -36,7 +36,7 @@ private:
 } // namespace
 
 RecordWriter::RecordWriter(Store& store, std::string where, ImportReport& report)
-    : m_store(store), m_where(std::move(where)), m_report(report) {
+    : m_store(store), m_where(std::move(where)), m_report(report), m_work(store, m_where, report) {
 }
 
 Status RecordWriter::load() {
@@ -73,6 +73,9 @@ Result<std::optional<Id>> RecordWriter::write(CallRecord&& record) {
     }
     if (*existing) {
         ++m_report.callsSkipped;
+        if (auto ok = writeQuotesOnExisting(**existing); !ok) {
+            return std::unexpected(ok.error());
+        }
         return std::optional<Id>();
     }
     auto added = m_store.calls().addImported(*call);
@@ -85,7 +88,21 @@ Result<std::optional<Id>> RecordWriter::write(CallRecord&& record) {
     if (auto ok = writeAnswers(*call); !ok) {
         return std::unexpected(ok.error());
     }
+    if (auto ok = m_work.writeQuotes(*call, false, m_guide, m_record->quotes, m_record->location); !ok) {
+        return std::unexpected(ok.error());
+    }
     return std::optional<Id>(call->id);
+}
+
+Status RecordWriter::writeQuotesOnExisting(Id callId) {
+    if (m_record->quotes.empty()) {
+        return {};
+    }
+    auto call = m_store.calls().get(callId);
+    if (!call) {
+        return std::unexpected(call.error());
+    }
+    return m_work.writeQuotes(*call, true, m_guide, m_record->quotes, m_record->location);
 }
 
 const std::string& RecordWriter::value(Field field) const {
@@ -324,15 +341,7 @@ Status RecordWriter::writeAnswers(const Call& call) {
             return fail(ErrorCode::BadInput, "this call has answers but no guide; add \"guide\" to the call",
                         fmt::format("{}: {}", m_where, m_record->location));
         }
-        const Question* match = nullptr;
-        int number = 0;
-        const auto [end, ec] = std::from_chars(question.data(), question.data() + question.size(), number);
-        for (const auto& q : m_guide->questions) {
-            const bool byNumber = ec == std::errc{} && end == question.data() + question.size() && q.position == number;
-            if (byNumber || normaliseKey(q.text) == normaliseKey(question)) {
-                match = &q;
-            }
-        }
+        const Question* match = questionNamed(*m_guide, question);
         if (match == nullptr) {
             return fail(ErrorCode::BadInput,
                         fmt::format("the guide '{}' has no question '{}' (give its text or its number 1-{})",

@@ -2,6 +2,7 @@
 
 #include "core/domain/Types.h"
 #include "core/io/CallRecord.h"
+#include "core/io/WorkWriter.h"
 #include "core/util/Error.h"
 
 #include <optional>
@@ -27,8 +28,8 @@ public:
     /// Records every customer and call written from now on as added by this import.
     void setImportId(Id importId) { m_importId = importId; }
 
-    /// Stores one record. Returns the new call's id, or nullopt when an earlier import
-    /// already stored this call.
+    /// Stores one record, with its quotes. Returns the new call's id, or nullopt when an
+    /// earlier import already stored this call (its quotes still go on it, once).
     Result<std::optional<Id>> write(CallRecord&& record);
 
     /// Where the row of a call this writer added was ("file.csv:12"), or empty.
@@ -40,6 +41,9 @@ public:
     /// has one segment and tier, set when their first record made them.
     [[nodiscard]] const std::vector<Id>& customersToFollow() const { return m_toFollow; }
 
+    /// Quotes, tags and opportunities: what a JSON import brings beside its calls.
+    WorkWriter& work() { return m_work; }
+
 private:
     [[nodiscard]] const std::string& value(Field field) const;
     [[nodiscard]] std::unexpected<Error> bad(Field field, std::string expectation) const;
@@ -48,10 +52,12 @@ private:
     Result<std::optional<double>> amount(Field field) const;
     Result<Call> toCall(Id customerId);
     Status writeAnswers(const Call& call);
+    Status writeQuotesOnExisting(Id callId);
 
     Store& m_store;
     std::string m_where;
     ImportReport& m_report;
+    WorkWriter m_work;
     std::vector<Segment> m_segments;
     std::vector<Guide> m_guides;
     std::vector<std::pair<std::string, std::string>> m_segmentKeys; ///< normalised key and name, per segment

@@ -23,6 +23,9 @@ struct ImportBatch {
     std::int64_t callsSkipped = 0;
     std::int64_t customersAdded = 0;
     std::int64_t answersAdded = 0;
+    std::int64_t quotesAdded = 0;        ///< JSON only: quotes that came with the calls
+    std::int64_t tagsAdded = 0;          ///< tags those quotes and opportunities named that were not there
+    std::int64_t opportunitiesAdded = 0; ///< JSON only
 };
 
 /// A returning customer in another segment on one call than on the call before it (by
@@ -37,11 +40,24 @@ struct SegmentChange {
     std::string where;    ///< the later call's row, "file.csv:12", when the import knows it
 };
 
+/// What an import made beside its calls (a JSON import's quotes, tags and opportunities).
+struct MadeByImport {
+    std::vector<Id> quotes;
+    std::vector<Id> tags;
+    std::vector<Id> opportunities;
+};
+
 /// What taking an import back removed.
 struct ImportUndone {
     std::int64_t calls = 0;
     std::int64_t customers = 0;
-    std::int64_t quotes = 0; ///< quotes people had made on those calls since
+    std::int64_t quotes = 0; ///< on those calls: those the import brought and those people made since
+    std::int64_t tags = 0;
+    std::int64_t opportunities = 0;
+    /// Tags and opportunities the import made that stay, because work from elsewhere
+    /// (another import, a person) has used them since.
+    std::int64_t tagsKept = 0;
+    std::int64_t opportunitiesKept = 0;
 };
 
 /// Imports as batches: each is recorded, listed, and can be taken back whole.
@@ -56,6 +72,9 @@ public:
     virtual Result<Id> begin(ImportBatch& batch) = 0;
     /// Saves the batch's counts when the import has run.
     virtual Status finish(const ImportBatch& batch) = 0;
+    /// Records the quotes, tags and opportunities the batch made, so that taking it back
+    /// removes them.
+    virtual Status recordMade(Id id, const MadeByImport& made) = 0;
     /// Every batch, newest first.
     virtual Result<std::vector<ImportBatch>> all() = 0;
     virtual Result<ImportBatch> get(Id id) = 0;
@@ -67,9 +86,11 @@ public:
     /// What taking the batch back would remove, without removing it.
     virtual Result<ImportUndone> preview(Id id) = 0;
     /// Removes what the batch added and only that, in one transaction: its calls (with
-    /// their answers and quotes), the customers it made that have no other call, and what
-    /// its calls told about returning customers (their segment and tier go back). The
-    /// batch's record goes too: the workspace is as it was before the import.
+    /// their answers and quotes), the customers it made that have no other call, the
+    /// opportunities and tags it made (unless other work now uses them: they stay, and
+    /// are counted as kept), and what its calls told about returning customers (their
+    /// segment and tier go back). The batch's record goes too: the workspace is as it was
+    /// before the import.
     virtual Result<ImportUndone> undo(Id id) = 0;
 
 protected:

@@ -62,17 +62,58 @@ std::vector<TableInfo> copiedTables(SQLite::Database& db) {
     return out;
 }
 
+// Copies one row, column by column, into the copy's table; a row already there (read
+// before a range was halved) is kept once.
+class RowCopier {
+public:
+    RowCopier(SQLite::Database& target, const std::string& table, int columns)
+        : m_insert(target,
+                   fmt::format("INSERT OR IGNORE INTO main.{} VALUES ({})", quotedName(table), placeholders(columns))),
+          m_columns(columns) {}
+
+    std::int64_t copy(SQLite::Statement& row) {
+        m_insert.reset();
+        for (int i = 0; i < m_columns; ++i) {
+            bindValue(m_insert, i + 1, row.getColumn(i));
+        }
+        return m_insert.exec();
+    }
+
+private:
+    static std::string placeholders(int columns) {
+        std::string marks;
+        for (int i = 0; i < columns; ++i) {
+            marks += i == 0 ? "?" : ", ?";
+        }
+        return marks;
+    }
+
+    SQLite::Statement m_insert;
+    int m_columns;
+};
+
+// The damaged file is read through its own read-only connection. SQLite makes a
+// connection refuse every write for the rest of a transaction once that transaction has
+// met a damaged page, so reading it through the copy's connection would fail the whole
+// copy at the first bad page.
+struct Copy {
+    SQLite::Database& source;
+    SQLite::Database& target;
+};
+
 // Copies the rows with ids in [low, high]; a range SQLite cannot read is halved until the
 // rows that can be read are in and the ones that cannot are counted.
-void copyRange(SQLite::Database& db, const std::string& table, std::int64_t low, std::int64_t high,
+void copyRange(Copy& copy, const std::string& table, std::int64_t low, std::int64_t high,
                SalvageReport::Table& report) {
     try {
-        SQLite::Statement copy(db,
-                               fmt::format("INSERT INTO main.{0} SELECT * FROM damaged.{0} WHERE rowid BETWEEN ? AND ?",
-                                           quotedName(table)));
-        copy.bind(1, low);
-        copy.bind(2, high);
-        report.rows += copy.exec();
+        SQLite::Statement read(copy.source,
+                               fmt::format("SELECT * FROM main.{} WHERE rowid BETWEEN ? AND ?", quotedName(table)));
+        read.bind(1, low);
+        read.bind(2, high);
+        RowCopier rows(copy.target, table, read.getColumnCount());
+        while (read.executeStep()) {
+            report.rows += rows.copy(read);
+        }
     } catch (const SQLite::Exception& e) {
         if (!unreadable(e)) {
             throw;
@@ -82,18 +123,18 @@ void copyRange(SQLite::Database& db, const std::string& table, std::int64_t low,
             return;
         }
         const std::int64_t middle = low + (high - low) / 2;
-        copyRange(db, table, low, middle, report);
-        copyRange(db, table, middle + 1, high, report);
+        copyRange(copy, table, low, middle, report);
+        copyRange(copy, table, middle + 1, high, report);
     }
 }
 
-void copyTable(SQLite::Database& db, const TableInfo& table, SalvageReport::Table& report) {
+void copyTable(Copy& copy, const TableInfo& table, SalvageReport::Table& report) {
     const std::string name = quotedName(table.name);
     if (!table.withoutRowid) {
         std::int64_t low = 1;
         std::int64_t high = 1LL << 40U;
         try {
-            SQLite::Statement bounds(db, fmt::format("SELECT min(rowid), max(rowid) FROM damaged.{}", name));
+            SQLite::Statement bounds(copy.source, fmt::format("SELECT min(rowid), max(rowid) FROM main.{}", name));
             if (bounds.executeStep()) {
                 if (bounds.getColumn(0).isNull()) {
                     return; // empty
@@ -106,24 +147,15 @@ void copyTable(SQLite::Database& db, const TableInfo& table, SalvageReport::Tabl
                 throw;
             }
         }
-        copyRange(db, table.name, low, high, report);
+        copyRange(copy, table.name, low, high, report);
         return;
     }
     // Link tables have no row ids: read on until the first unreadable row.
     try {
-        SQLite::Statement read(db, fmt::format("SELECT * FROM damaged.{}", name));
-        const int columns = read.getColumnCount();
-        std::string marks;
-        for (int i = 0; i < columns; ++i) {
-            marks += i == 0 ? "?" : ", ?";
-        }
-        SQLite::Statement insert(db, fmt::format("INSERT OR IGNORE INTO main.{} VALUES ({})", name, marks));
+        SQLite::Statement read(copy.source, fmt::format("SELECT * FROM main.{}", name));
+        RowCopier rows(copy.target, table.name, read.getColumnCount());
         while (read.executeStep()) {
-            insert.reset();
-            for (int i = 0; i < columns; ++i) {
-                bindValue(insert, i + 1, read.getColumn(i));
-            }
-            report.rows += insert.exec();
+            report.rows += rows.copy(read);
         }
     } catch (const SQLite::Exception& e) {
         if (!unreadable(e)) {
@@ -183,12 +215,12 @@ Result<SalvageReport> salvageWorkspace(const std::filesystem::path& damaged, con
     SalvageReport report;
     report.target = target;
     try {
+        SQLite::Database source("file:" + std::filesystem::absolute(damaged).string() + "?mode=ro",
+                                SQLite::OPEN_READONLY | SQLite::OPEN_URI);
         SQLite::Database db(target, SQLite::OPEN_READWRITE | SQLite::OPEN_URI);
         registerEarmarkTokenizer(db.getHandle());
         db.exec("PRAGMA foreign_keys = OFF");
-        SQLite::Statement attach(db, "ATTACH DATABASE ? AS damaged");
-        attach.bind(1, "file:" + std::filesystem::absolute(damaged).string() + "?mode=ro");
-        attach.exec();
+        Copy copy{source, db};
         db.exec("BEGIN IMMEDIATE");
         // Rows go in unindexed (a bulk load, as imports do) and the index is rebuilt at the end.
         db.exec("UPDATE main.search_control SET calls_from = 1, answers_from = 1, quotes_from = 1");
@@ -198,7 +230,7 @@ Result<SalvageReport> salvageWorkspace(const std::filesystem::path& damaged, con
         }
         for (const auto& table : tables) {
             SalvageReport::Table counted{table.name};
-            copyTable(db, table, counted);
+            copyTable(copy, table, counted);
             report.tables.push_back(counted);
         }
         dropOrphans(db, report.tables);
@@ -207,7 +239,6 @@ Result<SalvageReport> salvageWorkspace(const std::filesystem::path& damaged, con
         }
         db.exec("UPDATE main.search_control SET calls_from = NULL, answers_from = NULL, quotes_from = NULL");
         db.exec("COMMIT");
-        db.exec("DETACH DATABASE damaged");
         const std::string check = db.execAndGet("PRAGMA integrity_check").getString();
         if (check != "ok") {
             return fail(ErrorCode::Storage, fmt::format("the readable copy failed its own check ({})", check),

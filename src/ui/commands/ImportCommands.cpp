@@ -9,7 +9,8 @@ namespace earmark::ui {
 
 ImportCommand::ImportCommand(Workspace& workspace, std::filesystem::path file, core::ImportOptions options,
                              const core::ImportReport& report)
-    : m_workspace(workspace), m_file(std::move(file)), m_options(std::move(options)), m_importId(report.importId) {
+    : m_workspace(workspace), m_file(std::move(file)), m_options(std::move(options)), m_importId(report.importId),
+      m_broughtWork(report.quotesAdded + report.tagsAdded + report.opportunitiesAdded > 0) {
     m_options.progress = nullptr; // the dialog's progress is gone by the time of a redo
     setText(QCoreApplication::translate("ImportCommand", "Import %1")
                 .arg(QString::fromStdString(m_file.filename().string())));
@@ -27,7 +28,18 @@ void ImportCommand::redo() {
     }
     m_importId = report->importId;
     m_imported = true;
+    m_broughtWork = report->quotesAdded + report->tagsAdded + report->opportunitiesAdded > 0;
+    announce();
+}
+
+// A JSON import can bring quotes, tags and opportunities besides calls: every view of
+// them reloads, both ways.
+void ImportCommand::announce() {
     emit m_workspace.callsChanged();
+    if (m_broughtWork) {
+        emit m_workspace.tagsChanged();
+        emit m_workspace.opportunitiesChanged();
+    }
 }
 
 void ImportCommand::undo() {
@@ -36,7 +48,7 @@ void ImportCommand::undo() {
         return;
     }
     m_imported = false;
-    emit m_workspace.callsChanged();
+    announce();
 }
 
 } // namespace earmark::ui

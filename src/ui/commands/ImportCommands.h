@@ -25,7 +25,10 @@ private:
     std::filesystem::path m_file;
     core::ImportOptions m_options;
     core::Id m_importId;
-    bool m_imported = true; ///< the import ran before the command was pushed
+    bool m_imported = true;     ///< the import ran before the command was pushed
+    bool m_broughtWork = false; ///< quotes, tags or opportunities came with the calls
+
+    void announce();
 };
 
 } // namespace earmark::ui

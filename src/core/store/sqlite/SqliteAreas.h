@@ -211,6 +211,7 @@ public:
 
     Result<Id> begin(ImportBatch& batch) override;
     Status finish(const ImportBatch& batch) override;
+    Status recordMade(Id id, const MadeByImport& made) override;
     Result<std::vector<ImportBatch>> all() override;
     Result<ImportBatch> get(Id id) override;
     Result<std::vector<SegmentChange>> segmentChanges(Id id, const std::vector<Id>& customerIds) override;

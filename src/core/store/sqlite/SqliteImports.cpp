@@ -7,6 +7,10 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <map>
+#include <optional>
+#include <set>
 
 namespace earmark::core {
 
@@ -27,12 +31,76 @@ ImportBatch readBatch(SQLite::Statement& q) {
     b.callsSkipped = q.getColumn(8).getInt64();
     b.customersAdded = q.getColumn(9).getInt64();
     b.answersAdded = q.getColumn(10).getInt64();
+    b.quotesAdded = q.getColumn(11).getInt64();
+    b.tagsAdded = q.getColumn(12).getInt64();
+    b.opportunitiesAdded = q.getColumn(13).getInt64();
     return b;
 }
 
 #define EARMARK_BATCH_SELECT                                                                                           \
     "SELECT id, uuid, source, format, mapping, imported_at, records, calls_added, calls_skipped, customers_added, "    \
-    "answers_added FROM imports "
+    "answers_added, quotes_added, tags_added, opportunities_added FROM imports "
+
+// What taking a batch back does to the tags and opportunities it made: each goes, unless
+// work from elsewhere uses it. Asked inside a read or a write.
+struct MadePlan {
+    std::vector<Id> opportunitiesGone;
+    std::vector<Id> opportunitiesKept;
+    std::vector<Id> tagsGone;
+    std::vector<Id> tagsKept;
+};
+
+MadePlan planMade(SqliteDatabase& db, Id id) {
+    MadePlan plan;
+    {
+        // An opportunity stays when a quote from another batch, or one a person made, is
+        // evidence for it.
+        auto& q = db.statement("SELECT o.id, EXISTS (SELECT 1 FROM opportunity_quotes oq JOIN quotes qu ON qu.id = "
+                               "oq.quote_id JOIN calls c ON c.id = qu.call_id WHERE oq.opportunity_id = o.id AND "
+                               "c.import_id IS NOT ?1 AND qu.import_id IS NOT ?1) FROM opportunities o WHERE "
+                               "o.import_id = ?1 ORDER BY o.id");
+        q.bind(1, id);
+        while (q.executeStep()) {
+            (q.getColumn(1).getInt() != 0 ? plan.opportunitiesKept : plan.opportunitiesGone)
+                .push_back(q.getColumn(0).getInt64());
+        }
+    }
+    std::map<Id, std::optional<Id>> parentOf;
+    std::vector<Id> used;
+    {
+        // A tag stays when a quote from elsewhere carries it, an opportunity that stays is
+        // linked to it, or a tag from elsewhere sits under it.
+        auto& q = db.statement(
+            "SELECT t.id, t.parent_id, EXISTS (SELECT 1 FROM quote_tags qt JOIN quotes qu ON qu.id = qt.quote_id "
+            "JOIN calls c ON c.id = qu.call_id WHERE qt.tag_id = t.id AND c.import_id IS NOT ?1 "
+            "AND qu.import_id IS NOT ?1) "
+            "OR EXISTS (SELECT 1 FROM opportunity_tags ot JOIN opportunities o ON o.id = ot.opportunity_id "
+            "WHERE ot.tag_id = t.id AND (o.import_id IS NOT ?1 OR o.id IN (SELECT value FROM json_each(?2)))) "
+            "OR EXISTS (SELECT 1 FROM tags child WHERE child.parent_id = t.id AND child.import_id IS NOT ?1) "
+            "FROM tags t WHERE t.import_id = ?1 ORDER BY t.id");
+        q.bind(1, id);
+        q.bind(2, fmt::format("[{}]", fmt::join(plan.opportunitiesKept, ",")));
+        while (q.executeStep()) {
+            const Id tag = q.getColumn(0).getInt64();
+            parentOf[tag] =
+                q.getColumn(1).isNull() ? std::optional<Id>() : std::optional<Id>(q.getColumn(1).getInt64());
+            if (q.getColumn(2).getInt() != 0) {
+                used.push_back(tag);
+            }
+        }
+    }
+    // A kept tag keeps the made tags above it: removing a parent would remove it too.
+    std::set<Id> kept;
+    for (Id tag : used) {
+        for (std::optional<Id> at = tag; at && parentOf.contains(*at) && kept.insert(*at).second;) {
+            at = parentOf[*at];
+        }
+    }
+    for (const auto& [tag, parent] : parentOf) {
+        (kept.contains(tag) ? plan.tagsKept : plan.tagsGone).push_back(tag);
+    }
+    return plan;
+}
 
 } // namespace
 
@@ -56,16 +124,39 @@ Result<Id> SqliteImportStore::begin(ImportBatch& batch) {
 Status SqliteImportStore::finish(const ImportBatch& batch) {
     return m_db.write([&] {
         auto& q = m_db.statement("UPDATE imports SET records = ?, calls_added = ?, calls_skipped = ?, "
-                                 "customers_added = ?, answers_added = ? WHERE id = ?");
+                                 "customers_added = ?, answers_added = ?, quotes_added = ?, tags_added = ?, "
+                                 "opportunities_added = ? WHERE id = ?");
         q.bind(1, batch.records);
         q.bind(2, batch.callsAdded);
         q.bind(3, batch.callsSkipped);
         q.bind(4, batch.customersAdded);
         q.bind(5, batch.answersAdded);
-        q.bind(6, batch.id);
+        q.bind(6, batch.quotesAdded);
+        q.bind(7, batch.tagsAdded);
+        q.bind(8, batch.opportunitiesAdded);
+        q.bind(9, batch.id);
         if (q.exec() == 0) {
             failWith(ErrorCode::NotFound, fmt::format("there is no import {}", batch.id));
         }
+    });
+}
+
+Status SqliteImportStore::recordMade(Id id, const MadeByImport& made) {
+    return m_db.write([&] {
+        // Statements are cached by their text, which is why each table has its own.
+        const auto mark = [&](const char* sql, const std::vector<Id>& ids) {
+            if (ids.empty()) {
+                return;
+            }
+            auto& q = m_db.statement(sql);
+            q.bind(1, id);
+            q.bind(2, fmt::format("[{}]", fmt::join(ids, ",")));
+            q.exec();
+        };
+        mark("UPDATE quotes SET import_id = ?1 WHERE id IN (SELECT value FROM json_each(?2))", made.quotes);
+        mark("UPDATE tags SET import_id = ?1 WHERE id IN (SELECT value FROM json_each(?2))", made.tags);
+        mark("UPDATE opportunities SET import_id = ?1 WHERE id IN (SELECT value FROM json_each(?2))",
+             made.opportunities);
     });
 }
 
@@ -137,7 +228,7 @@ Result<ImportUndone> SqliteImportStore::preview(Id id) {
     ImportUndone out;
     auto status = m_db.read([&] {
         auto& calls = m_db.statement("SELECT count(*), (SELECT count(*) FROM quotes q JOIN calls c ON c.id = q.call_id "
-                                     "WHERE c.import_id = ?1) FROM calls WHERE import_id = ?1");
+                                     "WHERE c.import_id = ?1 OR q.import_id = ?1) FROM calls WHERE import_id = ?1");
         calls.bind(1, id);
         if (calls.executeStep()) {
             out.calls = calls.getColumn(0).getInt64();
@@ -150,6 +241,11 @@ Result<ImportUndone> SqliteImportStore::preview(Id id) {
         if (customers.executeStep()) {
             out.customers = customers.getColumn(0).getInt64();
         }
+        const MadePlan plan = planMade(m_db, id);
+        out.opportunities = static_cast<std::int64_t>(plan.opportunitiesGone.size());
+        out.opportunitiesKept = static_cast<std::int64_t>(plan.opportunitiesKept.size());
+        out.tags = static_cast<std::int64_t>(plan.tagsGone.size());
+        out.tagsKept = static_cast<std::int64_t>(plan.tagsKept.size());
     });
     return valueOr(status, out);
 }
@@ -160,6 +256,7 @@ Result<ImportUndone> SqliteImportStore::undo(Id id) {
         return undone;
     }
     auto status = m_db.write([&] {
+        const MadePlan plan = planMade(m_db, id);
         std::vector<Id> calls;
         {
             auto& q = m_db.statement("SELECT id FROM calls WHERE import_id = ? ORDER BY started_at DESC, id DESC");
@@ -168,6 +265,10 @@ Result<ImportUndone> SqliteImportStore::undo(Id id) {
                 calls.push_back(q.getColumn(0).getInt64());
             }
         }
+        // Quotes it brought onto calls that were already there (the rest go with its calls).
+        auto& quotes = m_db.statement("DELETE FROM quotes WHERE import_id = ?");
+        quotes.bind(1, id);
+        quotes.exec();
         // Newest first: each removal gives its customer back the values they had before it.
         SqliteCallStore callStore(m_db);
         for (const Id call : calls) {
@@ -179,6 +280,14 @@ Result<ImportUndone> SqliteImportStore::undo(Id id) {
                                          "(SELECT 1 FROM calls c WHERE c.customer_id = customers.id)");
         customers.bind(1, id);
         customers.exec();
+        // Planned before the calls went: evidence and tags on them counted as the batch's.
+        const auto remove = [&](const char* sql, const std::vector<Id>& ids) {
+            auto& gone = m_db.statement(sql);
+            gone.bind(1, fmt::format("[{}]", fmt::join(ids, ",")));
+            gone.exec();
+        };
+        remove("DELETE FROM opportunities WHERE id IN (SELECT value FROM json_each(?))", plan.opportunitiesGone);
+        remove("DELETE FROM tags WHERE id IN (SELECT value FROM json_each(?))", plan.tagsGone);
         auto& batch = m_db.statement("DELETE FROM imports WHERE id = ?");
         batch.bind(1, id);
         batch.exec();

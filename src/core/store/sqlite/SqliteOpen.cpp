@@ -1,3 +1,4 @@
+#include "core/store/Backups.h"
 #include "core/store/FileProbe.h"
 #include "core/store/Migrations.h"
 #include "core/store/StoreInternals.h"
@@ -104,6 +105,18 @@ std::unique_ptr<SQLite::Database> openForReading(const std::filesystem::path& pa
                                               SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLITE_OPEN_NOMUTEX, 5000);
 }
 
+// Reading the schema is the first read: when it fails, no table can be found, so neither
+// the window nor `salvage` can read a row. Only a backup, copied into the file's place, helps.
+std::string schemaDamaged(const std::filesystem::path& path) {
+    const std::string what = "the file is damaged where it lists its tables, so nothing in it can be read or saved";
+    auto saved = backups::list(path);
+    if (!saved || saved->empty()) {
+        return what + "; put a copy of it from elsewhere in its place";
+    }
+    return fmt::format("{}; its newest backup ({}) can take its place: close Earmark and copy it over this file", what,
+                       saved->front().path.string());
+}
+
 // What SQLite's quick check reports, or nothing for a whole file. A file too damaged to
 // check at all is damaged too.
 std::optional<std::string> quickCheck(SQLite::Database& db) {
@@ -194,6 +207,9 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::filesyst
         if ((e.getErrorCode() & 0xFF) == SQLITE_NOTADB) {
             return fail(ErrorCode::NotWorkspace, "this file is not an Earmark workspace (it is not a SQLite database)",
                         where);
+        }
+        if ((e.getErrorCode() & 0xFF) == SQLITE_CORRUPT) {
+            return fail(ErrorCode::Storage, schemaDamaged(path), where);
         }
         return fail(ErrorCode::Storage, fmt::format("cannot open the workspace: {}", e.what()), where);
     }
