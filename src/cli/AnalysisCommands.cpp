@@ -1,6 +1,7 @@
 // The tagging engine's verbs: rules, proposals, patterns, saturation and phrases.
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
+#include "cli/VerbSupport.h"
 #include "core/analysis/RuleStorage.h"
 #include "core/domain/Vocabulary.h"
 #include "core/engine/Insights.h"
@@ -58,17 +59,6 @@ std::string proposalLine(const core::Proposal& p) {
 }
 
 /// A tag by name, or an error naming it.
-core::Result<core::Id> tagNamed(Store& store, const std::string& name) {
-    auto tag = store.codebook().find(name);
-    if (!tag) {
-        return std::unexpected(tag.error());
-    }
-    if (!*tag) {
-        return std::unexpected(core::Error{core::ErrorCode::NotFound, "there is no tag of that name", name});
-    }
-    return (*tag)->id;
-}
-
 bool validDay(const std::string& day) {
     return day.empty() || (day.size() == 10 && core::parseDateTime(day).has_value());
 }
@@ -414,17 +404,23 @@ int runPhrases(const Common& common, const PhrasesOptions& options) {
     }
     core::engine::QuoteScope scope;
     if (!options.tag.empty()) {
-        auto id = tagNamed(**store, options.tag);
-        if (!id) {
-            return reportError(id.error());
+        // Named as every verb names a tag: number, path, or a name only one tag has.
+        auto tags = (*store)->codebook().tags();
+        if (!tags) {
+            return reportError(tags.error());
         }
-        scope.tagId = *id;
+        auto tag = tagByReference(*tags, options.tag, "--tag");
+        if (!tag) {
+            return reportError(tag.error());
+        }
+        scope.tagId = tag->id;
     }
     if (!options.bucket.empty()) {
-        scope.bucket = core::parseBucket(options.bucket);
-        if (!scope.bucket) {
-            return reportError({core::ErrorCode::BadInput, "a bucket is fix, fill or future", options.bucket});
+        auto bucket = bucketOption("--bucket", options.bucket);
+        if (!bucket) {
+            return reportError(bucket.error());
         }
+        scope.bucket = *bucket;
     }
     if (options.pattern > 0) {
         scope.patternId = options.pattern;

@@ -16,6 +16,7 @@
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
 #include "ui/CodebookModel.h"
+#include "ui/CustomersDock.h"
 #include "ui/ExportDialog.h"
 #include "ui/ImportDialog.h"
 #include "ui/ImportJob.h"
@@ -71,15 +72,18 @@ constexpr const char* kChangesWorkspace = "earmarkChangesWorkspace";
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_calls(new CallListModel(this)),
       m_undoGroup(new QUndoGroup(this)), m_codebook(new CodebookDock(this)), m_quotes(new QuoteBrowserDock(this)),
-      m_patterns(new PatternsDock(this)), m_opportunities(new OpportunitiesDock(this)), m_busy(new QWidget(this)),
-      m_counts(new QLabel(this)), m_busyDelay(new QTimer(this)) {
+      m_patterns(new PatternsDock(this)), m_opportunities(new OpportunitiesDock(this)),
+      m_customersDock(new CustomersDock(this)), m_busy(new QWidget(this)), m_counts(new QLabel(this)),
+      m_busyDelay(new QTimer(this)) {
     m_ui->setupUi(this);
     addDockWidget(Qt::RightDockWidgetArea, m_codebook);
     addDockWidget(Qt::BottomDockWidgetArea, m_quotes);
     addDockWidget(Qt::BottomDockWidgetArea, m_patterns);
     addDockWidget(Qt::BottomDockWidgetArea, m_opportunities);
+    addDockWidget(Qt::BottomDockWidgetArea, m_customersDock);
     tabifyDockWidget(m_quotes, m_patterns);
     tabifyDockWidget(m_patterns, m_opportunities);
+    tabifyDockWidget(m_opportunities, m_customersDock);
     m_quotes->raise();
     connect(m_opportunities, &OpportunitiesDock::openQuote, this, &MainWindow::openQuote);
     connect(m_opportunities, &OpportunitiesDock::message, this,
@@ -116,6 +120,8 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_patterns, &PatternsDock::openQuote, this, &MainWindow::openQuote);
     connect(m_patterns, &PatternsDock::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_customersDock, &CustomersDock::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(m_codebook, &CodebookDock::selectedTagsChanged, m_quotes, &QuoteBrowserDock::setTags);
     connect(m_quotes, &QuoteBrowserDock::openQuote, this, &MainWindow::openQuote);
@@ -263,6 +269,7 @@ MainWindow::~MainWindow() {
     m_quotes->setWorkspace(nullptr);
     m_patterns->setWorkspace(nullptr);
     m_opportunities->setWorkspace(nullptr);
+    m_customersDock->setWorkspace(nullptr);
     delete findChild<SaturationDialog*>(); // these read the workspace that is going
     qDeleteAll(findChildren<LanguageDialog*>());
     m_calls->setStore(nullptr); // the views must let go before the store closes
@@ -289,6 +296,7 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     m_quotes->setWorkspace(nullptr);
     m_patterns->setWorkspace(nullptr);
     m_opportunities->setWorkspace(nullptr);
+    m_customersDock->setWorkspace(nullptr);
     delete findChild<SaturationDialog*>(); // these read the workspace that is going
     qDeleteAll(findChildren<LanguageDialog*>());
     m_ui->callFilters->setStore(nullptr); // it must not keep the old store's address
@@ -331,6 +339,7 @@ core::Status MainWindow::openWorkspace(const std::filesystem::path& path) {
     m_quotes->setWorkspace(m_workspace.get());
     m_patterns->setWorkspace(m_workspace.get());
     m_opportunities->setWorkspace(m_workspace.get());
+    m_customersDock->setWorkspace(m_workspace.get());
     const QString file = QString::fromStdString(path.string());
     setWindowFilePath(file);
     setWindowTitle(tr("%1 — Earmark").arg(QFileInfo(file).completeBaseName()));
@@ -752,6 +761,7 @@ void MainWindow::closeWorkspace() {
     m_quotes->setWorkspace(nullptr);
     m_patterns->setWorkspace(nullptr);
     m_opportunities->setWorkspace(nullptr);
+    m_customersDock->setWorkspace(nullptr);
     delete findChild<SaturationDialog*>(); // these read the workspace that is going
     qDeleteAll(findChildren<LanguageDialog*>());
     m_ui->callFilters->setStore(nullptr);
@@ -948,6 +958,17 @@ void MainWindow::setUpAnalysisMenu() {
     connect(showOpportunities, &QAction::triggered, this, [this](bool shown) {
         if (shown) {
             m_opportunities->raise();
+        }
+    });
+    QAction* showCustomers = m_customersDock->toggleViewAction();
+    showCustomers->setText(tr("Show Customers"));
+    showCustomers->setObjectName(QStringLiteral("actionShowCustomers"));
+    showCustomers->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+K")));
+    menu->addAction(showCustomers);
+    connect(showCustomers, &QAction::triggered, this, [this](bool shown) {
+        if (shown) {
+            m_customersDock->raise();
+            m_customersDock->search()->setFocus();
         }
     });
     // Export sits in the File menu, before Quit.

@@ -28,6 +28,7 @@ class CallListModel;
 class CodebookDock;
 class OpportunitiesDock;
 class PatternsDock;
+class CustomersDock;
 class SaturationDialog;
 class QuoteBrowserDock;
 class Workspace;
@@ -52,6 +53,7 @@ public:
     [[nodiscard]] QuoteBrowserDock* quoteBrowser() const { return m_quotes; }
     [[nodiscard]] PatternsDock* patterns() const { return m_patterns; }
     [[nodiscard]] OpportunitiesDock* opportunities() const { return m_opportunities; }
+    [[nodiscard]] CustomersDock* customers() const { return m_customersDock; }
     /// File ▸ Export…: the ranked list or the quote table, with the Opportunities view's filters.
     void showExport();
     /// What the status bar says of the listed calls ("412 calls · 163 connected · ...").
@@ -129,6 +131,7 @@ private:
     QuoteBrowserDock* m_quotes;
     PatternsDock* m_patterns;
     OpportunitiesDock* m_opportunities;
+    CustomersDock* m_customersDock;
     QWidget* m_busy;                   ///< in the status bar while background reads run: a busy bar and Cancel
     QLabel* m_counts;                  ///< the status bar's standing text: the listed calls' counts
     QLabel* m_readOnlyBadge = nullptr; ///< "Read-only" in the status bar, with the reason as its tip

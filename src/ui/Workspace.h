@@ -42,6 +42,7 @@ signals:
     void proposalsChanged();     ///< proposals were made, accepted, rejected or undone
     void rulesChanged();         ///< the rules were edited, imported or restored
     void opportunitiesChanged(); ///< opportunities were made, changed or removed
+    void customersChanged();     ///< a customer was edited, or two were merged
     void failed(const QString& message);
 
 private:

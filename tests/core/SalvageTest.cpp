@@ -22,7 +22,7 @@ namespace {
 constexpr std::int64_t kPage = 4096;
 
 std::filesystem::path generatedWorkspace(const test::TempDir& dir) {
-    const auto path = dir / "whole.earmark";
+    auto path = dir / "whole.earmark";
     auto store = Store::open(path, Store::OpenMode::CreateIfMissing);
     EXPECT_TRUE(store.has_value()) << store.error().describe();
     core::GeneratorOptions options;

@@ -54,6 +54,14 @@ struct Customer {
     std::optional<Id> importId; ///< the import that added them, if one did
 };
 
+/// What merging one customer into another moved: enough to take it back.
+struct CustomerMerge {
+    Customer from;       ///< as it was, personal data included
+    Customer intoBefore; ///< the customer kept, as it was
+    std::vector<Id> calls;
+    std::vector<Id> history;
+};
+
 /// One change to a customer's name, city, segment or tier, and what told us.
 struct CustomerChange {
     Id id = 0;

@@ -29,8 +29,12 @@ public:
     virtual Result<std::vector<CustomerChange>> history(Id id) = 0;
     /// Makes two customers one: `from`'s calls (with their quotes) and history move to
     /// `into`, personal data `into` lacks is taken from `from`, and `from` goes, in one
-    /// transaction. `into` keeps its name, city and current values.
-    virtual Status merge(Id from, Id into) = 0;
+    /// transaction. `into` keeps its name, city and current values. Returns what moved,
+    /// which unmerge() takes back.
+    virtual Result<CustomerMerge> merge(Id from, Id into) = 0;
+    /// Takes a merge back: `from` comes back as it was (same id, UUID and personal data),
+    /// with its calls and history, and `into` gets its own personal data back.
+    virtual Status unmerge(const CustomerMerge& merge) = 0;
     virtual Result<std::vector<Customer>> all() = 0;
     /// Removes the customer, their personal data, calls, answers and quotes everywhere,
     /// the search index included, and overwrites the freed pages.

@@ -42,7 +42,8 @@ public:
     Result<Customer> get(Id id) override;
     Status update(const Customer& customer) override;
     Result<std::vector<CustomerChange>> history(Id id) override;
-    Status merge(Id from, Id into) override;
+    Result<CustomerMerge> merge(Id from, Id into) override;
+    Status unmerge(const CustomerMerge& merge) override;
     Result<std::vector<Customer>> all() override;
     Status erase(Id id) override;
     Result<std::optional<Id>> resolve(std::string_view idOrUuid) override;

@@ -8,6 +8,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 namespace earmark::core {
@@ -160,18 +161,26 @@ Result<std::vector<CustomerChange>> SqliteCustomerStore::history(Id id) {
     return valueOr(status, std::move(out));
 }
 
-Status SqliteCustomerStore::merge(Id from, Id into) {
+Result<CustomerMerge> SqliteCustomerStore::merge(Id from, Id into) {
     if (from == into) {
         return fail(ErrorCode::BadInput, "a customer cannot be merged into themselves", "customer");
     }
-    return m_db.write([&] {
-        for (const Id id : {from, into}) {
-            auto& exists = m_db.statement("SELECT 1 FROM customers WHERE id = ?");
-            exists.bind(1, id);
-            const bool found = exists.executeStep();
-            exists.tryReset();
+    CustomerMerge merged;
+    auto status = m_db.write([&] {
+        for (const auto& [id, kept] : {std::pair{from, &merged.from}, std::pair{into, &merged.intoBefore}}) {
+            auto found = get(id);
             if (!found) {
-                failWith(ErrorCode::NotFound, fmt::format("there is no customer {}", id));
+                throw OperationFailed(found.error());
+            }
+            *kept = std::move(*found);
+        }
+        for (const auto& [sql, ids] :
+             {std::pair{"SELECT id FROM calls WHERE customer_id = ? ORDER BY id", &merged.calls},
+              std::pair{"SELECT id FROM customer_history WHERE customer_id = ? ORDER BY id", &merged.history}}) {
+            auto& q = m_db.statement(sql);
+            q.bind(1, from);
+            while (q.executeStep()) {
+                ids->push_back(q.getColumn(0).getInt64());
             }
         }
         for (const char* sql : {"UPDATE calls SET customer_id = ?2 WHERE customer_id = ?1",
@@ -211,6 +220,42 @@ Status SqliteCustomerStore::merge(Id from, Id into) {
             keep.bind(1, into);
             keep.bind(2, *fromExternal);
             keep.exec();
+        }
+    });
+    return valueOr(status, std::move(merged));
+}
+
+Status SqliteCustomerStore::unmerge(const CustomerMerge& merge) {
+    return m_db.write([&] {
+        // The kept customer's own personal data first: it may hold the external id, which
+        // is unique, that `from` takes back.
+        auto& cleared = m_db.statement("DELETE FROM customer_personal WHERE customer_id = ?");
+        cleared.bind(1, merge.intoBefore.id);
+        cleared.exec();
+        if (!merge.intoBefore.personal.empty()) {
+            auto& personal = m_db.statement("INSERT INTO customer_personal(customer_id, full_name, phone, email, "
+                                            "external_id) VALUES (?, ?, ?, ?, ?)");
+            personal.bind(1, merge.intoBefore.id);
+            personal.bind(2, merge.intoBefore.personal.fullName);
+            personal.bind(3, merge.intoBefore.personal.phone);
+            personal.bind(4, merge.intoBefore.personal.email);
+            bindOptionalText(personal, 5, merge.intoBefore.personal.externalId);
+            personal.exec();
+        }
+        Customer from = merge.from;
+        if (auto ok = add(from); !ok) {
+            throw OperationFailed(ok.error());
+        }
+        const std::string calls = fmt::format("[{}]", fmt::join(merge.calls, ","));
+        const std::string history = fmt::format("[{}]", fmt::join(merge.history, ","));
+        for (const auto& [sql, ids] :
+             {std::pair{"UPDATE calls SET customer_id = ?1 WHERE id IN (SELECT value FROM json_each(?2))", &calls},
+              std::pair{"UPDATE customer_history SET customer_id = ?1 WHERE id IN (SELECT value FROM json_each(?2))",
+                        &history}}) {
+            auto& move = m_db.statement(sql);
+            move.bind(1, from.id);
+            move.bind(2, *ids);
+            move.exec();
         }
     });
 }
