@@ -9,6 +9,8 @@
 #include "ui/Workspace.h"
 #include "ui/commands/CustomerCommands.h"
 
+#include <spdlog/spdlog.h>
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -99,7 +101,12 @@ void CustomersDock::reload() {
     auto customers = m_workspace->store().customers().all();
     auto segments = m_workspace->store().vocabulary().segments();
     if (!customers || !segments) {
-        m_workspace->report(!customers ? customers.error() : segments.error());
+        // A read, not a change: said in the status bar, not in a box to dismiss (a damaged
+        // workspace opens for reading and the window already says what is wrong).
+        const core::Error& error = !customers ? customers.error() : segments.error();
+        spdlog::warn("customers view: {}", error.describe());
+        m_model->setCustomers({}, {});
+        emit message(tr("Could not read the customers: %1").arg(QString::fromStdString(error.message)));
         return;
     }
     m_model->setCustomers(std::move(*customers), std::move(*segments));
@@ -149,11 +156,11 @@ bool CustomersDock::saveEdit(const core::Customer& after) {
         before.personal.externalId == after.personal.externalId) {
         return false;
     }
-    // A step that failed makes itself obsolete, and the stack drops it: nothing to undo.
-    const int steps = m_workspace->undoStack()->count();
+    // A step that failed makes itself obsolete and the stack drops it: the index stays.
+    const int step = m_workspace->undoStack()->index();
     m_workspace->undoStack()->push(new EditCustomerCommand(*m_workspace, before, after));
     selectCustomer(after.id);
-    return m_workspace->undoStack()->count() > steps;
+    return m_workspace->undoStack()->index() > step;
 }
 
 bool CustomersDock::merge(core::Id from, core::Id into) {
@@ -164,9 +171,9 @@ bool CustomersDock::merge(core::Id from, core::Id into) {
     }
     const core::Customer gone = *m_model->customer(fromRow);
     const core::Customer kept = *m_model->customer(intoRow);
-    const int steps = m_workspace->undoStack()->count();
+    const int step = m_workspace->undoStack()->index();
     m_workspace->undoStack()->push(new MergeCustomersCommand(*m_workspace, gone, kept));
-    if (m_workspace->undoStack()->count() == steps) {
+    if (m_workspace->undoStack()->index() == step) {
         return false;
     }
     selectCustomer(into);
@@ -205,10 +212,15 @@ void CustomersDock::mergeSelected() {
         if (other->id == gone.id) {
             continue;
         }
+        // Duplicates are why this exists: each choice says enough to tell two Rosas from
+        // Tucson apart, and ends with the customer's number so that no two are the same.
         QString label = named(*other);
         if (!other->personal.email.empty()) {
             label += QStringLiteral(" <%1>").arg(toQString(other->personal.email));
+        } else if (!other->personal.phone.empty()) {
+            label += QStringLiteral(" (%1)").arg(toQString(other->personal.phone));
         }
+        label += tr(" · customer %1").arg(other->id);
         names << label;
         ids.push_back(other->id);
     }

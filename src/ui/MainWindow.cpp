@@ -809,6 +809,11 @@ void MainWindow::importCalls() {
     if (report->callsSkipped > 0) {
         text += tr("; %n already here", nullptr, static_cast<int>(report->callsSkipped));
     }
+    if (report->quotesAdded + report->opportunitiesAdded > 0) {
+        text += tr(", with %n quote(s)", nullptr, static_cast<int>(report->quotesAdded)) +
+                tr(", %n new tag(s)", nullptr, static_cast<int>(report->tagsAdded)) +
+                tr(" and %n opportunit(ies)", nullptr, static_cast<int>(report->opportunitiesAdded));
+    }
     if (!report->segmentChanges.empty()) {
         text += tr("; %n returning customer call(s) in another segment than the call before", nullptr,
                    static_cast<int>(report->segmentChanges.size()));
@@ -836,11 +841,11 @@ core::Result<core::ImportReport> MainWindow::runImport(const std::filesystem::pa
     job.start();
     wait.exec(); // the window keeps painting and answering while the worker runs
     progress.reset();
-    // The import wrote through its own connection: show what it added.
-    m_calls->reload();
+    // The import wrote through its own connection: every view shows what it added (the
+    // call list, the customers, the patterns' grouping).
+    emit m_workspace->callsChanged();
     m_ui->callFilters->setStore(&m_workspace->store());
     m_codebook->model()->reload();
-    updateStatus();
     auto result = *job.result();
     if (result && result->quotesAdded + result->tagsAdded + result->opportunitiesAdded > 0) {
         emit m_workspace->tagsChanged(); // a JSON import's quotes, tags and opportunities

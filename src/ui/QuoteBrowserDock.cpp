@@ -96,6 +96,8 @@ void QuoteBrowserDock::setWorkspace(Workspace* workspace) {
     if (workspace != nullptr) {
         connect(workspace, &Workspace::quotesChanged, this, &QuoteBrowserDock::refresh);
         connect(workspace, &Workspace::tagsChanged, this, &QuoteBrowserDock::refresh);
+        // Each quote names its customer: an edit or a merge shows at once.
+        connect(workspace, &Workspace::customersChanged, this, &QuoteBrowserDock::refresh);
     }
     refresh();
 }

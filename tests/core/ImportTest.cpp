@@ -684,3 +684,34 @@ TEST_F(Import, JsonQuoteErrorsNameTheCallAndTheQuoteAndStoreNothing) {
     EXPECT_THAT(report.error().where, testing::EndsWith("/answer.json: call 1, quote 3"));
     EXPECT_THAT(report.error().message, testing::HasSubstr("no answer to question 2"));
 }
+
+// Seen in review: an opportunity a second import made, citing quotes the first brought,
+// survived taking the second back; a tag named "1" in a file became this workspace's tag 1.
+TEST_F(Import, UndoingAnImportRemovesTheOpportunitiesItMadeOnOlderQuotesAndFileTagsAreNames) {
+    auto first = importText("research.json", kResearch);
+    ASSERT_TRUE(first.has_value()) << first.error().describe();
+    const auto tagsBefore = store->codebook().tags()->size();
+    std::string more = kResearch;
+    more.replace(more.find("\"opportunities\": ["), 18,
+                 "\"oportunities\": [], \"opportunities\": [{\"title\": \"Pad the corners\", "
+                 "\"evidence\": [\"crushed\"], \"tags\": [\"1\"]},");
+    auto second = importText("more.json", more);
+    ASSERT_TRUE(second.has_value()) << second.error().describe();
+    EXPECT_EQ(second->callsAdded, 0);
+    EXPECT_EQ(second->quotesSkipped, 4);
+    EXPECT_EQ(second->opportunitiesAdded, 1);
+    EXPECT_EQ(second->opportunitiesSkipped, 2);
+    EXPECT_THAT(second->warnings, testing::Contains(testing::HasSubstr("'oportunities'")));
+    auto tags = store->codebook().tags().value();
+    EXPECT_EQ(tags.size(), tagsBefore + 1) << "\"1\" is a new tag's name, not tag number 1";
+    EXPECT_TRUE(core::findTag(tags, "1", core::TagNumbers::NamesOnly)->has_value());
+
+    auto undone = store->imports().undo(second->importId);
+    ASSERT_TRUE(undone.has_value()) << undone.error().describe();
+    EXPECT_EQ(undone->opportunities, 1);
+    EXPECT_EQ(undone->opportunitiesKept, 0);
+    EXPECT_EQ(undone->tags, 1);
+    EXPECT_EQ(store->opportunities().all()->size(), 2U);
+    EXPECT_EQ(store->codebook().tags()->size(), tagsBefore);
+    EXPECT_EQ(store->quotes().list({})->size(), 4U) << "the first import's quotes stay";
+}

@@ -16,6 +16,8 @@
 
 #include <QAction>
 #include <QMenu>
+#include <QMessageBox>
+#include <QTimer>
 
 using namespace uitest;
 
@@ -351,6 +353,58 @@ TEST(Editing, TheCommandLineSeesTheWindowsTypingUndoAndRedoAtOnce) {
     EXPECT_EQ(notesSeenByCli(), "The strap tore after a week.");
     const auto stats = cli("stats --json");
     EXPECT_EQ(nlohmann::json::parse(stats.out).at("calls"), 2);
+    window.closeWorkspace();
+    SQLite::Database check(f.path.string(), SQLite::OPEN_READONLY);
+    EXPECT_EQ(check.execAndGet("PRAGMA integrity_check").getString(), "ok");
+}
+
+// The new verbs write beside an open window: a quote the command line makes stays on its
+// words while the window goes on typing in that call, and taking back an import the
+// window made is refused by the window's Undo with a clear message, not a corrupted file.
+TEST(Editing, TheWindowKeepsTheCommandLinesQuotesAndItsImportsTakenBackElsewhere) {
+    Fixture f;
+    ui::MainWindow window;
+    openOnNewestCall(window, f.path);
+    const auto cli = [&](const std::string& args) {
+        return test::runCli(EARMARK_CLI, f.dir, args + " --db " + test::shellQuote(f.path.string()));
+    };
+    auto* notes = window.callEditor()->notesEdit();
+    QTest::keyClicks(notes, QStringLiteral("The strap tore on day two."));
+    ASSERT_TRUE(window.callEditor()->save());
+
+    // Another program quotes the words the window has saved.
+    const auto quoted = cli("quote add " + std::to_string(f.callId) + " --text \"strap tore\" --tag Quality --json");
+    ASSERT_EQ(quoted.exitCode, 0) << quoted.err;
+    // The window types on before those words and saves: the quote moves with them.
+    notes->moveCursor(QTextCursor::Start);
+    QTest::keyClicks(notes, QStringLiteral("Sarah: "));
+    ASSERT_TRUE(window.callEditor()->save());
+    const auto stored = readStore(f.path, f.callId);
+    EXPECT_EQ(stored.notes, "Sarah: The strap tore on day two.");
+    ASSERT_EQ(stored.quotes.size(), 1U) << "the window's save dropped the other program's quote";
+    EXPECT_EQ(stored.quotes[0].text, "strap tore");
+    EXPECT_EQ(core::utf8::slice(stored.notes, stored.quotes[0].start, stored.quotes[0].end).value_or(""), "strap tore");
+
+    // The window imports; another program takes the import back; the window's Undo then
+    // says so and changes nothing.
+    const auto csv = f.dir.write("more.csv", "date,first_name\n2026-03-03,Ana\n2026-03-04,Ben\n");
+    ASSERT_TRUE(window.runImport(csv, {}).has_value());
+    const auto imports = cli("imports --json");
+    ASSERT_EQ(imports.exitCode, 0) << imports.err;
+    const auto batch = nlohmann::json::parse(imports.out).at(0).at("id").get<int>();
+    const auto undone = cli("imports undo " + std::to_string(batch) + " --json");
+    ASSERT_EQ(undone.exitCode, 0) << undone.err;
+    EXPECT_EQ(nlohmann::json::parse(undone.out).at("calls_removed"), 2);
+    QString failure;
+    QObject::connect(window.workspace(), &ui::Workspace::failed, [&](const QString& text) { failure = text; });
+    QTimer::singleShot(0, [] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            box->accept(); // the window shows the message; the test reads it from `failed`
+        }
+    });
+    window.workspace()->undoStack()->undo();
+    EXPECT_TRUE(failure.contains(QStringLiteral("already taken back"))) << failure.toStdString();
+    EXPECT_EQ(nlohmann::json::parse(cli("stats --json").out).at("calls"), 1);
     window.closeWorkspace();
     SQLite::Database check(f.path.string(), SQLite::OPEN_READONLY);
     EXPECT_EQ(check.execAndGet("PRAGMA integrity_check").getString(), "ok");

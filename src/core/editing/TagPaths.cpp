@@ -75,11 +75,11 @@ std::string tagPath(const std::vector<Tag>& tags, Id id) {
     return out;
 }
 
-Result<std::optional<Id>> findTag(const std::vector<Tag>& tags, std::string_view reference) {
+Result<std::optional<Id>> findTag(const std::vector<Tag>& tags, std::string_view reference, TagNumbers numbers) {
     const auto text = utf8::trim(reference);
     Id number = 0;
     if (const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-        ec == std::errc{} && end == text.data() + text.size()) {
+        numbers == TagNumbers::Accepted && ec == std::errc{} && end == text.data() + text.size()) {
         if (byId(tags, number) != nullptr) {
             return std::optional<Id>(number);
         }
@@ -139,8 +139,8 @@ Result<Id> ensureTag(CodebookStore& codebook, std::vector<Tag>& tags, std::strin
     return *parent;
 }
 
-Result<Id> tagFor(CodebookStore& codebook, std::vector<Tag>& tags, std::string_view reference) {
-    auto there = findTag(tags, reference);
+Result<Id> tagFor(CodebookStore& codebook, std::vector<Tag>& tags, std::string_view reference, TagNumbers numbers) {
+    auto there = findTag(tags, reference, numbers);
     if (!there) {
         return std::unexpected(there.error());
     }

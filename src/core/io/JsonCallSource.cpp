@@ -310,6 +310,11 @@ Status JsonCallSource::readAll(const Sink& sink) {
         case json::parse_event_t::key:
             if (depth == 1) {
                 topKey = parsed.get<std::string>();
+                // A misspelt "opportunities" would otherwise vanish without a word.
+                if (callsDepth != 1 && topKey != "format" && topKey != "version" && topKey != "calls" &&
+                    topKey != "opportunities") {
+                    unknownKeys.insert(topKey);
+                }
             }
             return true;
         case json::parse_event_t::value:

@@ -13,6 +13,7 @@
 #include "core/util/Utf8.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <fmt/format.h>
 
@@ -74,7 +75,7 @@ Result<std::vector<Id>> WorkWriter::tagsFor(const std::vector<std::string>& refe
     }
     for (const auto& reference : references) {
         const std::size_t before = m_tags.size();
-        auto tag = tagFor(m_store.codebook(), m_tags, reference);
+        auto tag = tagFor(m_store.codebook(), m_tags, reference, TagNumbers::NamesOnly);
         if (!tag) {
             return core::at(tag.error(), where);
         }
@@ -151,16 +152,21 @@ Result<Id> WorkWriter::writeQuote(const Call& call, const std::vector<Answer>& a
         // The call's number in the workspace means nothing here: the import is not stored
         // when it fails. `where` names the call by its place in the file.
         Error error = span.error();
-        const std::string number = fmt::format("call {}", call.id);
-        if (const auto found = error.message.find(number); found != std::string::npos) {
-            error.message.replace(found, number.size(), "the call");
+        const std::string number = fmt::format("of call {}", call.id);
+        // The last one: the customer's words come first in the message and may hold it too.
+        const auto found = error.message.rfind(number);
+        const auto after = found + number.size();
+        if (found != std::string::npos &&
+            (after == error.message.size() || std::isdigit(static_cast<unsigned char>(error.message[after])) == 0)) {
+            error.message.replace(found, number.size(), "of the call");
         }
         return core::at(std::move(error), where);
     }
     for (const auto& q : there) {
         if (q.answerId == span->answerId && q.start == span->start && q.end == span->end) {
-            if (!record.ref.empty()) {
-                m_quoteRefs[record.ref] = q.id; // already there: evidence can still name it
+            // Already there (its labels stay as they are): evidence can still name it.
+            if (auto ok = remember(record.ref, q.id, where); !ok) {
+                return std::unexpected(ok.error());
             }
             ++m_report.quotesSkipped;
             return q.id;
@@ -187,17 +193,21 @@ Result<Id> WorkWriter::writeQuote(const Call& call, const std::vector<Answer>& a
     if (!id) {
         return core::at(id.error(), where);
     }
-    if (!record.ref.empty()) {
-        if (!m_quoteRefs.emplace(record.ref, *id).second) {
-            return fail(ErrorCode::BadInput,
-                        fmt::format("two quotes have the id '{}'; give each its own, for evidence to name", record.ref),
-                        where);
-        }
+    if (auto ok = remember(record.ref, *id, where); !ok) {
+        return std::unexpected(ok.error());
     }
     m_made.quotes.push_back(*id);
     there.push_back(quote);
     ++m_report.quotesAdded;
     return *id;
+}
+
+Status WorkWriter::remember(const std::string& ref, Id quoteId, const std::string& where) {
+    if (ref.empty() || m_quoteRefs.emplace(ref, quoteId).second) {
+        return {};
+    }
+    return fail(ErrorCode::BadInput,
+                fmt::format("two quotes have the id '{}'; give each its own, for evidence to name", ref), where);
 }
 
 Status WorkWriter::writeOpportunities(const std::vector<OpportunityRecord>& records) {
@@ -222,10 +232,6 @@ Status WorkWriter::writeOpportunities(const std::vector<OpportunityRecord>& reco
 
 Status WorkWriter::writeOpportunity(const OpportunityRecord& record, std::set<std::string>& titles) {
     const std::string where = at(record.location);
-    if (!titles.insert(utf8::asciiLower(utf8::trim(record.title))).second) {
-        ++m_report.opportunitiesSkipped;
-        return {};
-    }
     std::vector<Id> evidence;
     std::map<Id, int> importance;
     for (const auto& [ref, matters] : record.evidence) {
@@ -240,6 +246,11 @@ Status WorkWriter::writeOpportunity(const OpportunityRecord& record, std::set<st
         if (matters) {
             importance[found->second] = *matters;
         }
+    }
+    // Checked first, so that a bad file is refused the same on its second import.
+    if (!titles.insert(utf8::asciiLower(utf8::trim(record.title))).second) {
+        ++m_report.opportunitiesSkipped;
+        return {};
     }
     // As the window and `opportunity add` make one: filed where its evidence is, unless
     // the file says otherwise.

@@ -48,6 +48,8 @@ private:
     Result<Id> writeQuote(const Call& call, const std::vector<Answer>& answers, const Guide* guide,
                           const QuoteRecord& record, const std::string& where, std::vector<Quote>& there);
     Status writeOpportunity(const OpportunityRecord& record, std::set<std::string>& titles);
+    /// Notes the file's id for a quote; an id given twice is an error.
+    Status remember(const std::string& ref, Id quoteId, const std::string& where);
     [[nodiscard]] std::string at(const std::string& location) const;
 
     Store& m_store;

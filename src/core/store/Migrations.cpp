@@ -371,6 +371,8 @@ ALTER TABLE imports ADD COLUMN opportunities_added INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE quotes ADD COLUMN import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL;
 ALTER TABLE tags ADD COLUMN import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL;
 ALTER TABLE opportunities ADD COLUMN import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL;
+-- The evidence an import linked (saving an opportunity writes its links anew, without it).
+ALTER TABLE opportunity_quotes ADD COLUMN import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL;
 )sql";
 
 struct BuiltinSegment {

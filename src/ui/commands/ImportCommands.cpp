@@ -3,6 +3,8 @@
 #include "core/store/ImportStore.h"
 #include "ui/Workspace.h"
 
+#include <fmt/format.h>
+
 #include <QCoreApplication>
 
 namespace earmark::ui {
@@ -44,7 +46,15 @@ void ImportCommand::announce() {
 
 void ImportCommand::undo() {
     if (auto undone = m_workspace.store().imports().undo(m_importId); !undone) {
-        m_workspace.report(undone.error());
+        core::Error error = undone.error();
+        if (error.code == core::ErrorCode::NotFound) {
+            // Another program (`earmark-cli imports undo`) took it back first.
+            error.message = fmt::format("there is no import {} any more: it was already taken back, perhaps by "
+                                        "`earmark-cli imports undo`; nothing was changed",
+                                        m_importId);
+        }
+        m_workspace.report(error);
+        setObsolete(true);
         return;
     }
     m_imported = false;

@@ -53,12 +53,14 @@ struct MadePlan {
 MadePlan planMade(SqliteDatabase& db, Id id) {
     MadePlan plan;
     {
-        // An opportunity stays when a quote from another batch, or one a person made, is
-        // evidence for it.
+        // An opportunity stays when someone else linked evidence to it that stays: a quote
+        // from another batch or a person's. The batch's own links (even to an older quote
+        // the file named) do not count. A person's save writes every link anew, so an
+        // opportunity a person has saved since stays when some of its evidence does.
         auto& q = db.statement("SELECT o.id, EXISTS (SELECT 1 FROM opportunity_quotes oq JOIN quotes qu ON qu.id = "
                                "oq.quote_id JOIN calls c ON c.id = qu.call_id WHERE oq.opportunity_id = o.id AND "
-                               "c.import_id IS NOT ?1 AND qu.import_id IS NOT ?1) FROM opportunities o WHERE "
-                               "o.import_id = ?1 ORDER BY o.id");
+                               "oq.import_id IS NOT ?1 AND c.import_id IS NOT ?1 AND qu.import_id IS NOT ?1) "
+                               "FROM opportunities o WHERE o.import_id = ?1 ORDER BY o.id");
         q.bind(1, id);
         while (q.executeStep()) {
             (q.getColumn(1).getInt() != 0 ? plan.opportunitiesKept : plan.opportunitiesGone)
@@ -156,6 +158,8 @@ Status SqliteImportStore::recordMade(Id id, const MadeByImport& made) {
         mark("UPDATE quotes SET import_id = ?1 WHERE id IN (SELECT value FROM json_each(?2))", made.quotes);
         mark("UPDATE tags SET import_id = ?1 WHERE id IN (SELECT value FROM json_each(?2))", made.tags);
         mark("UPDATE opportunities SET import_id = ?1 WHERE id IN (SELECT value FROM json_each(?2))",
+             made.opportunities);
+        mark("UPDATE opportunity_quotes SET import_id = ?1 WHERE opportunity_id IN (SELECT value FROM json_each(?2))",
              made.opportunities);
     });
 }

@@ -239,6 +239,9 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::filesyst
             return fail(ErrorCode::NotWorkspace, "this file is not an Earmark workspace (it is not a SQLite database)",
                         where);
         }
+        if ((e.getErrorCode() & 0xFF) == SQLITE_CORRUPT) {
+            return fail(ErrorCode::Storage, schemaDamaged(path), where); // a writable open reads the schema here
+        }
         return std::unexpected(store->toError(e));
     }
 
