@@ -1,5 +1,7 @@
 #include "core/io/CsvReader.h"
 
+#include <algorithm>
+#include <cstring>
 #include <fmt/format.h>
 
 namespace earmark::core {
@@ -95,26 +97,31 @@ Result<bool> CsvReader::next(std::vector<std::string>& fields) {
                 // Quoted field: runs to the next lone quote; "" is a literal quote.
                 const std::size_t openLine = m_line;
                 for (;;) {
-                    c = getChar();
-                    if (c < 0) {
+                    if (!fill()) {
                         return fail(ErrorCode::BadInput,
                                     fmt::format("the quoted field that starts on line {} is never closed; add the "
                                                 "closing \"",
                                                 openLine),
                                     fmt::format("{}:{}", openLine, fields.size() + 1));
                     }
-                    if (c == '"') {
-                        if (peekChar() == '"') {
-                            getChar();
-                            field.push_back('"');
-                            continue;
-                        }
-                        break;
+                    // Notes are long quoted fields: copy the run up to the next quote in one go.
+                    const char* begin = m_buffer.data() + m_pos;
+                    const auto available = m_end - m_pos;
+                    const auto* quote = static_cast<const char*>(std::memchr(begin, '"', available));
+                    const std::size_t run = quote == nullptr ? available : static_cast<std::size_t>(quote - begin);
+                    m_line += static_cast<std::size_t>(std::count(begin, begin + run, '\n'));
+                    field.append(begin, run);
+                    m_pos += run;
+                    if (quote == nullptr) {
+                        continue; // the field goes on in the next chunk
                     }
-                    if (c == '\n') {
-                        ++m_line;
+                    ++m_pos; // the quote
+                    if (peekChar() == '"') {
+                        getChar();
+                        field.push_back('"');
+                        continue;
                     }
-                    field.push_back(static_cast<char>(c));
+                    break;
                 }
                 c = getChar();
                 if (c != m_delimiter && c != '\n' && c != '\r' && c >= 0) {

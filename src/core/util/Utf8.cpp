@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 namespace earmark::core::utf8 {
 
@@ -56,6 +57,16 @@ std::optional<std::size_t> firstInvalidByte(std::string_view text) {
     while (pos < text.size()) {
         if (static_cast<unsigned char>(text[pos]) < 0x80U) { // ASCII: most of any text
             ++pos;
+            // Eight bytes at a time while none has its high bit set (imports check every field).
+            constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+            std::uint64_t word = 0;
+            while (pos + sizeof word <= text.size()) {
+                std::memcpy(&word, text.data() + pos, sizeof word);
+                if ((word & kHighBits) != 0) {
+                    break;
+                }
+                pos += sizeof word;
+            }
             continue;
         }
         const std::size_t length = sequenceLength(text, pos);
