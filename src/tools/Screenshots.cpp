@@ -10,6 +10,7 @@
 #include "ui/CallEditor.h"
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
+#include "ui/CustomersDock.h"
 #include "ui/ImpactMatrix.h"
 #include "ui/LanguageDialog.h"
 #include "ui/MainWindow.h"
@@ -33,6 +34,7 @@
 #include <QLineEdit>
 #include <QPalette>
 #include <QPixmap>
+#include <QSortFilterProxyModel>
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QTableView>
@@ -260,6 +262,19 @@ int main(int argc, char** argv) {
         ok = shootWidget(&scoring, out + QStringLiteral("/scoring.png")) && ok;
     }
     board->setFloating(false);
+
+    // Customers: searched by segment, one chosen.
+    ui::CustomersDock* people = window.customers();
+    people->show();
+    people->raise();
+    window.resizeDocks({people}, {380}, Qt::Vertical);
+    people->search()->setText(QStringLiteral("recent buyer"));
+    if (people->proxy()->rowCount() > 0) {
+        people->view()->selectRow(0);
+    }
+    settle(400);
+    ok = shootWidget(people, out + QStringLiteral("/customers.png")) && ok;
+    people->search()->clear();
     window.quoteBrowser()->raise();
     settle();
 
