@@ -34,9 +34,9 @@
 #include <QLineEdit>
 #include <QPalette>
 #include <QPixmap>
-#include <QSortFilterProxyModel>
 #include <QPlainTextEdit>
 #include <QScreen>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
 #include <QTextBlock>
