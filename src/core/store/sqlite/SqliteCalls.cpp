@@ -246,8 +246,11 @@ Result<Id> SqliteCallStore::addImported(Call& call) {
 
 Status SqliteCallStore::followLatestCalls(const std::vector<Id>& customerIds, Id importId) {
     return m_db.write([&] {
+        // `+import_id`: by the customer's few calls, not by the batch's many (the planner,
+        // without statistics, took the batch's index and read every call of the batch for
+        // each customer: 7 minutes for 100,000 rows into a workspace of 10,000).
         auto& latest = m_db.statement("SELECT id, started_at, segment_id, value_tier FROM calls WHERE customer_id = ? "
-                                      "AND import_id = ? ORDER BY started_at DESC, id DESC LIMIT 1");
+                                      "AND +import_id = ? ORDER BY started_at DESC, id DESC LIMIT 1");
         for (const Id customerId : customerIds) {
             latest.bind(1, customerId);
             latest.bind(2, importId);

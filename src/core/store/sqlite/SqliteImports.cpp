@@ -261,6 +261,17 @@ Result<ImportUndone> SqliteImportStore::undo(Id id) {
     }
     auto status = m_db.write([&] {
         const MadePlan plan = planMade(m_db, id);
+        // Quotes it brought onto calls that were already there (the rest go with its calls).
+        auto& quotes = m_db.statement("DELETE FROM quotes WHERE import_id = ?");
+        quotes.bind(1, id);
+        quotes.exec();
+        // The calls of customers the batch made and who have no other call go in one
+        // statement: those customers go too, so nothing their calls told needs taking back.
+        auto& own = m_db.statement("DELETE FROM calls WHERE import_id = ?1 AND customer_id IN "
+                                   "(SELECT cu.id FROM customers cu WHERE cu.import_id = ?1 AND NOT EXISTS "
+                                   "(SELECT 1 FROM calls o WHERE o.customer_id = cu.id AND o.import_id IS NOT ?1))");
+        own.bind(1, id);
+        own.exec();
         std::vector<Id> calls;
         {
             auto& q = m_db.statement("SELECT id FROM calls WHERE import_id = ? ORDER BY started_at DESC, id DESC");
@@ -269,11 +280,8 @@ Result<ImportUndone> SqliteImportStore::undo(Id id) {
                 calls.push_back(q.getColumn(0).getInt64());
             }
         }
-        // Quotes it brought onto calls that were already there (the rest go with its calls).
-        auto& quotes = m_db.statement("DELETE FROM quotes WHERE import_id = ?");
-        quotes.bind(1, id);
-        quotes.exec();
-        // Newest first: each removal gives its customer back the values they had before it.
+        // The rest, of customers the workspace had, newest first: each removal gives its
+        // customer back the values they had before it.
         SqliteCallStore callStore(m_db);
         for (const Id call : calls) {
             if (auto ok = callStore.remove(call); !ok) {
