@@ -54,13 +54,6 @@ core::Result<StorePtr> openStore(const Common& common, Store::OpenMode mode) {
     return Store::open(common.db, mode);
 }
 
-std::string customerLabel(const std::string& firstName, const std::string& city) {
-    if (firstName.empty()) {
-        return city.empty() ? std::string("(unnamed)") : "someone from " + city;
-    }
-    return city.empty() ? firstName : firstName + " from " + city;
-}
-
 } // namespace
 
 int reportError(const core::Error& error) {
@@ -312,7 +305,7 @@ int runCalls(const Common& common, const CallsOptions& options) {
     }
     for (const auto& r : *rows) {
         std::cout << fmt::format("{:>7}  {}  {:<28}  {:<15}  {:<12}  {:<14}  {} quotes\n", r.id,
-                                 r.startedAt.substr(0, 16), customerLabel(r.firstName, r.city), r.segment,
+                                 r.startedAt.substr(0, 16), core::customerLabel(r.firstName, r.city), r.segment,
                                  core::label(r.outcome), r.productLine, r.quoteCount);
     }
     std::cout << fmt::format("{} of {} calls\n", rows->size(), *total);
@@ -417,7 +410,7 @@ int runShow(const Common& common, std::int64_t callId, bool personal) {
     }
     std::cout << fmt::format("Call {} · {} · {} · {}\n", call->id, call->startedAt.substr(0, 16),
                              core::label(call->outcome), call->interviewer.empty() ? "-" : call->interviewer);
-    std::cout << fmt::format("Customer: {}{}{}\n", customerLabel(customer->firstName, customer->city),
+    std::cout << fmt::format("Customer: {}{}{}\n", core::customerLabel(customer->firstName, customer->city),
                              segmentName.empty() ? "" : ", " + segmentName,
                              fmt::format(", {}", core::label(call->valueTier)));
     if (personal) {
@@ -488,7 +481,8 @@ int runSearch(const Common& common, const std::string& text, int limit, bool lit
     }
     for (const auto& h : *hits) {
         std::cout << fmt::format("call {:>6} · {} · {} · {}\n    {}\n", h.callId, h.startedAt.substr(0, 10),
-                                 customerLabel(h.firstName, h.city), kSource[static_cast<int>(h.source)], h.snippet);
+                                 core::customerLabel(h.firstName, h.city), kSource[static_cast<int>(h.source)],
+                                 h.snippet);
     }
     std::cout << fmt::format("{} hit{}\n", hits->size(), hits->size() == 1 ? "" : "s");
     return kOk;
@@ -579,7 +573,7 @@ int runEraseCustomer(const Common& common, const std::string& who, bool yes, boo
         }
         std::cerr << fmt::format("Erase {} ({} calls, with their answers, quotes and personal data, from the workspace "
                                  "and its backups)? This cannot be undone. [y/N] ",
-                                 customerLabel(customer->firstName, customer->city), *calls);
+                                 core::customerLabel(customer->firstName, customer->city), *calls);
         std::string answer;
         std::getline(std::cin, answer);
         if (answer != "y" && answer != "Y" && answer != "yes") {

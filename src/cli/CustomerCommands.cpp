@@ -101,9 +101,7 @@ int listCustomers(const Common& common, const ListOptions& options) {
     }
     for (const auto& row : list) {
         const std::string who =
-            row["city"].get<std::string>().empty()
-                ? row["first_name"].get<std::string>()
-                : fmt::format("{} from {}", row["first_name"].get<std::string>(), row["city"].get<std::string>());
+            core::customerLabel(row["first_name"].get<std::string>(), row["city"].get<std::string>());
         std::cout << fmt::format(
             "{:>5}  {:<32} {:<16} {:<16} {} call(s){}\n", row["id"].get<core::Id>(), who,
             row["segment"].get<std::string>(), row["value_tier"].get<std::string>(), row["calls"].get<std::int64_t>(),

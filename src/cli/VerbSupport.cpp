@@ -49,11 +49,8 @@ core::Result<core::Id> customerByReference(core::Store& store, std::string_view 
 }
 
 core::Result<std::optional<core::Bucket>> bucketOption(std::string_view option, std::string_view text) {
-    if (text.empty() || text == "none") {
-        return std::optional<core::Bucket>();
-    }
-    if (const auto bucket = core::parseBucket(text)) {
-        return std::optional<core::Bucket>(*bucket);
+    if (const auto choice = core::parseBucketChoice(core::utf8::trim(text))) {
+        return *choice;
     }
     return badOption(option, fmt::format("'{}' is not a bucket; expected fix, fill, future or none", text));
 }

@@ -9,6 +9,7 @@
 #include "core/store/VocabularyStore.h"
 #include "core/util/Utf8.h"
 #include "ui/BucketColours.h"
+#include "ui/CustomerNames.h"
 #include "ui/TagPicker.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
@@ -17,6 +18,7 @@
 #include "ui/commands/TextCommands.h"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 #include <QActionGroup>
@@ -172,9 +174,7 @@ void CallEditor::reload() {
         m_loading = false;
         return;
     }
-    const QString who = customer->city.empty()
-                            ? toQString(customer->firstName)
-                            : tr("%1 from %2").arg(toQString(customer->firstName), toQString(customer->city));
+    const QString who = customerName(customer->firstName, customer->city);
     m_header->setText(tr("%1 · %2 · %3 · %4")
                           .arg(who,
                                toQString(call->startedAt.substr(0, 16)).replace(QLatin1Char('T'), QLatin1Char(' ')),
@@ -601,7 +601,7 @@ void CallEditor::selectProposal(const core::Proposal& proposal) {
         }
         emit message(tr("Proposed: %1 (%2, %3%). Enter accepts, Delete rejects, F8 goes to the next.")
                          .arg(what, toQString(proposal.reason))
-                         .arg(static_cast<int>(proposal.confidence * 100 + 0.5)));
+                         .arg(static_cast<int>(std::lround(proposal.confidence * 100))));
         return;
     }
 }
@@ -683,6 +683,7 @@ bool CallEditor::selectNextProposal(bool forward) {
         return std::pair{field, p.start};
     };
     std::vector<const core::Proposal*> sorted;
+    sorted.reserve(m_proposals.size());
     for (const auto& p : m_proposals) {
         sorted.push_back(&p);
     }
@@ -731,7 +732,7 @@ void CallEditor::showContextMenu(int index, const QPoint& at) {
     const auto quotes = quotesAt(m_fields[static_cast<std::size_t>(index)], edit->cursorForPosition(at).position());
     if (!quotes.empty() && m_workspace != nullptr) {
         menu->addSeparator();
-        const core::Quote quote = quotes.front();
+        const core::Quote& quote = quotes.front();
         if (auto tags = m_workspace->store().codebook().tags(); tags) {
             for (const auto& tag : *tags) {
                 if (std::find(quote.tagIds.begin(), quote.tagIds.end(), tag.id) != quote.tagIds.end()) {
@@ -876,7 +877,7 @@ bool CallEditor::eventFilter(QObject* watched, QEvent* event) {
                 }
                 lines << tr("Proposed: %1 · %2 · %3% (click, then Enter accepts, Delete rejects)")
                              .arg(what, toQString(p->reason))
-                             .arg(static_cast<int>(p->confidence * 100 + 0.5));
+                             .arg(static_cast<int>(std::lround(p->confidence * 100)));
             }
             if (lines.isEmpty()) {
                 QToolTip::hideText();

@@ -3,6 +3,7 @@
 #include "core/domain/Vocabulary.h"
 #include "core/store/CallStore.h"
 #include "ui/BackgroundReader.h"
+#include "ui/CustomerNames.h"
 
 #include <QDateTime>
 
@@ -119,8 +120,7 @@ QVariant CallListModel::data(const QModelIndex& index, int role) const {
             return QDateTime::fromString(fromUtf8(row.startedAt), Qt::ISODate)
                 .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case Customer:
-            return row.city.empty() ? fromUtf8(row.firstName)
-                                    : tr("%1 from %2").arg(fromUtf8(row.firstName), fromUtf8(row.city));
+            return customerName(row.firstName, row.city);
         case Segment:
             return fromUtf8(row.segment);
         case Outcome:

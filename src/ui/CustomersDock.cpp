@@ -5,6 +5,7 @@
 #include "core/store/VocabularyStore.h"
 #include "ui/CustomerDialog.h"
 #include "ui/CustomerListModel.h"
+#include "ui/CustomerNames.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
 #include "ui/commands/CustomerCommands.h"
@@ -27,8 +28,7 @@ namespace earmark::ui {
 namespace {
 
 QString named(const core::Customer& c) {
-    return c.city.empty() ? toQString(c.firstName)
-                          : CustomersDock::tr("%1 from %2").arg(toQString(c.firstName), toQString(c.city));
+    return customerName(c.firstName, c.city);
 }
 
 } // namespace

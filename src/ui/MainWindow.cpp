@@ -16,6 +16,7 @@
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
 #include "ui/CodebookModel.h"
+#include "ui/CustomerNames.h"
 #include "ui/CustomersDock.h"
 #include "ui/ExportDialog.h"
 #include "ui/ImportDialog.h"
@@ -606,10 +607,7 @@ void MainWindow::eraseCurrentCustomer(bool ask) {
     core::CallFilter theirs;
     theirs.customerId = customer->id;
     const auto calls = store.calls().count(theirs);
-    const QString who =
-        customer->city.empty()
-            ? QString::fromStdString(customer->firstName)
-            : tr("%1 from %2").arg(QString::fromStdString(customer->firstName), QString::fromStdString(customer->city));
+    const QString who = customerName(customer->firstName, customer->city);
     if (ask) {
         QStringList personal;
         if (!customer->personal.fullName.empty()) {

@@ -4,6 +4,7 @@
 #include "core/store/CallStore.h"
 #include "core/store/CustomerStore.h"
 #include "core/store/VocabularyStore.h"
+#include "ui/CustomerNames.h"
 #include "ui/TextPositions.h"
 
 #include <algorithm>
@@ -50,8 +51,7 @@ NewCallDialog::NewCallDialog(core::Store& store, QWidget* parent)
     QStringList labels;
     if (auto customers = store.customers().all(); customers) {
         for (const auto& c : *customers) {
-            QString label = c.city.empty() ? toQString(c.firstName)
-                                           : tr("%1 from %2").arg(toQString(c.firstName), toQString(c.city));
+            QString label = customerName(c.firstName, c.city);
             if (m_customers.contains(label)) { // two Sarahs from Phoenix: tell them apart
                 label += QStringLiteral(" (#%1)").arg(c.id);
             }

@@ -4,6 +4,7 @@
 #include "core/ranking/Scoring.h"
 #include "core/store/CodebookStore.h"
 #include "core/store/OpportunityStore.h"
+#include "ui/CustomerNames.h"
 #include "ui/TextPositions.h"
 #include "ui/ViewActions.h"
 #include "ui/Workspace.h"
@@ -374,10 +375,7 @@ void OpportunityEditor::show(const core::report::Entry* entry) {
         const int r = static_cast<int>(i);
         m_evidence->setItem(r, 0,
                             new QTableWidgetItem(QStringLiteral("\u201c%1\u201d").arg(toQString(row.quote.text))));
-        QString speaker = toQString(row.quote.firstName);
-        if (!row.quote.city.empty()) {
-            speaker = tr("%1 from %2").arg(speaker, toQString(row.quote.city));
-        }
+        const QString speaker = customerName(row.quote.firstName, row.quote.city);
         m_evidence->setItem(r, 1, new QTableWidgetItem(speaker));
         auto* importance = new QComboBox;
         for (int level = 0; level <= 3; ++level) {

@@ -3,6 +3,7 @@
 #include "core/domain/Buckets.h"
 #include "core/domain/Vocabulary.h"
 #include "core/store/QuoteStore.h"
+#include "ui/CustomerNames.h"
 #include "ui/QuoteMime.h"
 #include "ui/TextPositions.h"
 
@@ -48,10 +49,7 @@ QString QuoteBrowserModel::attributed(int index) const {
     if (r == nullptr) {
         return {};
     }
-    QString who = toQString(r->firstName);
-    if (!r->city.empty()) {
-        who = tr("%1 from %2").arg(who, toQString(r->city));
-    }
+    const QString who = customerName(r->firstName, r->city);
     QStringList parts{who};
     if (!r->segment.empty()) {
         parts << toQString(r->segment).toLower();
@@ -81,8 +79,7 @@ QVariant QuoteBrowserModel::data(const QModelIndex& index, int role) const {
         case Text:
             return toQString(r.text);
         case Customer:
-            return r.city.empty() ? toQString(r.firstName)
-                                  : tr("%1 from %2").arg(toQString(r.firstName), toQString(r.city));
+            return customerName(r.firstName, r.city);
         case Segment:
             return toQString(r.segment);
         case Date:

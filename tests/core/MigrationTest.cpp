@@ -12,6 +12,7 @@
 #include "support/TempDir.h"
 
 #include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 using namespace earmark;
@@ -32,7 +33,7 @@ std::filesystem::path copyFixture(const test::TempDir& dir, const std::string& n
 // workspace). Keep every row forever: every later schema must still open each of them.
 class OlderWorkspace : public testing::TestWithParam<int> {};
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, OlderWorkspace, testing::Values(1, 2, 3, 4, 5, 6),
+INSTANTIATE_TEST_SUITE_P(Fixtures, OlderWorkspace, testing::Values(1, 2, 3, 4, 5, 6, 7),
                          [](const testing::TestParamInfo<int>& info) { return "v" + std::to_string(info.param); });
 
 TEST_P(OlderWorkspace, StillOpensWithEverythingInIt) {
@@ -248,4 +249,82 @@ TEST(Migration, NewWorkspaceIsMarkedAsEarmarks) {
     EXPECT_EQ(raw.execAndGet("PRAGMA application_id").getInt(), Store::kApplicationId);
     EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Store::kSchemaVersion);
     EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
+}
+
+namespace {
+
+// Every value the list rules of the schema accept, and one each refuses.
+struct ListRule {
+    const char* table;
+    const char* column;
+    std::vector<std::string> accepted;
+    const char* refused;
+};
+
+const std::vector<ListRule>& listRules() {
+    static const std::vector<ListRule> kRules{
+        {"calls", "channel", {"phone", "video", "in_person", "chat", "email", "other"}, "fax"},
+        {"calls", "outcome", {"connected", "voicemail", "no_answer", "declined", "wrong_number"}, "busy"},
+        {"calls", "value_tier", {"high_ltv", "standard", "price_sensitive"}, "gold"},
+        {"customers", "value_tier", {"high_ltv", "standard", "price_sensitive"}, "Standard"},
+        {"tags", "kind", {"problem_type", "feature_request", "emotion", "theme", "product_line"}, "mood"},
+        {"opportunities", "status", {"idea", "validating", "building", "launched", "validated", "dropped"}, "done"},
+        {"proposals", "status", {"open", "accepted", "rejected"}, "maybe"},
+        {"customer_history", "field", {"first_name", "city", "segment", "value_tier"}, "email"},
+    };
+    return kRules;
+}
+
+std::string tableSql(SQLite::Database& db) {
+    std::string all;
+    SQLite::Statement q(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+    while (q.executeStep()) {
+        all += q.getColumn(0).getString() + ": " + q.getColumn(1).getString() + "\n";
+    }
+    return all;
+}
+
+} // namespace
+
+// Schema 7 rewrote the rules that a value is one of a list (so a write no longer builds a
+// lookup table per row): they must refuse and accept exactly what they did.
+TEST(Migration, ListRulesRefuseAndAcceptWhatTheyDidAndBuildNoTablePerRow) {
+    test::TempDir dir;
+    const auto path = copyFixture(dir, "workspace-v6.earmark");
+    ASSERT_TRUE(Store::open(path, Store::OpenMode::ExistingOnly).has_value());
+    SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+    raw.exec("INSERT INTO customer_history(customer_id, changed_at, field) "
+             "SELECT min(id), '2026-01-01T00:00:00', 'city' FROM customers");
+    for (const auto& rule : listRules()) {
+        SCOPED_TRACE(std::string(rule.table) + "." + rule.column);
+        const std::string where = fmt::format(" WHERE rowid = (SELECT min(rowid) FROM {})", rule.table);
+        ASSERT_GT(raw.execAndGet(fmt::format("SELECT count(*) FROM {}", rule.table)).getInt(), 0);
+        for (const auto& value : rule.accepted) {
+            EXPECT_NO_THROW(raw.exec(fmt::format("UPDATE {} SET {} = '{}'", rule.table, rule.column, value) + where))
+                << value;
+        }
+        try {
+            raw.exec(fmt::format("UPDATE {} SET {} = '{}'", rule.table, rule.column, rule.refused) + where);
+            ADD_FAILURE() << rule.refused << " was accepted";
+        } catch (const SQLite::Exception& e) {
+            EXPECT_NE(std::string(e.what()).find("CHECK constraint failed"), std::string::npos) << e.what();
+        }
+    }
+    EXPECT_EQ(raw.execAndGet("PRAGMA integrity_check").getString(), "ok");
+
+    // A call and a customer are written without a lookup table.
+    for (const char* write :
+         {"UPDATE calls SET channel = 'phone', outcome = 'connected', value_tier = 'standard' WHERE id = 1",
+          "INSERT INTO customers(uuid, created_at, value_tier) VALUES ('u', 'c', 'standard')"}) {
+        SQLite::Statement plan(raw, std::string("EXPLAIN ") + write);
+        while (plan.executeStep()) {
+            EXPECT_NE(plan.getColumn(1).getString(), "OpenEphemeral") << write;
+        }
+    }
+
+    // A new workspace gets the very same tables as a migrated one.
+    const auto fresh = dir / "new.earmark";
+    ASSERT_TRUE(Store::open(fresh, Store::OpenMode::CreateIfMissing).has_value());
+    SQLite::Database made(fresh.string());
+    EXPECT_EQ(tableSql(made), tableSql(raw));
 }

@@ -128,6 +128,22 @@ TEST(Vocabulary, OutcomesAndChannelsMatchLeniently) {
     EXPECT_EQ(parseBucket("FUTURE"), Bucket::Future);
 }
 
+// "none" unfiles a quote or an opportunity wherever a bucket is typed: the command line,
+// a JSON import.
+TEST(Vocabulary, UnfiledIsABucketChoiceAndAnythingElseIsRefused) {
+    EXPECT_EQ(parseBucketChoice("Fix"), std::optional<std::optional<Bucket>>(Bucket::Fix));
+    EXPECT_EQ(parseBucketChoice("None"), std::optional<std::optional<Bucket>>(std::optional<Bucket>()));
+    EXPECT_EQ(parseBucketChoice(""), std::optional<std::optional<Bucket>>(std::optional<Bucket>()));
+    EXPECT_EQ(parseBucketChoice("later"), std::nullopt);
+}
+
+TEST(Vocabulary, CustomersAreNamedByFirstNameAndCity) {
+    EXPECT_EQ(customerLabel("Sarah", "Phoenix"), "Sarah from Phoenix");
+    EXPECT_EQ(customerLabel("Sarah", ""), "Sarah");
+    EXPECT_EQ(customerLabel("", "Phoenix"), "someone from Phoenix");
+    EXPECT_EQ(customerLabel("", "", "A customer"), "A customer");
+}
+
 // Where a quote is filed: by hand first, else its first tag's default bucket.
 struct BucketRow {
     const char* name;

@@ -163,6 +163,25 @@ std::optional<Channel> parseChannel(std::string_view text) {
 std::optional<Bucket> parseBucket(std::string_view text) {
     return parseIn(kBuckets, text);
 }
+std::optional<std::optional<Bucket>> parseBucketChoice(std::string_view text) {
+    using Choice = std::optional<std::optional<Bucket>>;
+    if (text.empty() || normaliseKey(text) == "none") {
+        return Choice(std::in_place, std::nullopt);
+    }
+    if (const auto bucket = parseBucket(text)) {
+        return Choice(std::in_place, *bucket);
+    }
+    return std::nullopt;
+}
+
+std::string customerLabel(std::string_view firstName, std::string_view city, std::string_view nobody) {
+    std::string who(firstName.empty() ? nobody : firstName);
+    if (!city.empty()) {
+        who.append(" from ").append(city);
+    }
+    return who;
+}
+
 std::optional<TagKind> parseTagKind(std::string_view text) {
     return parseIn(kTagKinds, text);
 }

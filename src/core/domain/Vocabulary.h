@@ -39,6 +39,13 @@ std::optional<Channel> parseChannel(std::string_view text);
 std::optional<Bucket> parseBucket(std::string_view text);
 std::optional<TagKind> parseTagKind(std::string_view text);
 std::optional<OpportunityStatus> parseStatus(std::string_view text);
+/// A bucket where leaving a quote or an opportunity unfiled is a choice: "none" or nothing
+/// means unfiled (an empty inner optional); nullopt when the text is neither.
+std::optional<std::optional<Bucket>> parseBucketChoice(std::string_view text);
+
+/// How a customer is named in lists, reports and messages: "Sarah from Phoenix", "Sarah",
+/// "<nobody> from Phoenix" (no first name), or `nobody` alone.
+std::string customerLabel(std::string_view firstName, std::string_view city, std::string_view nobody = "someone");
 
 /// The accepted spellings, for error messages: "high LTV, standard, price-sensitive".
 std::string acceptedValueTiers();

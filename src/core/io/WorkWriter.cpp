@@ -28,11 +28,8 @@ std::unexpected<Error> at(Error error, const std::string& where) {
 }
 
 Result<std::optional<Bucket>> bucketNamed(const std::string& text, const std::string& where) {
-    if (text.empty() || utf8::asciiLower(text) == "none") {
-        return std::optional<Bucket>();
-    }
-    if (const auto bucket = parseBucket(text)) {
-        return std::optional<Bucket>(*bucket);
+    if (const auto choice = parseBucketChoice(text)) {
+        return *choice;
     }
     return fail(ErrorCode::BadInput, fmt::format("'bucket' has '{}': expected fix, fill or future", text), where);
 }

@@ -65,10 +65,7 @@ public:
 
 private:
     static std::string withCity(const std::string& who, const std::string& city) {
-        if (who.empty()) {
-            return city.empty() ? "A customer" : "A customer from " + city;
-        }
-        return city.empty() ? who : who + " from " + city;
+        return customerLabel(who, city, "A customer");
     }
 
     PersonalData m_personal;

@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <array>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <string>
 
 namespace earmark::core {
@@ -375,6 +376,73 @@ ALTER TABLE opportunities ADD COLUMN import_id INTEGER REFERENCES imports(id) ON
 ALTER TABLE opportunity_quotes ADD COLUMN import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL;
 )sql";
 
+// Version 7: `CHECK (x IN ('a', 'b', 'c'))` makes SQLite build a lookup table each time a
+// statement writes a row (a list of three or more words), so every imported call built four:
+// most of what an import spent in memset. The same rule written as `x = 'a' OR x = 'b' OR ...`
+// is checked in place. Changing a CHECK into an equivalent one does not touch a row, so it is
+// done the way SQLite documents for CHECK changes: edit the table's CREATE statement.
+std::string withoutListChecks(const std::string& createSql) {
+    static const std::regex listCheck(R"(CHECK \((\w+) IN \(([^()]*)\)\))");
+    static const std::regex item(R"(\s*('[^']*'|-?\d+)\s*(,|$))");
+    std::string out;
+    auto begin = createSql.cbegin();
+    for (std::sregex_iterator it(createSql.cbegin(), createSql.cend(), listCheck), end; it != end; ++it) {
+        const auto& match = *it;
+        const std::string column = match[1];
+        const std::string list = match[2];
+        std::vector<std::string> words;
+        for (std::sregex_iterator w(list.cbegin(), list.cend(), item), none; w != none; ++w) {
+            words.push_back((*w)[1]);
+        }
+        out.append(begin, match[0].first);
+        if (words.size() <= 2) { // SQLite compares two or fewer in place already
+            out.append(match[0].first, match[0].second);
+        } else {
+            out += "CHECK (";
+            for (std::size_t i = 0; i < words.size(); ++i) {
+                out += (i == 0 ? "" : " OR ") + column + " = " + words[i];
+            }
+            out += ")";
+        }
+        begin = match[0].second;
+    }
+    out.append(begin, createSql.cend());
+    return out;
+}
+
+void rewriteListChecks(SQLite::Database& db) {
+    std::vector<std::pair<std::string, std::string>> changed;
+    SQLite::Statement tables(db,
+                             "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%CHECK (% IN (%'");
+    while (tables.executeStep()) {
+        const std::string sql = tables.getColumn(1).getString();
+        auto rewritten = withoutListChecks(sql);
+        if (rewritten != sql) {
+            changed.emplace_back(tables.getColumn(0).getString(), std::move(rewritten));
+        }
+    }
+    if (changed.empty()) {
+        return;
+    }
+    const int schemaVersion = db.execAndGet("PRAGMA schema_version").getInt();
+    db.exec("PRAGMA writable_schema = ON");
+    SQLite::Statement update(db, "UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?");
+    for (const auto& [name, sql] : changed) {
+        update.reset();
+        update.bind(1, sql);
+        update.bind(2, name);
+        update.exec();
+    }
+    db.exec("PRAGMA schema_version = " + std::to_string(schemaVersion + 1));
+    db.exec("PRAGMA writable_schema = OFF");
+    // Reading every table now makes SQLite parse the new statements inside this
+    // transaction: a statement it cannot read rolls the step back instead of
+    // leaving a workspace that will not open.
+    for (const auto& [name, sql] : changed) {
+        db.execAndGet("SELECT count(*) FROM \"" + name + "\"");
+    }
+}
+
 struct BuiltinSegment {
     const char* key;
     const char* name;
@@ -486,6 +554,8 @@ const std::vector<Migration>& migrations() {
          [](SQLite::Database& db) { db.exec(kSchemaV5); }},
         {6, "imports record the quotes, tags and opportunities they add; two indexes that slowed lists go",
          [](SQLite::Database& db) { db.exec(kSchemaV6); }},
+        {7, "rules that a value is one of a list are checked in place instead of through a table built per row",
+         rewriteListChecks},
     };
     return kMigrations;
 }

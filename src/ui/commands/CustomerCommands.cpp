@@ -2,6 +2,7 @@
 
 #include "core/store/CustomerStore.h"
 #include "core/store/Store.h"
+#include "ui/CustomerNames.h"
 #include "ui/TextPositions.h"
 #include "ui/Workspace.h"
 
@@ -12,9 +13,7 @@ namespace earmark::ui {
 namespace {
 
 QString named(const core::Customer& customer) {
-    return customer.city.empty() ? toQString(customer.firstName)
-                                 : QCoreApplication::translate("CustomerCommands", "%1 from %2")
-                                       .arg(toQString(customer.firstName), toQString(customer.city));
+    return customerName(customer.firstName, customer.city);
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 // Imports as batches: recorded with the import, taken back whole.
+#include "core/domain/Vocabulary.h"
 #include "core/store/StoreInternals.h"
 #include "core/store/sqlite/SqliteAreas.h"
 #include "core/store/sqlite/SqliteDatabase.h"
@@ -215,7 +216,7 @@ Result<std::vector<SegmentChange>> SqliteImportStore::segmentChanges(Id id, cons
             const std::string first = q.getColumn(1).getString();
             const std::string city = q.getColumn(2).getString();
             out.push_back(SegmentChange{q.getColumn(0).getInt64(),
-                                        city.empty() ? first : fmt::format("{} from {}", first, city),
+                                        customerLabel(first, city),
                                         named(q.getColumn(3).getString()),
                                         named(q.getColumn(4).getString()),
                                         q.getColumn(5).getString(),
