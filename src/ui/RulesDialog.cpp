@@ -439,7 +439,9 @@ void RulesDialog::runPreview() {
             if (!set) {
                 return std::unexpected(set.error());
             }
-            return core::engine::proposeWithRules(store, *set, {});
+            core::engine::RuleRunOptions options;
+            options.readIntents = false; // what this rule proposes, nothing else
+            return core::engine::proposeWithRules(store, *set, options);
         },
         [this](core::Result<std::vector<core::Proposal>> found) {
             m_preview->clear();

@@ -1,9 +1,11 @@
 #include "core/analysis/WordVectors.h"
 
+#include "core/analysis/Meaning.h"
 #include "support/TempDir.h"
 
 #include <fstream>
 #include <gtest/gtest.h>
+#include <memory>
 
 using namespace earmark;
 using core::analysis::WordVectors;
@@ -55,4 +57,26 @@ TEST(WordVectors, AFileThatIsNotOneIsRefusedWithItsName) {
     const auto missing = WordVectors::load(dir / "absent.bin");
     ASSERT_FALSE(missing.has_value());
     EXPECT_NE(missing.error().message.find("absent.bin"), std::string::npos);
+}
+
+// Two tellings of one problem in different words are nearer than the same part praised,
+// and nearer than another problem sharing no word.
+TEST(Meaning, TheSameProblemInOtherWordsIsNearerThanPraiseOfThePart) {
+    auto vectors = std::make_shared<const WordVectors>(shipped());
+    core::analysis::MeaningModel model(vectors);
+    const std::vector<std::string> texts{"The lid leaks all over my bag.", "Water drips out from under the cap.",
+                                         "Love the lid, it never leaks.", "Delivery took three weeks."};
+    for (const auto& t : texts) {
+        model.count(t);
+    }
+    std::vector<core::analysis::Meaning> m;
+    for (const auto& t : texts) {
+        m.push_back(model.read(t));
+    }
+    EXPECT_EQ(m[2].intent, core::analysis::IntentKind::Praise);
+    const double sameProblem = model.similarity(m[0], m[1]);
+    EXPECT_GT(sameProblem, model.similarity(m[0], m[2]));
+    EXPECT_GT(sameProblem, model.similarity(m[0], m[3]));
+    EXPECT_NEAR(model.similarity(m[0], m[1]), model.similarity(m[1], m[0]), 1e-12);
+    EXPECT_NEAR(model.similarity(m[0], m[0]), 1.0, 1e-9);
 }

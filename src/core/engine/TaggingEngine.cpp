@@ -1,5 +1,7 @@
 #include "core/engine/TaggingEngine.h"
 
+#include "core/analysis/Intent.h"
+#include "core/analysis/Statements.h"
 #include "core/domain/Vocabulary.h"
 #include "core/store/CallStore.h"
 #include "core/store/CodebookStore.h"
@@ -92,6 +94,7 @@ struct OpenSentence {
     Id questionId = 0; ///< the question answered; 0 for the notes
     analysis::Span span;
     std::string text;
+    bool marked = false; ///< the note-taker marked the words as the customer's
 };
 
 std::vector<OpenSentence> unquotedSentences(const CallReading& reading) {
@@ -101,13 +104,25 @@ std::vector<OpenSentence> unquotedSentences(const CallReading& reading) {
     }
     std::vector<OpenSentence> out;
     for (const auto& [answerId, questionId, text] : texts) {
-        for (const auto& span : analysis::sentences(*text)) {
+        // In notes, only the customer's own words (no framing, no note-taker's context); an
+        // answer is the customer's throughout.
+        std::vector<std::pair<analysis::Span, bool>> spans;
+        if (answerId) {
+            for (const auto& span : analysis::sentences(*text)) {
+                spans.emplace_back(span, false);
+            }
+        } else {
+            for (const auto& words : analysis::customerWords(*text)) {
+                spans.emplace_back(words.span, words.marked());
+            }
+        }
+        for (const auto& [span, marked] : spans) {
             const bool quoted = std::any_of(reading.quotes.begin(), reading.quotes.end(), [&](const Quote& q) {
                 return q.answerId == answerId && q.start < span.end && span.start < q.end;
             });
             const auto sentence = utf8::slice(*text, span.start, span.end);
             if (!quoted && sentence) {
-                out.push_back({answerId, questionId, span, std::string(*sentence)});
+                out.push_back({answerId, questionId, span, std::string(*sentence), marked});
             }
         }
     }
@@ -148,6 +163,20 @@ proposeOverCalls(Store& store, std::optional<Id> only, const Progress& progress,
     std::stable_sort(out.begin(), out.end(),
                      [](const Proposal& a, const Proposal& b) { return a.confidence > b.confidence; });
     return out;
+}
+
+/// The bucket a text's intent files it in, worded as a proposal's reason.
+std::optional<analysis::BucketProposal> intentBucket(const analysis::Intent& intent) {
+    const auto bucket = analysis::bucketOf(intent.kind);
+    if (!bucket) {
+        return std::nullopt;
+    }
+    static constexpr const char* kAs[] = {"", "", "a problem", "a request for what the shop does not offer",
+                                          "a hope for what could be"};
+    const char* as = kAs[static_cast<int>(intent.kind)];
+    return analysis::BucketProposal{*bucket, intent.confidence,
+                                    intent.cue.empty() ? fmt::format("reads as {}", as)
+                                                       : fmt::format("reads as {}: '{}'", as, intent.cue)};
 }
 
 std::string foldedKey(std::string_view text) {
@@ -274,6 +303,7 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
     if (!context) {
         return std::unexpected(context.error());
     }
+    analysis::IntentReader intents;
     return proposeOverCalls(
         store, options.callId, options.progress,
         [&](Id callId, const CallReading& reading, std::vector<Proposal>& out) {
@@ -328,7 +358,14 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
                     }
                 }
                 if (!inherited) {
-                    if (const auto bucket = rules.bucketOf(hits)) {
+                    // The workspace's rules first; else what the quote reads as.
+                    std::optional<analysis::BucketProposal> bucket = rules.bucketOf(hits);
+                    const char* source = "rules";
+                    if (!bucket && options.readIntents) {
+                        bucket = intentBucket(intents.read(quote.text, true));
+                        source = "intent";
+                    }
+                    if (bucket) {
                         Proposal p;
                         p.callId = callId;
                         p.answerId = quote.answerId;
@@ -337,7 +374,7 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
                         p.end = quote.end;
                         p.text = quote.text;
                         p.bucket = bucket->bucket;
-                        p.source = "rules";
+                        p.source = source;
                         p.reason = bucket->reason;
                         p.confidence = bucket->confidence;
                         p.fingerprint = fmt::format("bucket:q{}:{}", quote.id, toKey(bucket->bucket));
@@ -352,10 +389,13 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
                 unit.text = open.text;
                 unit.question = open.questionId != 0 ? context->questions[open.questionId] : std::string();
                 const auto hits = rules.match(unit);
-                if (hits.empty()) {
+                // One proposal per sentence: the strongest tag a rule names, and the bucket
+                // the rules give, else the one it reads as. Words that are only context
+                // ("Bought the pack last month.") are not proposed, whatever a rule finds.
+                const auto intent = intents.read(open.text, open.marked);
+                if (intent.kind == analysis::IntentKind::Context) {
                     continue;
                 }
-                // One proposal per sentence: the strongest tag a rule names, and the bucket.
                 const analysis::RuleHit* tagHit = nullptr;
                 for (const auto& hit : hits) {
                     if (!rules.rules()[hit.rule].tag.empty() &&
@@ -363,7 +403,10 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
                         tagHit = &hit;
                     }
                 }
-                const auto bucket = rules.bucketOf(hits);
+                auto bucket = rules.bucketOf(hits);
+                if (!bucket && options.readIntents) {
+                    bucket = intentBucket(intent);
+                }
                 if (tagHit == nullptr && !bucket) {
                     continue;
                 }
@@ -377,7 +420,7 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
                     p.tagName = rules.rules()[tagHit->rule].tag;
                 }
                 p.bucket = bucket ? std::optional<Bucket>(bucket->bucket) : std::nullopt;
-                p.source = tagHit != nullptr ? rules.rules()[tagHit->rule].name : "rules";
+                p.source = tagHit != nullptr ? rules.rules()[tagHit->rule].name : (hits.empty() ? "intent" : "rules");
                 p.reason = bucket && (tagHit == nullptr || bucket->confidence >= tagHit->confidence) ? bucket->reason
                                                                                                      : tagHit->reason;
                 p.confidence =

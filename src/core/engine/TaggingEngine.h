@@ -22,6 +22,9 @@ using Progress = std::function<bool(std::size_t done, std::size_t total)>;
 struct RuleRunOptions {
     std::optional<Id> callId; ///< one call; all calls when empty
     Progress progress;
+    /// Where no rule files a quote or a customer's words, propose the bucket they read as
+    /// (a problem, a request, a hope; analysis::IntentReader). Off to preview one rule.
+    bool readIntents = true;
 };
 
 /// What the rules propose over the workspace, best first. Nothing is stored: a preview
