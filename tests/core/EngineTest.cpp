@@ -449,3 +449,49 @@ TEST_F(Engine, UnquotedSentencesThatSayWhatAPatternSaysAreProposedAsQuotes) {
     ASSERT_EQ(store->proposals().add(stored).value(), proposals.size());
     EXPECT_TRUE(core::engine::newProposalsOnly(*store, core::engine::proposeFromPatterns(*store).value())->empty());
 }
+
+// Where no rule decides, the customer's words are proposed as what they read as; what the
+// note-taker wrote is never proposed.
+TEST_F(Engine, WhatNoRuleFilesIsProposedAsItReadsAndTheNoteTakersWordsAreNot) {
+    const core::Id dana = addCustomer("Dana");
+    addCall(dana, "Bought the blender in March. She said: \"The jug wobbles on the base.\" Will call back.\n"
+                  "Customer: would you ever make the jug in glass?");
+    const core::Id call = addCall(dana, "The handle sits crooked on the pan.");
+    core::Quote quote;
+    quote.callId = call;
+    quote.start = 0;
+    quote.end = 34; // the whole sentence, no full stop
+    ASSERT_TRUE(store->quotes().add(quote).has_value());
+
+    auto rules = starter(*store);
+    auto proposals = core::engine::proposeWithRules(*store, rules, {});
+    ASSERT_TRUE(proposals.has_value()) << proposals.error().describe();
+    std::map<std::string, core::Proposal> byText;
+    for (const auto& p : *proposals) {
+        byText[p.text + (p.quoteId ? " [quote]" : "")] = p;
+        EXPECT_EQ(p.text.find("She said"), std::string::npos) << p.text;
+        EXPECT_EQ(p.text.find("Bought"), std::string::npos) << p.text;
+        EXPECT_EQ(p.text.find("Will call"), std::string::npos) << p.text;
+        EXPECT_EQ(p.text.find("Customer:"), std::string::npos) << p.text;
+    }
+    ASSERT_TRUE(byText.contains("The jug wobbles on the base.")) << proposals->size();
+    EXPECT_EQ(byText["The jug wobbles on the base."].bucket, core::Bucket::Fix);
+    ASSERT_TRUE(byText.contains("would you ever make the jug in glass?"));
+    EXPECT_EQ(byText["would you ever make the jug in glass?"].bucket, core::Bucket::Fill);
+    EXPECT_EQ(byText["would you ever make the jug in glass?"].reason,
+              "reads as a request for what the shop does not offer: 'would you ever make'");
+    // A researcher's quote with no cue at all reads as a problem.
+    ASSERT_TRUE(byText.contains("The handle sits crooked on the pan [quote]"));
+    EXPECT_EQ(byText["The handle sits crooked on the pan [quote]"].bucket, core::Bucket::Fix);
+    EXPECT_EQ(byText["The handle sits crooked on the pan [quote]"].source, "intent");
+
+    // Without reading intents (one rule's preview), only what the rules themselves find.
+    core::engine::RuleRunOptions rulesOnly;
+    rulesOnly.readIntents = false;
+    auto found = core::engine::proposeWithRules(*store, rules, rulesOnly);
+    ASSERT_TRUE(found.has_value());
+    for (const auto& p : *found) {
+        EXPECT_NE(p.source, "intent") << p.text;
+        EXPECT_EQ(p.reason.find("reads as"), std::string::npos) << p.text;
+    }
+}

@@ -29,6 +29,16 @@ TEST(Intent, ReadsWhatACustomerSentenceDoes) {
              {"Love it, works perfectly.", IntentKind::Praise},
              {"No complaints at all, it's lasted years.", IntentKind::Praise},
              {"Love the colour but the seam split.", IntentKind::Fix},
+             // What a cue word alone would misread.
+             {"Broke after one day.", IntentKind::Fix},
+             {"Eventually it stopped working.", IntentKind::Fix},
+             {"It's so soft, and it lasts for ages.", IntentKind::Praise},
+             {"Can't recommend it enough.", IntentKind::Praise},
+             {"Won't stop beeping at night.", IntentKind::Fix},
+             {"No issues with delivery but the zip broke.", IntentKind::Fix},
+             {"I'd like a refund please.", IntentKind::Fix},
+             {"Can I get a replacement?", IntentKind::Fix},
+             {"The lid never leaks, not once.", IntentKind::Praise},
          }) {
         EXPECT_EQ(reader.read(said.text).kind, said.kind) << said.text;
     }

@@ -48,3 +48,18 @@ TEST(Statements, TheCustomersWordsComeWithoutTheNoteTakersFraming) {
     EXPECT_EQ(wordsOf("Said \u201cit smells like burning\u201d when on high."),
               (std::vector<std::string>{"it smells like burning"}));
 }
+
+// What a note-taker writes that is not the customer's, and marks that are not quotation marks.
+TEST(Statements, TheNoteTakersOwnSentencesAndStrayMarksAreLeftOut) {
+    EXPECT_EQ(wordsOf("It cost $90. The strap broke in a week."),
+              (std::vector<std::string>{"It cost $90.", "The strap broke in a week."}));
+    EXPECT_EQ(wordsOf("She said no. Will follow up.\nWe refunded her. Sent us photos of the crack."),
+              std::vector<std::string>{});
+    EXPECT_EQ(wordsOf("Asked if she'd buy again. Explained the warranty."), std::vector<std::string>{});
+    // An inch mark is not a quotation: the rest of the notes is not swallowed by it.
+    EXPECT_EQ(wordsOf("Has the 15\" laptop.\nThe hinge squeaks when I open it."),
+              (std::vector<std::string>{"The hinge squeaks when I open it."}));
+    // Windows line ends and curly apostrophes read as any others.
+    EXPECT_EQ(wordsOf("Didn\u2019t buy.\r\nI couldn\u2019t find my size."),
+              (std::vector<std::string>{"I couldn\u2019t find my size."}));
+}

@@ -1,6 +1,6 @@
 #include "core/analysis/Intent.h"
 
-#include <functional>
+#include <algorithm>
 
 namespace earmark::core::analysis {
 
@@ -15,7 +15,8 @@ namespace {
 // NOLINTBEGIN(bugprone-suspicious-missing-comma)
 // Hypothetical or aspirational: a need hinted at, not a product asked for.
 const std::vector<std::string_view> kFuture{
-    "one day",
+    "one day {i|id|it|they|you|we|maybe|there|someone|ill|the|my|this|our|its|theyll|youll}",
+    "{maybe|perhaps|hopefully|until} one day",
     "someday",
     "some day",
     "imagine",
@@ -40,16 +41,20 @@ const std::vector<std::string_view> kFuture{
     "be {amazing|awesome|incredible|brilliant|cool|great|fantastic|magic|magical|neat|genius} if * {could|would|did}",
     "how {cool|great|amazing|awesome|good|nice} would",
     "if only {it|they|you} {could|would}",
-    "eventually",
     "down the line",
     "next level",
     "futuristic",
     "sci fi",
     "{could|would} * {automatically|itself|themselves|remember|learn|predict|sense|detect|adjust|adapt}",
     "{could|would} {tell|warn|remind|alert|know} me",
-    "{somehow|magically}",
     "ahead of its time",
     "the holy grail",
+};
+
+// Asking for money back, a replacement or an exchange: a complaint, even when it is asked
+// ("I'd like a refund", "Can I get a replacement?"). Read before the requests.
+const std::vector<std::string_view> kRemedy{
+    "{refund|refunded|replacement|replace it|exchange|money back|send it back|return it|returning it}",
 };
 
 // Asking for what the shop does not offer: a size, a colour, a version, an accessory.
@@ -96,7 +101,8 @@ const std::vector<std::string_view> kPraiseIdioms{
     "no {complaint|complaints|problem|problems|issue|issues|regrets}",
     "not a single {problem|issue|complaint}",
     "never {had|been} * {problem|issue|trouble}",
-    "{cant|couldnt} {fault|complain|recommend * enough|be happier|ask for}",
+    "{cant|couldnt} {fault|complain|be happier|ask for}",
+    "{cant|couldnt} recommend {it|them|this|these|enough}",
     "{cant|couldnt} {believe|get over} how {good|well|nice|comfy|soft|easy|quick|fast}",
     "{nothing|not much} to {complain|fault}",
     "{didnt|doesnt|wont} {disappoint|let me down}",
@@ -104,13 +110,13 @@ const std::vector<std::string_view> kPraiseIdioms{
     "{never|doesnt|didnt|hasnt|havent|wont|isnt|wasnt|not|nothing|no} {once|even|ever|yet|a|one|at all} "
     "{leak|leaked|leaks|drip|spill|broke|broken|break|snap|snapped|crack|cracked|split|rip|ripped|tear|tore|fray|fade|"
     "faded|shrink|shrank|shrunk|pill|pilled|peel|peeled|rust|rusted|wobble|wobbled|squeak|squeaked|rattle|fail|failed|"
-    "stop|stopped|die|died|jam|jammed|stick|stuck|overheat|overheated|itch|itched|sting|stung|smell|smelled|disconnect|"
+    "jam|jammed|stick|stuck|overheat|overheated|itch|itched|sting|stung|smell|smelled|disconnect|"
     "dropped|drop|slip|slipped|sag|sagged|crash|crashed|freeze|froze|itchy|itch|scratch|scratchy|tight|baggy|loose|"
     "tore|torn|cling|clings|stick|sticks|flat|bulky|heavy|greasy|sticky}",
     "{never|doesnt|didnt|hasnt|havent|wont|isnt|wasnt|not|nothing} "
     "{leak|leaked|leaks|drip|spill|broke|broken|break|snap|snapped|crack|cracked|split|rip|ripped|tear|tore|fray|fade|"
     "faded|shrink|shrank|shrunk|pill|pilled|peel|peeled|rust|rusted|wobble|wobbled|squeak|squeaked|rattle|fail|failed|"
-    "stop|stopped|die|died|jam|jammed|stick|stuck|overheat|overheated|itch|itched|sting|stung|smell|smelled|disconnect|"
+    "jam|jammed|stick|stuck|overheat|overheated|itch|itched|sting|stung|smell|smelled|disconnect|"
     "dropped|drop|slip|slipped|sag|sagged|crash|crashed|freeze|froze|itchy|itch|scratch|scratchy|tight|baggy|loose|"
     "tore|torn|cling|clings|stick|sticks|flat|bulky|heavy|greasy|sticky}",
 };
@@ -135,18 +141,19 @@ const std::vector<std::string_view> kComplaint{
     "{return|returned|returning|refund|refunded|exchange|send it back|sent it back|sending it back|take it back|took "
     "it "
     "back}",
-    "{too|way too|far too|so} {big|small|tight|loose|short|long|heavy|thin|thick|hot|cold|loud|bright|dim|slow|fast|"
+    "{too|way too|far too} {big|small|tight|loose|short|long|heavy|thin|thick|hot|cold|loud|bright|dim|slow|fast|"
     "expensive|pricey|much|little|stiff|hard|soft|weak|strong|sticky|greasy|oily|dry|narrow|wide|bulky|fiddly|"
     "complicated|noisy|sweet|salty|bitter|strong}",
     "{hard|difficult|impossible|tricky|awkward|fiddly|confusing} to",
     "{problem|problems|issue|issues|trouble|complaint|fault|flaw|downside|catch|niggle}",
-    "{wrong|missing|lost|late|delay|delayed|slow|ages|forever|weeks|never arrived|never came|not arrived|still "
+    "{took|takes|taking} {ages|forever|weeks|days|months}",
+    "{wrong|missing|lost|late|delay|delayed|slow|never arrived|never came|not arrived|still "
     "waiting}",
     "{expensive|overpriced|pricey|rip off|ripoff|extortionate|steep|costly|not worth|waste of money|daylight robbery}",
     "{wobble|wobbly|squeak|squeaky|squeal|rattle|rattling|creak|creaky|buzz|hum|whine|noisy|loud|smell|smelly|stink|"
     "stinks|stank|reek|odour|odor|fume|fumes}",
     "{itch|itchy|rash|sting|stinging|burn|burning|burnt|hurt|hurts|sore|pain|painful|blister|blisters|irritat|"
-    "irritated|redness|breakout|breakouts|broke out|allergic|reaction|sick|ill}",
+    "irritated|redness|breakout|breakouts|broke out|allergic|reaction|sick}",
     "{uncomfortable|unstable|unreliable|unusable|unsafe|unwearable|useless|pointless|inaccurate|inconsistent}",
     "{fade|faded|fades|shrink|shrank|shrunk|shrinks|stretch|stretched|pill|pills|pilling|bobbly|bobble|peel|peeling|"
     "peeled|flake|flaking|rust|rusty|rusted|mould|mold|stain|stained|warp|warped|melt|melted|jam|jammed|jams|stuck|"
@@ -231,7 +238,7 @@ std::optional<Bucket> bucketOf(IntentKind kind) {
     return std::nullopt;
 }
 
-std::vector<IntentReader::Cue> IntentReader::compile(Stemmer& stemmer, const std::vector<std::string_view>& cues) {
+IntentReader::CueList IntentReader::compile(Stemmer& stemmer, const std::vector<std::string_view>& cues) {
     // An alternative of several words ("send it back") becomes a cue of its own, so each
     // position of a cue holds single words.
     std::vector<Cue> out;
@@ -297,53 +304,68 @@ std::vector<IntentReader::Cue> IntentReader::compile(Stemmer& stemmer, const std
             expanded = std::move(next);
         }
         for (auto& tokens : expanded) {
-            out.push_back({std::move(tokens), std::string(cue), anchored});
+            out.push_back({std::move(tokens), anchored});
         }
     }
-    return out;
+    CueList list;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (out[i].tokens.empty() || out[i].tokens.front().empty()) {
+            list.startingWithAGap.push_back(i);
+            continue;
+        }
+        for (const auto& stem : out[i].tokens.front()) {
+            list.byFirstStem[stem].push_back(i);
+        }
+    }
+    list.cues = std::move(out);
+    return list;
 }
 
 IntentReader::IntentReader()
-    : m_future(compile(m_stemmer, kFuture)), m_fill(compile(m_stemmer, kFill)),
+    : m_future(compile(m_stemmer, kFuture)), m_remedy(compile(m_stemmer, kRemedy)), m_fill(compile(m_stemmer, kFill)),
       m_idioms(compile(m_stemmer, kPraiseIdioms)), m_praise(compile(m_stemmer, kPraise)),
       m_complaint(compile(m_stemmer, kComplaint)) {
 }
 
-std::optional<std::string> IntentReader::find(const std::vector<Cue>& cues, const std::vector<std::string>& stems,
-                                              const std::vector<std::string>& folded) {
-    // Where `cue` matches from `at`, one past its last word, or nullopt. A gap position
-    // takes zero to three words.
-    const std::function<std::optional<std::size_t>(const Cue&, std::size_t, std::size_t)> matches =
-        [&](const Cue& cue, std::size_t position, std::size_t at) -> std::optional<std::size_t> {
-        if (position == cue.tokens.size()) {
-            return at;
-        }
-        const auto& accepted = cue.tokens[position];
-        if (accepted.empty()) {
-            for (std::size_t skip = 0; skip <= 3 && at + skip <= stems.size(); ++skip) {
-                if (const auto end = matches(cue, position + 1, at + skip)) {
-                    return end;
-                }
-            }
-            return std::nullopt;
-        }
-        if (at >= stems.size()) {
-            return std::nullopt;
-        }
-        for (const auto& stem : accepted) {
-            if (stems[at] == stem) {
-                return matches(cue, position + 1, at + 1);
+std::optional<std::size_t> IntentReader::matchFrom(const Cue& cue, std::size_t position, std::size_t at,
+                                                   const std::vector<std::string>& stems) {
+    if (position == cue.tokens.size()) {
+        return at;
+    }
+    const auto& accepted = cue.tokens[position];
+    if (accepted.empty()) {
+        for (std::size_t skip = 0; skip <= 3 && at + skip <= stems.size(); ++skip) {
+            if (const auto end = matchFrom(cue, position + 1, at + skip, stems)) {
+                return end;
             }
         }
         return std::nullopt;
-    };
-    for (const auto& cue : cues) {
-        for (std::size_t at = 0; at < (cue.anchored ? std::min<std::size_t>(1, stems.size()) : stems.size()); ++at) {
-            if (const auto end = matches(cue, 0, at)) {
+    }
+    if (at >= stems.size() || std::find(accepted.begin(), accepted.end(), stems[at]) == accepted.end()) {
+        return std::nullopt;
+    }
+    return matchFrom(cue, position + 1, at + 1, stems);
+}
+
+std::optional<std::string> IntentReader::find(const CueList& list, const std::vector<std::string>& stems,
+                                              const std::vector<std::string>& folded) {
+    for (std::size_t at = 0; at < stems.size(); ++at) {
+        // The cues that can begin here, in the order the list gives them.
+        std::vector<std::size_t> candidates = list.startingWithAGap;
+        if (const auto it = list.byFirstStem.find(stems[at]); it != list.byFirstStem.end()) {
+            candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+            std::sort(candidates.begin(), candidates.end());
+        }
+        for (const auto i : candidates) {
+            const Cue& cue = list.cues[i];
+            if (cue.anchored && at > 0) {
+                continue;
+            }
+            if (const auto end = matchFrom(cue, 0, at, stems)) {
                 // The customer's words that matched, for the reason a person reads.
                 std::string said;
-                for (std::size_t i = at; i < *end; ++i) {
-                    said += (i == at ? "" : " ") + folded[i];
+                for (std::size_t k = at; k < *end; ++k) {
+                    said += (k == at ? "" : " ") + folded[k];
                 }
                 return said;
             }
@@ -362,11 +384,31 @@ Intent IntentReader::read(std::string_view text, bool statement) {
     if (auto cue = find(m_future, stems, folded)) {
         return {IntentKind::Future, std::move(*cue), 0.8};
     }
+    if (auto cue = find(m_remedy, stems, folded)) {
+        return {IntentKind::Fix, std::move(*cue), 0.7};
+    }
     if (auto cue = find(m_fill, stems, folded)) {
         return {IntentKind::Fill, std::move(*cue), 0.8};
     }
+    // Praise, then a complaint after "but": "No issues with delivery but the zip broke".
+    const auto complaintAfterBut = [&]() -> std::optional<std::string> {
+        for (std::size_t i = 0; i < folded.size(); ++i) {
+            const auto& w = folded[i];
+            if (w == "but" || w == "except" || w == "though" || w == "although" || w == "however") {
+                const std::vector<std::string> tailStems(stems.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                                                         stems.end());
+                const std::vector<std::string> tailWords(folded.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                                                         folded.end());
+                return find(m_complaint, tailStems, tailWords);
+            }
+        }
+        return std::nullopt;
+    };
     // Praise said with a negation ("no complaints") before the complaints that would misread it.
     if (auto cue = find(m_idioms, stems, folded)) {
+        if (auto complaint = complaintAfterBut()) {
+            return {IntentKind::Fix, std::move(*complaint), 0.7};
+        }
         return {IntentKind::Praise, std::move(*cue), 0.7};
     }
     if (auto cue = find(m_complaint, stems, folded)) {

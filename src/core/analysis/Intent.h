@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 /// What a customer's sentence does, read from cues that hold in any shop: it reports
@@ -46,20 +47,30 @@ public:
 private:
     struct Cue {
         std::vector<std::vector<std::string>> tokens; ///< per position: stems it accepts; empty = a gap
-        std::string text;
-        bool anchored = false; ///< only at the start of the text ("^ any")
+        bool anchored = false;                        ///< only at the start of the text ("^ any")
     };
-    static std::vector<Cue> compile(Stemmer& stemmer, const std::vector<std::string_view>& cues);
-    /// The words of the first cue that matches (as the text folds them), or nullopt.
-    [[nodiscard]] static std::optional<std::string>
-    find(const std::vector<Cue>& cues, const std::vector<std::string>& stems, const std::vector<std::string>& folded);
+    /// A list's cues, and which of them can start at a word: a sentence is compared with
+    /// the few cues that begin with its words, not with every cue at every word.
+    struct CueList {
+        std::vector<Cue> cues;
+        std::unordered_map<std::string, std::vector<std::size_t>> byFirstStem;
+        std::vector<std::size_t> startingWithAGap;
+    };
+    static CueList compile(Stemmer& stemmer, const std::vector<std::string_view>& cues);
+    /// The words of the earliest cue that matches (as the text folds them), or nullopt.
+    [[nodiscard]] static std::optional<std::string> find(const CueList& list, const std::vector<std::string>& stems,
+                                                         const std::vector<std::string>& folded);
+    /// Where `cue` matches from `at` (one past its last word), or nullopt; a gap takes 0-3 words.
+    [[nodiscard]] static std::optional<std::size_t> matchFrom(const Cue& cue, std::size_t position, std::size_t at,
+                                                              const std::vector<std::string>& stems);
 
     Stemmer m_stemmer;
-    std::vector<Cue> m_future;
-    std::vector<Cue> m_fill;
-    std::vector<Cue> m_idioms; ///< praise said with a negation: "no complaints"
-    std::vector<Cue> m_praise;
-    std::vector<Cue> m_complaint;
+    CueList m_future;
+    CueList m_remedy; ///< money back, a replacement: a complaint even when asked for
+    CueList m_fill;
+    CueList m_idioms; ///< praise said with a negation: "no complaints"
+    CueList m_praise;
+    CueList m_complaint;
 };
 
 } // namespace earmark::core::analysis

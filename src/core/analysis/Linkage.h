@@ -18,8 +18,8 @@ struct Similarity {
 /// that average is at least `threshold`. Unlike joining each text to the nearest group in
 /// turn, the result does not depend on the order the texts come in: ties between equal
 /// averages go to the pair with the smallest indexes, so a caller that wants no order at
-/// all numbers the texts by their content. Returns each text's group: the smallest index
-/// in it.
+/// all numbers the texts by their content. Give each pair once: a pair given twice (a, b
+/// and b, a) counts twice. Returns each text's group: the smallest index in it.
 std::vector<std::uint32_t> averageLinkage(std::size_t count, const std::vector<Similarity>& similarities,
                                           double threshold);
 

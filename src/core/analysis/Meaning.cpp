@@ -11,14 +11,14 @@ namespace {
 
 // Words that say how a customer feels or talks, not what the problem is about: left out of
 // the comparison (intent keeps what they tell). Sorted.
-constexpr std::array<std::string_view, 52> kFiller{
-    "absolutely", "actually",  "amazing", "awesome",   "basically", "bit",    "brilliant", "definitely", "exactly",
-    "fab",        "fantastic", "frankly", "genuinely", "good",      "great",  "guess",     "guys",       "happy",
-    "honest",     "honestly",  "kind",    "kinda",     "know",      "like",   "literally", "lot",        "love",
-    "loved",      "maybe",     "mean",    "oh",        "ok",        "okay",   "perfect",   "please",     "probably",
-    "pretty",     "properly",  "rather",  "really",    "seriously", "simply", "sort",      "sure",       "thing",
-    "things",     "think",     "totally", "truly",     "um",        "well",   "yeah",
-};
+constexpr auto kFiller = std::to_array<std::string_view>(
+    {"absolutely", "actually",  "amazing", "awesome",   "basically", "bit",    "brilliant", "definitely", "exactly",
+     "fab",        "fantastic", "frankly", "genuinely", "good",      "great",  "guess",     "guys",       "happy",
+     "honest",     "honestly",  "kind",    "kinda",     "know",      "like",   "literally", "lot",        "love",
+     "loved",      "maybe",     "mean",    "oh",        "ok",        "okay",   "perfect",   "please",     "pretty",
+     "probably",   "properly",  "rather",  "really",    "seriously", "simply", "sort",      "sure",       "thing",
+     "things",     "think",     "totally", "truly",     "um",        "well",   "yeah"});
+static_assert(std::ranges::is_sorted(kFiller), "kFiller is searched by bisection");
 
 bool isFiller(std::string_view word) {
     return std::binary_search(kFiller.begin(), kFiller.end(), word);

@@ -390,11 +390,17 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
                 unit.question = open.questionId != 0 ? context->questions[open.questionId] : std::string();
                 const auto hits = rules.match(unit);
                 // One proposal per sentence: the strongest tag a rule names, and the bucket
-                // the rules give, else the one it reads as. Words that are only context
-                // ("Bought the pack last month.") are not proposed, whatever a rule finds.
-                const auto intent = intents.read(open.text, open.marked);
-                if (intent.kind == analysis::IntentKind::Context) {
-                    continue;
+                // the rules give, else the one the words read as. Without a rule, words that
+                // read as no problem, request or hope ("Two kids, one dog.") are not proposed.
+                std::optional<analysis::BucketProposal> read;
+                if (hits.empty()) {
+                    if (!options.readIntents) {
+                        continue;
+                    }
+                    read = intentBucket(intents.read(open.text, open.marked));
+                    if (!read) {
+                        continue;
+                    }
                 }
                 const analysis::RuleHit* tagHit = nullptr;
                 for (const auto& hit : hits) {
@@ -403,9 +409,9 @@ Result<std::vector<Proposal>> proposeWithRules(Store& store, analysis::RuleSet& 
                         tagHit = &hit;
                     }
                 }
-                auto bucket = rules.bucketOf(hits);
+                auto bucket = hits.empty() ? read : rules.bucketOf(hits);
                 if (!bucket && options.readIntents) {
-                    bucket = intentBucket(intent);
+                    bucket = intentBucket(intents.read(open.text, open.marked));
                 }
                 if (tagHit == nullptr && !bucket) {
                     continue;
