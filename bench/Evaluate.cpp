@@ -809,6 +809,13 @@ int main(int argc, char** argv) {
         row["three_filed"] = {{"tfidf_nearest_centroid", nearestCentroid(d, 3)},
                               {"glove_nearest", nearestBySimilarity(d, baselines[1].sims[k], 3)},
                               {"meaning_nearest", nearestBySimilarity(d, baselines[2].sims[k], 3)}};
+        // Meaning grouping at one fixed threshold too: the guard's figure, which does not
+        // move with the threshold the other domains happen to prefer.
+        constexpr double kMeaningThreshold = 0.20;
+        const auto fixedGroups = averageLinkage(baselines[2].sims[k], kMeaningThreshold);
+        row["meaning_fixed_threshold"] = {{"threshold", kMeaningThreshold},
+                                          {"pairwise_f1", analysis::pairwiseAgreement(fixedGroups, truths[k]).f1},
+                                          {"bcubed_f1", bcubed(fixedGroups, truths[k]).f1}};
         const auto intents = intentScore(d);
         row["intent_buckets"] = {{"right", ratio(intents.right, intents.filedLabels)},
                                  {"unfiled", ratio(intents.unfiled, intents.filedLabels)},
@@ -861,7 +868,7 @@ int main(int argc, char** argv) {
             atLeast(row, "statements", "found", 0.85);
             atLeast(row, "statements", "useful", 0.70);
             atLeast(row, "statements", "clean", 0.80);
-            atLeast(row, "meaning_average_linkage", "bcubed_f1", 0.38);
+            atLeast(row, "meaning_fixed_threshold", "bcubed_f1", 0.38);
             atLeast(row, "notes", "found", 0.85); // the engine's own proposals from notes
         }
         std::cout << (failures == 0 ? "every figure at or above its floor\n" : "");

@@ -48,6 +48,8 @@ TEST(Intent, ContextIsNotAStatementAndAStatementWithoutCuesIsAComplaint) {
     analysis::IntentReader reader;
     EXPECT_EQ(reader.read("Bought the kettle in March.", false).kind, IntentKind::Context);
     EXPECT_EQ(reader.read("Has two dogs and a cat.", false).kind, IntentKind::Context);
+    // Cues compare stems: "hardly" would have made every "hard" a complaint.
+    EXPECT_EQ(reader.read("They are hard on their gear.", false).kind, IntentKind::Context);
     // A quote a researcher made is a statement: with no cue it is filed as a problem.
     const auto quote = reader.read("The lid sits crooked on the jar.");
     EXPECT_EQ(quote.kind, IntentKind::Fix);

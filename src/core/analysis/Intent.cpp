@@ -124,7 +124,7 @@ const std::vector<std::string_view> kPraiseIdioms{
 // Something the customer has or tried fails, hurts or disappoints.
 const std::vector<std::string_view> kComplaint{
     "{not|never|doesnt|dont|didnt|wont|cant|couldnt|isnt|wasnt|arent|werent|hasnt|havent|wouldnt|no longer|barely|"
-    "hardly|neither|nor}",
+    "neither|nor}", // not "hardly": its stem is "hard"
     "{broke|broken|break|snap|snapped|crack|cracked|split|rip|ripped|tear|tore|torn|fray|frayed|burst|bust|bent|dent|"
     "dented|chip|chipped|shatter|smash|smashed|crush|crushed|damage|damaged|scratch|scratched|scuff|scuffed|wear|worn}",
     "{leak|drip|spill|seep|soak|flood}",
@@ -159,7 +159,7 @@ const std::vector<std::string_view> kComplaint{
     "peeled|flake|flaking|rust|rusty|rusted|mould|mold|stain|stained|warp|warped|melt|melted|jam|jammed|jams|stuck|"
     "clog|clogged|tangle|tangled|sag|sagging|saggy|lumpy|overheat|overheats|overheating}",
     "{had to|have to|having to} {use|hold|tape|glue|fix|buy|replace|return|send|keep|wait|ring|call}",
-    "{only|barely|hardly} {lasted|lasts|works|worked}",
+    "{only|barely} {lasted|lasts|works|worked}",
     "{lasted|lasts} {only|just|about|a} * {day|days|week|weeks|month|months|hour|hours|minute|minutes}",
     "{gave|give|gives} {up|out|way}",
     "{nothing like|not like|not what|not as|different from|different to} * {picture|pictures|photo|photos|advert|"
