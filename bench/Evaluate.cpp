@@ -16,6 +16,7 @@
 #include "core/analysis/Rules.h"
 #include "core/analysis/Statements.h"
 #include "core/analysis/Text.h"
+#include "core/analysis/Thesaurus.h"
 #include "core/analysis/WordVectors.h"
 #include "core/domain/Vocabulary.h"
 #include "core/engine/TaggingEngine.h"
@@ -319,7 +320,8 @@ std::vector<std::vector<double>> gloveSimilarities(const Domain& d, const analys
 std::vector<std::vector<double>> meaningSimilarities(const Domain& d,
                                                      const std::shared_ptr<const analysis::WordVectors>& words,
                                                      const analysis::MeaningOptions& options) {
-    analysis::MeaningModel model(words, options);
+    static const auto wordnet = analysis::Thesaurus::open();
+    analysis::MeaningModel model(words, options, wordnet ? *wordnet : nullptr);
     for (const auto& q : d.quotes) {
         model.count(q.text);
     }
@@ -336,41 +338,83 @@ std::vector<std::vector<double>> meaningSimilarities(const Domain& d,
     return sim;
 }
 
-/// Nearest centroid on a similarity matrix after `shots` quotes of each problem are filed:
-/// the mean similarity to each problem's filed quotes decides.
-double nearestBySimilarity(const Domain& d, const std::vector<std::vector<double>>& sim, std::size_t shots) {
-    std::map<std::string, std::vector<std::size_t>> filed;
-    std::vector<bool> isShot(d.quotes.size(), false);
+/// What a researcher has filed first: the first `shots` quotes of each problem in the file.
+struct Filed {
+    std::map<std::string, std::vector<std::size_t>> byProblem;
+    std::vector<bool> isShot;
+};
+
+Filed firstFiled(const Domain& d, std::size_t shots) {
+    Filed filed;
+    filed.isShot.assign(d.quotes.size(), false);
     for (std::size_t i = 0; i < d.quotes.size(); ++i) {
-        auto& list = filed[d.quotes[i].problem];
+        auto& list = filed.byProblem[d.quotes[i].problem];
         if (list.size() < shots) {
             list.push_back(i);
-            isShot[i] = true;
+            filed.isShot[i] = true;
         }
     }
-    std::size_t right = 0;
-    std::size_t asked = 0;
+    return filed;
+}
+
+/// Where each quote not filed would go after `shots` quotes of each problem are filed: the
+/// problem whose filed quotes are most like it, by their mean similarity or the closest one.
+struct Placement {
+    std::size_t quote = 0;
+    std::string problem;
+    double score = -2;
+};
+
+std::vector<Placement> placeUnfiled(const Domain& d, const std::vector<std::vector<double>>& sim, std::size_t shots,
+                                    bool byClosest) {
+    const auto [filed, isShot] = firstFiled(d, shots);
+    std::vector<Placement> out;
     for (std::size_t i = 0; i < d.quotes.size(); ++i) {
         if (isShot[i]) {
             continue;
         }
-        ++asked;
-        std::string best;
-        double bestScore = -2;
+        Placement best{i, {}, -2};
         for (const auto& [problem, list] : filed) {
-            double sum = 0;
+            double score = 0;
             for (const auto j : list) {
-                sum += sim[i][j];
+                score = byClosest ? std::max(score, sim[i][j]) : score + sim[i][j] / static_cast<double>(list.size());
             }
-            const double mean = sum / static_cast<double>(list.size());
-            if (mean > bestScore + 1e-12) {
-                bestScore = mean;
-                best = problem;
+            if (score > best.score + 1e-12) {
+                best = {i, problem, score};
             }
         }
-        right += best == d.quotes[i].problem ? 1 : 0;
+        out.push_back(std::move(best));
     }
-    return asked > 0 ? static_cast<double>(right) / static_cast<double>(asked) : 0;
+    return out;
+}
+
+/// Nearest centroid on a similarity matrix after `shots` quotes of each problem are filed:
+/// the mean similarity to each problem's filed quotes decides.
+double nearestBySimilarity(const Domain& d, const std::vector<std::vector<double>>& sim, std::size_t shots) {
+    const auto placed = placeUnfiled(d, sim, shots, false);
+    std::size_t right = 0;
+    for (const auto& p : placed) {
+        right += p.problem == d.quotes[p.quote].problem ? 1 : 0;
+    }
+    return placed.empty() ? 0 : static_cast<double>(right) / static_cast<double>(placed.size());
+}
+
+/// "More like this" after `shots` quotes of each problem are filed: the remaining quotes
+/// whose closest filed quote reaches `threshold` are proposed to that quote's problem.
+/// Returns (share proposed right among those proposed, share of all remaining proposed).
+std::pair<double, double> likeProposals(const Domain& d, const std::vector<std::vector<double>>& sim, std::size_t shots,
+                                        double threshold) {
+    const auto placed = placeUnfiled(d, sim, shots, true);
+    std::size_t right = 0;
+    std::size_t proposed = 0;
+    for (const auto& p : placed) {
+        if (p.score >= threshold) {
+            ++proposed;
+            right += p.problem == d.quotes[p.quote].problem ? 1 : 0;
+        }
+    }
+    return {proposed > 0 ? static_cast<double>(right) / static_cast<double>(proposed) : 0,
+            placed.empty() ? 0 : static_cast<double>(proposed) / static_cast<double>(placed.size())};
 }
 
 /// Nearest centroid after `shots` quotes of each problem are filed (the first ones in the
@@ -707,11 +751,13 @@ int main(int argc, char** argv) {
             meaningOptions.wordFloor = std::stod(argv[++i]);
         } else if (arg == "--other-intent" && i + 1 < argc) {
             meaningOptions.otherIntent = std::stod(argv[++i]);
+        } else if (arg == "--kin" && i + 1 < argc) {
+            meaningOptions.kin = std::stod(argv[++i]);
         } else if (arg == "--common-weight" && i + 1 < argc) {
             meaningOptions.commonWeight = std::stod(argv[++i]);
         } else if (arg == "--help" || arg == "-h") {
             std::cout << "usage: earmark-eval [--json] [--guard] [--orders N] [--word-floor X] [--other-intent X] "
-                         "[--common-weight X] DOMAIN_DIR...\n";
+                         "[--common-weight X] [--kin X] DOMAIN_DIR...\n";
             return 0;
         } else {
             dirs.emplace_back(arg);
@@ -809,6 +855,12 @@ int main(int argc, char** argv) {
         row["three_filed"] = {{"tfidf_nearest_centroid", nearestCentroid(d, 3)},
                               {"glove_nearest", nearestBySimilarity(d, baselines[1].sims[k], 3)},
                               {"meaning_nearest", nearestBySimilarity(d, baselines[2].sims[k], 3)}};
+        json like = json::array();
+        for (const double t : {0.2, 0.3, 0.4, 0.5, 0.6}) {
+            const auto [precision, coverage] = likeProposals(d, baselines[2].sims[k], 3, t);
+            like.push_back({{"threshold", t}, {"right", precision}, {"proposed", coverage}});
+        }
+        row["three_filed"]["meaning_like_this"] = like;
         // Meaning grouping at one fixed threshold too: the guard's figure, which does not
         // move with the threshold the other domains happen to prefer.
         constexpr double kMeaningThreshold = 0.20;

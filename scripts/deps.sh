@@ -8,7 +8,7 @@ build_packages=(
     build-essential cmake ninja-build pkg-config ccache
     libsqlite3-dev sqlite3 libsqlitecpp-dev
     nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
-    libstemmer-dev libutf8proc-dev libpcre2-dev
+    libstemmer-dev libutf8proc-dev libpcre2-dev wordnet-dev wordnet-base
     libxlsxwriter-dev zlib1g-dev libdtl-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     python3 python3-jsonschema python3-markdown poppler-utils

@@ -5,6 +5,7 @@
 #include "core/io/CallImporter.h"
 #include "core/sample/CorpusGenerator.h"
 #include "core/search/SearchQuery.h"
+#include "core/search/SimilarWords.h"
 #include "core/store/CallStore.h"
 #include "core/store/CodebookStore.h"
 #include "core/store/CustomerStore.h"
@@ -21,6 +22,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unistd.h>
 
 namespace earmark::cli {
@@ -439,9 +441,36 @@ int runShow(const Common& common, std::int64_t callId, bool personal) {
     return kOk;
 }
 
-int runSearch(const Common& common, const std::string& text, int limit, bool literal) {
-    core::Result<core::SearchQuery> query =
-        literal ? core::Result<core::SearchQuery>(core::SearchQuery::literal(text)) : core::SearchQuery::parse(text);
+namespace {
+
+// Similar search marks matches with bytes no text holds, to tell which words matched,
+// then shows them with the usual marks.
+constexpr std::string_view kMatchOpen = "\x01";
+constexpr std::string_view kMatchClose = "\x02";
+
+std::string replaceAll(std::string text, std::string_view from, std::string_view to) {
+    for (std::size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) {
+        text.replace(at, from.size(), to);
+    }
+    return text;
+}
+
+} // namespace
+
+int runSearch(const Common& common, const SearchRequest& request) {
+    const std::string& text = request.text;
+    std::optional<core::SimilarWords> similar;
+    core::Result<core::SearchQuery> query = core::SearchQuery::literal(text);
+    if (request.similar) {
+        const core::WordKnowledge knowledge = core::loadWordKnowledge();
+        for (const auto& problem : knowledge.problems) {
+            std::cerr << fmt::format("earmark-cli: warning: {}; searching without it\n", problem);
+        }
+        similar = core::SimilarWords::expand(text, knowledge.vectors.get(), knowledge.thesaurus.get());
+        query = similar->query();
+    } else if (!request.literal) {
+        query = core::SearchQuery::parse(text);
+    }
     if (!query) {
         core::Error error = query.error();
         error.message = fmt::format("in the query '{}' at {}: {} (or add --literal to search the words as typed)", text,
@@ -454,35 +483,74 @@ int runSearch(const Common& common, const std::string& text, int limit, bool lit
         return reportError(store.error());
     }
     core::SearchOptions options;
-    options.limit = limit;
-    if (!common.json) {
-        options.openMark = isatty(STDOUT_FILENO) != 0 ? "\033[1m" : "[";
-        options.closeMark = isatty(STDOUT_FILENO) != 0 ? "\033[0m" : "]";
-    }
+    options.limit = request.limit;
+    const std::string shownOpen = common.json ? "[" : (isatty(STDOUT_FILENO) != 0 ? "\033[1m" : "[");
+    const std::string shownClose = common.json ? "]" : (isatty(STDOUT_FILENO) != 0 ? "\033[0m" : "]");
+    options.openMark = similar ? std::string(kMatchOpen) : shownOpen;
+    options.closeMark = similar ? std::string(kMatchClose) : shownClose;
     auto hits = (*store)->search().find(*query, options);
     if (!hits) {
         return reportError(hits.error());
     }
+    // Which words each hit matched, then the snippet as people see it.
+    std::vector<std::vector<const core::SimilarTerm*>> matched(hits->size());
+    for (std::size_t i = 0; i < hits->size() && similar; ++i) {
+        auto& h = (*hits)[i];
+        matched[i] = similar->matchedIn(h.snippet, kMatchOpen, kMatchClose);
+        h.snippet = replaceAll(replaceAll(h.snippet, kMatchOpen, shownOpen), kMatchClose, shownClose);
+    }
     static constexpr const char* kSource[] = {"notes", "answer", "quote"};
     if (common.json) {
         json list = json::array();
-        for (const auto& h : *hits) {
-            list.push_back({{"call_id", h.callId},
-                            {"in", kSource[static_cast<int>(h.source)]},
-                            {"id", h.rowId},
-                            {"date", h.startedAt},
-                            {"first_name", h.firstName},
-                            {"city", h.city},
-                            {"snippet", h.snippet},
-                            {"score", h.score}});
+        for (std::size_t i = 0; i < hits->size(); ++i) {
+            const auto& h = (*hits)[i];
+            json hit = {{"call_id", h.callId},
+                        {"in", kSource[static_cast<int>(h.source)]},
+                        {"id", h.rowId},
+                        {"date", h.startedAt},
+                        {"first_name", h.firstName},
+                        {"city", h.city},
+                        {"snippet", h.snippet},
+                        {"score", h.score}};
+            if (similar) {
+                json words = json::array();
+                for (const auto* term : matched[i]) {
+                    words.push_back({{"word", term->word},
+                                     {"for", term->through},
+                                     {"how", term->how},
+                                     {"closeness", term->closeness}});
+                }
+                hit["matched"] = words;
+            }
+            list.push_back(std::move(hit));
         }
-        printJson({{"query", text}, {"hits", list}});
+        json out = {{"query", text}, {"hits", list}};
+        if (similar) {
+            json terms = json::array();
+            for (const auto& term : similar->terms()) {
+                terms.push_back(
+                    {{"word", term.word}, {"for", term.through}, {"how", term.how}, {"closeness", term.closeness}});
+            }
+            out["searched_for"] = terms;
+        }
+        printJson(out);
         return kOk;
     }
-    for (const auto& h : *hits) {
+    if (similar) {
+        std::string words;
+        for (const auto& term : similar->terms()) {
+            words += (words.empty() ? "" : ", ") + term.word;
+        }
+        std::cout << fmt::format("Searching for: {}\n", words);
+    }
+    for (std::size_t i = 0; i < hits->size(); ++i) {
+        const auto& h = (*hits)[i];
         std::cout << fmt::format("call {:>6} · {} · {} · {}\n    {}\n", h.callId, h.startedAt.substr(0, 10),
                                  core::customerLabel(h.firstName, h.city), kSource[static_cast<int>(h.source)],
                                  h.snippet);
+        for (const auto* term : matched[i]) {
+            std::cout << fmt::format("    matched {}\n", term->reason());
+        }
     }
     std::cout << fmt::format("{} hit{}\n", hits->size(), hits->size() == 1 ? "" : "s");
     return kOk;

@@ -43,7 +43,13 @@ struct CallsOptions {
 };
 int runCalls(const Common& common, const CallsOptions& options);
 int runShow(const Common& common, std::int64_t callId, bool personal);
-int runSearch(const Common& common, const std::string& query, int limit, bool literal);
+struct SearchRequest {
+    std::string text;
+    int limit = 20;
+    bool literal = false; ///< the words as typed, no query syntax
+    bool similar = false; ///< also the words that say the same (core::SimilarWords)
+};
+int runSearch(const Common& common, const SearchRequest& request);
 int runStats(const Common& common);
 int runEraseCustomer(const Common& common, const std::string& who, bool yes, bool finish);
 // The file itself: damage, readable copies, backups.

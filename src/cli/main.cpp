@@ -64,17 +64,22 @@ int main(int argc, char** argv) {
     show->add_option("call", callId, "Call number")->required();
     show->add_flag("--personal", personal, "Also print the customer's personal data (full name, phone, e-mail)");
 
-    std::string query;
-    int limit = 20;
-    bool literal = false;
+    cli::SearchRequest searchRequest;
     auto* search = app.add_subcommand("search", "Full-text search over notes, answers and quotes");
     cli::addDbAndJson(search, common);
     search
-        ->add_option("query", query,
+        ->add_option("query", searchRequest.text,
                      "Words (all must match), \"a phrase\", OR / AND / NOT in capitals, prefix*, (groups)")
         ->required();
-    search->add_option("--limit", limit, "At most this many hits (default 20)")->check(CLI::Range(1, 10000));
-    search->add_flag("--literal", literal, "Search the words as typed, without any query syntax");
+    search->add_option("--limit", searchRequest.limit, "At most this many hits (default 20)")
+        ->check(CLI::Range(1, 10000));
+    auto* literalFlag =
+        search->add_flag("--literal", searchRequest.literal, "Search the words as typed, without any query syntax");
+    search
+        ->add_flag("--similar", searchRequest.similar,
+                   "Also find the same words said otherwise ('weighs a lot' finds 'heavy'); each hit says which "
+                   "word it matched and what for")
+        ->excludes(literalFlag);
 
     auto* stats = app.add_subcommand("stats", "Counts: calls, connect rate, segments, quotes, tags");
     cli::addDbAndJson(stats, common);
@@ -259,7 +264,7 @@ int main(int argc, char** argv) {
         return cli::runShow(common, callId, personal);
     }
     if (search->parsed()) {
-        return cli::runSearch(common, query, limit, literal);
+        return cli::runSearch(common, searchRequest);
     }
     if (stats->parsed()) {
         return cli::runStats(common);

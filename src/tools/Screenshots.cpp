@@ -8,6 +8,7 @@
 #include "core/store/Store.h"
 #include "core/store/VocabularyStore.h"
 #include "ui/CallEditor.h"
+#include "ui/CallFilterBar.h"
 #include "ui/CallListModel.h"
 #include "ui/CodebookDock.h"
 #include "ui/CustomersDock.h"
@@ -180,6 +181,22 @@ int main(int argc, char** argv) {
     window.applyRules(false);
     settle();
     ok = shoot(out + QStringLiteral("/proposals.png")) && ok;
+
+    // Find Similar Words: one phrasing typed, the calls that say it otherwise listed, and
+    // the line under the search saying which other words were searched for.
+    if (auto* filters = window.findChild<ui::CallFilterBar*>(QStringLiteral("callFilters"))) {
+        filters->searchEdit()->setText(QStringLiteral("too expensive"));
+        filters->similarAction()->setChecked(true);
+        settle();
+        if (model->rowCount() > 0) {
+            table->setCurrentIndex(model->index(0, 0));
+        }
+        settle();
+        ok = shoot(out + QStringLiteral("/similar-search.png")) && ok;
+        filters->similarAction()->setChecked(false);
+        filters->clear();
+        settle();
+    }
 
     // Patterns: found across the workspace, the strongest chosen with its quotes.
     ui::PatternsDock* patterns = window.patterns();

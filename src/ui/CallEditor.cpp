@@ -466,15 +466,8 @@ void CallEditor::pickTagsForSelection() {
     picker->popup(edit->viewport()->mapToGlobal(edit->cursorRect().bottomLeft()));
 }
 
-void CallEditor::setSearchHighlight(const QString& text) {
-    m_searchWords.clear();
-    for (QString word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        word.remove(QLatin1Char('"')).remove(QLatin1Char('*')).remove(QLatin1Char('(')).remove(QLatin1Char(')'));
-        if (!word.isEmpty() && word != QStringLiteral("OR") && word != QStringLiteral("AND") &&
-            word != QStringLiteral("NOT")) {
-            m_searchWords << word;
-        }
-    }
+void CallEditor::setSearchHighlight(const QStringList& words) {
+    m_searchWords = words;
     refreshHighlights();
 }
 

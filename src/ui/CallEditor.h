@@ -68,7 +68,7 @@ public:
     /// The proposal whose words are exactly the selection, if any: Enter accepts it, Delete rejects.
     [[nodiscard]] std::optional<core::Proposal> selectedProposal() const;
     /// Marks the words of a search in every field (empty clears the marks).
-    void setSearchHighlight(const QString& text);
+    void setSearchHighlight(const QStringList& words);
     /// Selects a quote's words and scrolls to them.
     void selectQuote(core::Id quoteId);
 

@@ -1,16 +1,21 @@
 #include "ui/CallFilterBar.h"
 
 #include "core/domain/Vocabulary.h"
+#include "core/search/SearchQuery.h"
+#include "core/search/SimilarWords.h"
 #include "core/store/CallStore.h"
 #include "core/store/CodebookStore.h"
 #include "core/store/VocabularyStore.h"
 #include "ui/TextPositions.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTimer>
 #include <QToolButton>
@@ -18,13 +23,19 @@
 namespace earmark::ui {
 
 CallFilterBar::CallFilterBar(QWidget* parent)
-    : QWidget(parent), m_search(new QLineEdit(this)), m_segment(new QComboBox(this)), m_outcome(new QComboBox(this)),
-      m_productLine(new QComboBox(this)), m_interviewer(new QComboBox(this)), m_tag(new QComboBox(this)),
-      m_fromOn(new QCheckBox(tr("From"), this)), m_from(new QDateEdit(this)), m_toOn(new QCheckBox(tr("to"), this)),
-      m_to(new QDateEdit(this)), m_delay(new QTimer(this)), m_clear(new QToolButton(this)) {
+    : QWidget(parent), m_search(new QLineEdit(this)), m_similarAction(new QAction(tr("Find &Similar Words"), this)),
+      m_similarButton(new QToolButton(this)), m_similarNote(new QLabel(this)), m_segment(new QComboBox(this)),
+      m_outcome(new QComboBox(this)), m_productLine(new QComboBox(this)), m_interviewer(new QComboBox(this)),
+      m_tag(new QComboBox(this)), m_fromOn(new QCheckBox(tr("From"), this)), m_from(new QDateEdit(this)),
+      m_toOn(new QCheckBox(tr("to"), this)), m_to(new QDateEdit(this)), m_delay(new QTimer(this)),
+      m_clear(new QToolButton(this)) {
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_search, 0, 0, 1, 3);
+    auto* searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_similarButton);
+    layout->addLayout(searchRow, 0, 0, 1, 3);
+    layout->addWidget(m_similarNote, 4, 0, 1, 3);
     layout->addWidget(m_segment, 1, 0);
     layout->addWidget(m_outcome, 1, 1);
     layout->addWidget(m_productLine, 1, 2);
@@ -59,6 +70,24 @@ CallFilterBar::CallFilterBar(QWidget* parent)
     m_search->setObjectName(QStringLiteral("callSearch"));
     m_search->setPlaceholderText(tr("Search notes, answers and quotes (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
+    m_similarAction->setObjectName(QStringLiteral("actionFindSimilar"));
+    m_similarAction->setCheckable(true);
+    m_similarAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_similarAction->setIconText(tr("Similar"));
+    m_similarAction->setToolTip(tr("Also find the same words said otherwise: \u2018weighs a lot\u2019 finds "
+                                   "\u2018heavy\u2019 (Ctrl+Shift+F)"));
+    m_similarButton->setObjectName(QStringLiteral("similarWords"));
+    m_similarButton->setDefaultAction(m_similarAction);
+    m_similarButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_similarNote->setObjectName(QStringLiteral("similarNote"));
+    m_similarNote->setWordWrap(true);
+    m_similarNote->setForegroundRole(QPalette::PlaceholderText);
+    m_similarNote->hide();
+    connect(m_similarAction, &QAction::toggled, this, [this] {
+        m_delay->stop();
+        emit changed();
+    });
+    connect(this, &CallFilterBar::changed, this, &CallFilterBar::expandSearch, Qt::DirectConnection);
     m_delay->setSingleShot(true);
     m_delay->setInterval(kSearchDelayMs);
     connect(m_search, &QLineEdit::textChanged, m_delay, qOverload<>(&QTimer::start));
@@ -172,6 +201,71 @@ core::CallFilter CallFilterBar::filter() const {
 
 QString CallFilterBar::searchText() const {
     return m_search->text();
+}
+
+void CallFilterBar::expandSearch() {
+    const QString typed = m_search->text().trimmed();
+    m_similar.reset();
+    if (m_similarAction->isChecked() && !typed.isEmpty()) {
+        // The first search loads the word vectors and WordNet: a moment, once.
+        const bool first = !m_knowledgeLoaded;
+        if (first) {
+            QApplication::setOverrideCursor(Qt::WaitCursor);
+        }
+        const core::WordKnowledge& knowledge = core::sharedWordKnowledge();
+        if (first) {
+            QApplication::restoreOverrideCursor();
+            m_knowledgeLoaded = true;
+        }
+        m_similar = std::make_shared<const core::SimilarWords>(
+            core::SimilarWords::expand(toStd(typed), knowledge.vectors.get(), knowledge.thesaurus.get()));
+        QStringList others;
+        QStringList reasons;
+        for (const auto& term : m_similar->terms()) {
+            if (term.word != term.through) {
+                others << toQString(term.word);
+                reasons << toQString(term.reason());
+            }
+        }
+        QString note = others.isEmpty() ? tr("No other words say the same as these.")
+                                        : tr("Also searching for: %1").arg(others.join(QStringLiteral(", ")));
+        for (const auto& problem : knowledge.problems) {
+            note +=
+                QLatin1Char(' ') + tr("(Without some of what Earmark knows of English: %1)").arg(toQString(problem));
+        }
+        m_similarNote->setText(note);
+        m_similarNote->setToolTip(reasons.join(QLatin1Char('\n')));
+    }
+    m_similarNote->setVisible(m_similar != nullptr);
+}
+
+std::shared_ptr<const core::SearchQuery> CallFilterBar::searchQuery() const {
+    const QString typed = m_search->text().trimmed();
+    if (typed.isEmpty()) {
+        return nullptr;
+    }
+    if (m_similar != nullptr) {
+        return std::make_shared<const core::SearchQuery>(m_similar->query());
+    }
+    return std::make_shared<const core::SearchQuery>(core::SearchQuery::literal(toStd(typed)));
+}
+
+QStringList CallFilterBar::highlightWords() const {
+    QStringList words;
+    if (m_similar == nullptr) {
+        for (QString word : m_search->text().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            word.remove(QLatin1Char('"')).remove(QLatin1Char('*')).remove(QLatin1Char('(')).remove(QLatin1Char(')'));
+            if (!word.isEmpty() && word != QStringLiteral("OR") && word != QStringLiteral("AND") &&
+                word != QStringLiteral("NOT")) {
+                words << word;
+            }
+        }
+        return words;
+    }
+    for (const auto& term : m_similar->terms()) {
+        words << toQString(term.word);
+    }
+    return words;
 }
 
 } // namespace earmark::ui

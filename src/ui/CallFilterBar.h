@@ -3,14 +3,23 @@
 #include "core/store/CallStore.h"
 #include "core/store/Store.h"
 
+#include <memory>
+
 #include <QWidget>
 
+class QAction;
 class QCheckBox;
+class QLabel;
 class QComboBox;
 class QDateEdit;
 class QLineEdit;
 class QTimer;
 class QToolButton;
+
+namespace earmark::core {
+class SearchQuery;
+class SimilarWords;
+} // namespace earmark::core
 
 namespace earmark::ui {
 
@@ -28,6 +37,15 @@ public:
     void setStore(core::Store* store);
     [[nodiscard]] core::CallFilter filter() const;
     [[nodiscard]] QString searchText() const;
+    /// What the list searches for: the typed words, or with Similar Words on, those and
+    /// the words that say the same; nullptr when nothing is typed.
+    [[nodiscard]] std::shared_ptr<const core::SearchQuery> searchQuery() const;
+    /// The words to mark in a call's text: those typed, or every word searched for.
+    [[nodiscard]] QStringList highlightWords() const;
+    /// Checkable: also find the same words said otherwise (Ctrl+Shift+F).
+    [[nodiscard]] QAction* similarAction() const { return m_similarAction; }
+    /// The line under the search that says which other words are searched for, and why.
+    [[nodiscard]] QLabel* similarNote() const { return m_similarNote; }
     [[nodiscard]] QLineEdit* searchEdit() const { return m_search; }
     [[nodiscard]] QComboBox* segmentBox() const { return m_segment; }
     [[nodiscard]] QComboBox* outcomeBox() const { return m_outcome; }
@@ -44,7 +62,14 @@ signals:
     void changed();
 
 private:
+    void expandSearch();
+
     QLineEdit* m_search;
+    QAction* m_similarAction;
+    QToolButton* m_similarButton;
+    QLabel* m_similarNote;
+    std::shared_ptr<const core::SimilarWords> m_similar; ///< for the text typed, while on
+    bool m_knowledgeLoaded = false;
     QComboBox* m_segment;
     QComboBox* m_outcome;
     QComboBox* m_productLine;

@@ -67,13 +67,9 @@ core::Id CallListModel::callId(int row) const {
     return row >= 0 && static_cast<std::size_t>(row) < m_rows.size() ? m_rows[static_cast<std::size_t>(row)].id : 0;
 }
 
-void CallListModel::setFilter(const core::CallFilter& filter, const QString& searchText) {
+void CallListModel::setFilter(const core::CallFilter& filter, std::shared_ptr<const core::SearchQuery> search) {
     m_filter = filter;
-    const QString words = searchText.trimmed();
-    m_search.reset();
-    if (!words.isEmpty()) {
-        m_search = std::make_shared<const core::SearchQuery>(core::SearchQuery::literal(words.toStdString()));
-    }
+    m_search = search != nullptr && !search->empty() ? std::move(search) : nullptr;
     m_filtered = filter.segmentId || filter.outcome || filter.customerId || !filter.interviewer.empty() ||
                  !filter.productLine.empty() || !filter.from.empty() || !filter.to.empty() || filter.tagId ||
                  m_search != nullptr;

@@ -31,9 +31,10 @@ public:
     void setStore(core::Store* store, BackgroundReader* reader = nullptr);
     /// Re-reads from the store, e.g. after an import.
     void reload();
-    /// Lists only the calls `filter` lets through (its search is taken from `searchText`,
-    /// read as plain words, so half-typed syntax never fails).
-    void setFilter(const core::CallFilter& filter, const QString& searchText);
+    /// Lists only the calls `filter` lets through, and with `search`, only those whose
+    /// notes, answers or quotes match it (the filter bar's query: plain words, so
+    /// half-typed syntax never fails, or the similar words).
+    void setFilter(const core::CallFilter& filter, std::shared_ptr<const core::SearchQuery> search);
     /// Calls and connected calls that the filter lets through; see `countsKnown`.
     [[nodiscard]] const core::CallCounts& counts() const { return m_counts; }
     /// False while the counts are being made (or after that was cancelled).

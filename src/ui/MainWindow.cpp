@@ -166,13 +166,14 @@ MainWindow::MainWindow(QWidget* parent)
     m_ui->callTable->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(remove, &QAction::triggered, this, [this] { deleteCurrentCall(); });
     setWorkspaceActionsEnabled(false);
+    m_ui->menuEdit->addAction(m_ui->callFilters->similarAction());
     connect(m_ui->actionFind, &QAction::triggered, this, [this] {
         m_ui->callFilters->searchEdit()->setFocus();
         m_ui->callFilters->searchEdit()->selectAll();
     });
     connect(m_ui->callFilters, &CallFilterBar::changed, this, [this] {
-        m_calls->setFilter(m_ui->callFilters->filter(), m_ui->callFilters->searchText());
-        m_ui->callEditor->setSearchHighlight(m_ui->callFilters->searchText());
+        m_calls->setFilter(m_ui->callFilters->filter(), m_ui->callFilters->searchQuery());
+        m_ui->callEditor->setSearchHighlight(m_ui->callFilters->highlightWords());
         updateStatus();
     });
     m_ui->callTable->setSortingEnabled(true);
@@ -983,6 +984,7 @@ void MainWindow::setUpAnalysisMenu() {
     m_ui->menuFile->insertAction(m_ui->actionQuit, exportAction);
     m_ui->menuFile->insertSeparator(m_ui->actionQuit);
     m_workspaceActions.append(exportAction);
+    m_workspaceActions.append(m_ui->callFilters->similarAction());
 }
 
 void MainWindow::showExport() {

@@ -140,6 +140,50 @@ TEST(Cli, SearchExplainsMalformedQueriesAndSurvivesHostileOnes) {
     EXPECT_FALSE(nlohmann::json::parse(run.out)["hits"].empty());
 }
 
+// `search --similar`: the same problem in the customer's other words, each hit saying which
+// word it matched and what for; without WordNet or the word vectors it warns and still runs.
+TEST(Cli, SearchSimilarFindsOtherWordsAndSaysWhichMatched) {
+    earmark::test::TempDir dir;
+    const std::string db = " --db " + shellQuote((dir / "w.earmark").string());
+    ASSERT_EQ(cli(dir, "init" + db).exitCode, 0);
+    CliRun run = cli(dir, "call add --json --first-name Sarah --city Phoenix --notes 'The pack is so heavy I left it "
+                          "at home.'" +
+                              db);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const int heavy = nlohmann::json::parse(run.out)["id"];
+    ASSERT_EQ(cli(dir, "call add --first-name Tom --notes 'The strap snapped on day two.'" + db).exitCode, 0);
+
+    run = cli(dir, "search --json 'weighs a lot'" + db);
+    EXPECT_TRUE(nlohmann::json::parse(run.out)["hits"].empty()); // the words as typed are not there
+    run = cli(dir, "search --similar --json 'weighs a lot'" + db);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto found = nlohmann::json::parse(run.out);
+    ASSERT_EQ(found["hits"].size(), 1U) << run.out;
+    EXPECT_EQ(found["hits"][0]["call_id"], heavy);
+    EXPECT_EQ(found["hits"][0]["snippet"], "The pack is so [heavy] I left it at home.");
+    ASSERT_EQ(found["hits"][0]["matched"].size(), 1U);
+    EXPECT_EQ(found["hits"][0]["matched"][0]["word"], "heavy");
+    EXPECT_EQ(found["hits"][0]["matched"][0]["for"], "weighs");
+    EXPECT_THAT(found["hits"][0]["matched"][0]["how"].get<std::string>(), HasSubstr("WordNet"));
+    EXPECT_TRUE(run.err.empty()) << run.err;
+
+    run = cli(dir, "search --similar 'weighs a lot'" + db);
+    EXPECT_THAT(run.out, HasSubstr("Searching for: weighs, "));
+    EXPECT_THAT(run.out, HasSubstr("matched heavy, for 'weighs' (WordNet: a degree of 'weight')"));
+    EXPECT_THAT(run.out, HasSubstr("Sarah from Phoenix"));
+    EXPECT_EQ(cli(dir, "search --similar --literal heavy" + db).exitCode, 1); // one or the other
+
+    // Nothing of English to go on: said once on stderr, and the typed words still searched.
+    const CliRun bare =
+        earmark::test::runCli(std::string("WNHOME=") + shellQuote((dir / "no-wordnet").string()) +
+                                  " EARMARK_WORDS=" + shellQuote((dir / "no-words.bin").string()) + " " + EARMARK_CLI,
+                              dir, "search --similar --json heavy" + db);
+    ASSERT_EQ(bare.exitCode, 0) << bare.err;
+    EXPECT_EQ(nlohmann::json::parse(bare.out)["hits"].size(), 1U);
+    EXPECT_THAT(bare.err, HasSubstr("WordNet's dictionary is not in " + (dir / "no-wordnet").string() + "/dict"));
+    EXPECT_THAT(bare.err, HasSubstr("no-words.bin"));
+}
+
 TEST(Cli, ImportErrorsExitWithTwoAndSayWhere) {
     earmark::test::TempDir dir;
     const std::string db = "--db " + shellQuote((dir / "w.earmark").string());

@@ -90,3 +90,19 @@ TEST(SearchQueryLimits, RepeatsAreFreeAndTooManyDifferentWordsAreExplained) {
     ASSERT_FALSE(tooMany);
     EXPECT_NE(tooMany.error().message.find("up to 64"), std::string::npos) << tooMany.error().message;
 }
+
+TEST(SearchQuery, AnyOfEachNeedsOneWordOfEveryGroupAndQuotesThemAll) {
+    EXPECT_EQ(SearchQuery::anyOfEach({{"heavy", "weighs"}, {}, {"strap"}}).expression(),
+              R"(("heavy" OR "weighs") AND "strap")");
+    EXPECT_EQ(SearchQuery::anyOfEach({{"O\"Brien", "NOT"}}).expression(), R"(("O""Brien" OR "NOT"))");
+    EXPECT_TRUE(SearchQuery::anyOfEach({{}, {" "}}).empty());
+    std::vector<std::vector<std::string>> many(3, std::vector<std::string>(40, "word"));
+    const std::string expression = SearchQuery::anyOfEach(many).expression();
+    std::size_t terms = 0;
+    for (std::size_t at = expression.find("\"word\""); at != std::string::npos;
+         at = expression.find("\"word\"", at + 1)) {
+        ++terms;
+    }
+    EXPECT_LE(terms, SearchQuery::kMaxTerms);
+    EXPECT_EQ(terms, 3 * (SearchQuery::kMaxTerms / 3));
+}

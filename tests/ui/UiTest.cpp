@@ -28,6 +28,7 @@
 #include "ui/Workspace.h"
 #include "ui/commands/QuoteCommands.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <QAbstractItemModelTester>
@@ -35,6 +36,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QInputMethodEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -523,6 +525,65 @@ TEST(CallList, SearchFiltersSortAndTheStatusLineFollow) {
             << previous.toStdString() << " > " << name.toStdString();
         previous = name;
     }
+}
+
+// Find Similar Words (Ctrl+Shift+F): the list finds the call that says it another way, the
+// line under the search says which other words are searched for and why, and the call's
+// matching word is marked.
+TEST(CallList, SimilarWordsFindTheSameProblemSaidOtherwise) {
+    test::TempDir dir;
+    const auto path = dir / "similar.earmark";
+    core::Id heavy = 0;
+    {
+        auto store = core::Store::open(path, core::Store::OpenMode::CreateIfMissing);
+        ASSERT_TRUE(store.has_value());
+        for (const auto& [name, notes] : {std::pair{"Sarah", "The pack is so heavy I left it at home."},
+                                          std::pair{"Tom", "The strap snapped on day two."}}) {
+            core::Customer customer;
+            customer.firstName = name;
+            ASSERT_TRUE((*store)->customers().add(customer).has_value());
+            core::Call call;
+            call.customerId = customer.id;
+            call.startedAt = "2026-03-12T14:30:00";
+            call.notes = notes;
+            ASSERT_TRUE((*store)->calls().add(call).has_value());
+            heavy = heavy == 0 ? call.id : heavy;
+        }
+    }
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(path).has_value());
+    window.show();
+    window.activateWindow();
+    auto* filters = window.findChild<ui::CallFilterBar*>(QStringLiteral("callFilters"));
+    ASSERT_NE(filters, nullptr);
+    EXPECT_EQ(countedCalls(window), 2);
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClicks(filters->searchEdit(), QStringLiteral("weighs a lot"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return countedCalls(window) == 0; }, 3000));
+    EXPECT_TRUE(filters->similarNote()->isHidden());
+
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_TRUE(filters->similarAction()->isChecked());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return countedCalls(window) == 1; }, 5000));
+    EXPECT_TRUE(filters->similarNote()->isVisible());
+    EXPECT_THAT(filters->similarNote()->text().toStdString(), testing::HasSubstr("heavy"));
+    EXPECT_THAT(filters->similarNote()->toolTip().toStdString(),
+                testing::HasSubstr("heavy, for 'weighs' (WordNet: a degree of 'weight')"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.callModel()->rowCount() == 1; }, 3000));
+    EXPECT_EQ(window.callModel()->callId(0), heavy);
+    auto* table = window.findChild<QTableView*>(QStringLiteral("callTable"));
+    table->setCurrentIndex(window.callModel()->index(0, 0));
+    bool marked = false;
+    for (const auto& selection : window.callEditor()->notesEdit()->extraSelections()) {
+        marked = marked || (selection.format.fontWeight() == QFont::Bold &&
+                            selection.cursor.selectedText() == QStringLiteral("heavy"));
+    }
+    EXPECT_TRUE(marked);
+
+    // Off again: back to the words as typed.
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return countedCalls(window) == 0; }, 3000));
+    EXPECT_TRUE(filters->similarNote()->isHidden());
 }
 
 TEST(NewCall, LogsACallForANewOrExistingCustomerUndoably) {

@@ -20,20 +20,21 @@ constexpr auto kFiller = std::to_array<std::string_view>(
      "things",     "think",     "totally", "truly",     "um",        "well",   "yeah"});
 static_assert(std::ranges::is_sorted(kFiller), "kFiller is searched by bisection");
 
-bool isFiller(std::string_view word) {
+} // namespace
+
+bool isFillerWord(std::string_view word) {
     return std::binary_search(kFiller.begin(), kFiller.end(), word);
 }
 
-} // namespace
-
-MeaningModel::MeaningModel(std::shared_ptr<const WordVectors> vectors, MeaningOptions options)
-    : m_vectors(std::move(vectors)), m_options(options) {
+MeaningModel::MeaningModel(std::shared_ptr<const WordVectors> vectors, MeaningOptions options,
+                           std::shared_ptr<const Thesaurus> thesaurus)
+    : m_vectors(std::move(vectors)), m_thesaurus(std::move(thesaurus)), m_options(options) {
 }
 
 std::vector<MeaningModel::Token> MeaningModel::contentTokens(std::string_view text) {
     std::vector<Token> out;
     for (auto& word : words(fold(text))) {
-        if (isStopWord(word) || isFiller(word) || word.size() < 2 ||
+        if (isStopWord(word) || isFillerWord(word) || word.size() < 2 ||
             std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
             continue;
         }
@@ -87,6 +88,13 @@ Meaning MeaningModel::read(std::string_view text) {
                                             ((df == m_df.end() ? 0.0 : static_cast<double>(df->second)) + 1.0)) +
                                    1.0;
         word.weight = general * inWorkspace;
+        if (m_thesaurus && m_options.kin > 0) {
+            for (const auto& r : m_thesaurus->related(token.word)) {
+                (r.relation == Relation::Antonym ? word.opposite : word.kin).push_back(m_stemmer.stem(r.word));
+            }
+            std::sort(word.kin.begin(), word.kin.end());
+            std::sort(word.opposite.begin(), word.opposite.end());
+        }
         word.stem = std::move(token.stem);
         meaning.words.push_back(std::move(word));
     }
@@ -97,11 +105,19 @@ double MeaningModel::wordSimilarity(const MeaningWord& a, const MeaningWord& b) 
     if (a.stem == b.stem) {
         return 1;
     }
-    if (a.vector < 0 || b.vector < 0 || !m_vectors) {
+    const auto holds = [](const std::vector<std::string>& stems, const std::string& stem) {
+        return std::binary_search(stems.begin(), stems.end(), stem);
+    };
+    if (holds(a.opposite, b.stem) || holds(b.opposite, a.stem)) {
         return 0;
     }
+    const double kin = holds(a.kin, b.stem) || holds(b.kin, a.stem) ? m_options.kin : 0.0;
+    if (a.vector < 0 || b.vector < 0 || !m_vectors) {
+        return kin;
+    }
     const double cosine = m_vectors->similarity(a.vector, b.vector);
-    return cosine <= m_options.wordFloor ? 0 : (cosine - m_options.wordFloor) / (1 - m_options.wordFloor);
+    return std::max(kin,
+                    cosine <= m_options.wordFloor ? 0 : (cosine - m_options.wordFloor) / (1 - m_options.wordFloor));
 }
 
 double MeaningModel::directed(const Meaning& from, const Meaning& to) const {

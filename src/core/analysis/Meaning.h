@@ -2,6 +2,7 @@
 
 #include "core/analysis/Intent.h"
 #include "core/analysis/Text.h"
+#include "core/analysis/Thesaurus.h"
 #include "core/analysis/WordVectors.h"
 
 #include <memory>
@@ -17,10 +18,15 @@
 /// intents (praise and complaint of one part) are kept apart.
 namespace earmark::core::analysis {
 
+/// Whether a folded word says how a customer feels or talks ("really", "love", "kinda")
+/// rather than what the problem is about: left out wherever meanings are compared.
+bool isFillerWord(std::string_view word);
+
 struct MeaningOptions {
     double wordFloor = 0.3;       ///< word vectors less alike than this (cosine) do not match
     double otherIntent = 0.1;     ///< similarity kept between texts of different intents
     double commonWeight = 0.0003; ///< SIF's a: how fast the most common English words fade
+    double kin = 0.7;             ///< at least this alike: words WordNet relates (0: not used)
 };
 
 /// One content word of a text.
@@ -28,6 +34,8 @@ struct MeaningWord {
     std::string stem;
     int vector = -1; ///< index into the word vectors; -1 when the word has none
     double weight = 0;
+    std::vector<std::string> kin;      ///< stems WordNet relates to it, sorted
+    std::vector<std::string> opposite; ///< stems WordNet calls its opposite, sorted
 };
 
 /// What a text says, ready to compare.
@@ -40,7 +48,8 @@ struct Meaning {
 /// the texts counted so far (count() them all before reading, as mining does).
 class MeaningModel {
 public:
-    explicit MeaningModel(std::shared_ptr<const WordVectors> vectors, MeaningOptions options = {});
+    explicit MeaningModel(std::shared_ptr<const WordVectors> vectors, MeaningOptions options = {},
+                          std::shared_ptr<const Thesaurus> thesaurus = nullptr);
 
     /// Counts the text's distinct stems for the weights (or takes them back).
     void count(std::string_view text);
@@ -61,6 +70,7 @@ private:
     [[nodiscard]] double directed(const Meaning& from, const Meaning& to) const;
 
     std::shared_ptr<const WordVectors> m_vectors;
+    std::shared_ptr<const Thesaurus> m_thesaurus;
     MeaningOptions m_options;
     Stemmer m_stemmer;
     IntentReader m_intents;

@@ -2,6 +2,7 @@
 
 #include "core/util/Utf8.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <set>
 #include <vector>
@@ -298,6 +299,36 @@ SearchQuery SearchQuery::literal(std::string_view typed) {
             }
             expression += quoted(text.substr(start, pos - start));
         }
+    }
+    return SearchQuery(std::move(expression));
+}
+
+SearchQuery SearchQuery::anyOfEach(const std::vector<std::vector<std::string>>& groups) {
+    std::size_t groupCount = 0;
+    for (const auto& group : groups) {
+        groupCount += group.empty() ? 0 : 1;
+    }
+    // Each group keeps an equal share of the terms FTS5 is given, its first words first.
+    const std::size_t share = groupCount == 0 ? 0 : std::max<std::size_t>(1, kMaxTerms / groupCount);
+    std::string expression;
+    for (const auto& group : groups) {
+        std::string alternatives;
+        std::size_t kept = 0;
+        for (const auto& word : group) {
+            std::string clean(word);
+            while (const auto bad = utf8::firstInvalidByte(clean)) {
+                clean[*bad] = ' ';
+            }
+            if (clean.find_first_not_of(" \t\n\r\f\v") == std::string::npos || kept == share) {
+                continue;
+            }
+            alternatives += (kept == 0 ? "" : " OR ") + quoted(clean);
+            ++kept;
+        }
+        if (kept == 0) {
+            continue;
+        }
+        expression += (expression.empty() ? "" : " AND ") + (kept > 1 ? "(" + alternatives + ")" : alternatives);
     }
     return SearchQuery(std::move(expression));
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace earmark::core {
 
@@ -27,6 +28,11 @@ public:
     /// Every word of `text` as a plain term, no syntax at all: the fallback for
     /// search-as-you-type while a phrase is still being typed.
     static SearchQuery literal(std::string_view text);
+
+    /// One word of each group, whichever: ("weighs" OR "heavy") AND ("strap" OR "band").
+    /// Words are searched as words (no syntax); empty groups are left out, and words past
+    /// kMaxTerms in all are dropped from the end of each group.
+    static SearchQuery anyOfEach(const std::vector<std::vector<std::string>>& groups);
 
     /// Limits that keep any one search fast and within what SQLite's FTS5 parser takes.
     static constexpr int kMaxDepth = 16;         ///< parentheses inside parentheses
