@@ -331,6 +331,21 @@ TEST(EnginePhrases, TheCharacteristicPhraseIsTheOneMostCustomersUsed) {
               "Someday I'd like");
 }
 
+// Seen: patterns named 'like', 'under', 'two', 'back'. With no phrase two customers share,
+// the name is what the most typical of them said, in their words: never one stray word.
+TEST(EnginePhrases, WithoutASharedPhraseTheNameIsTheMostTypicalCustomersWords) {
+    EXPECT_EQ(core::engine::characteristicPhrase({{"1", "The zip jams after a few weeks, like always"},
+                                                  {"2", "zip keeps jamming like crazy"},
+                                                  {"3", "Like I said, it jams"}}),
+              "The zip jams after a few weeks");
+    // Filler and numbers shared by everyone make no phrase: "like two" is not a name.
+    EXPECT_EQ(core::engine::characteristicPhrase({{"1", "\"Took like two weeks to arrive and the box was "
+                                                        "crushed\""},
+                                                  {"2", "like two days late"}}),
+              "Took like two weeks to arrive");
+    EXPECT_EQ(core::engine::characteristicPhrase({{"1", "Broke."}}), "Broke");
+}
+
 TEST_F(Engine, SavingOneCallRegroupsOnlyItsQuotesAndLeavesPinnedOnesAlone) {
     auto problemOf = storeEvalSet();
     ASSERT_TRUE(core::engine::minePatterns(*store, {}).has_value());

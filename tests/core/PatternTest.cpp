@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <gtest/gtest.h>
 #include <map>
+#include <set>
 
 using namespace earmark;
 using namespace earmark::core::analysis;
@@ -125,4 +126,36 @@ TEST(Patterns, TheLexiconLetsDifferentWordsForOneThingMeet) {
     Lexicon own;
     own.add("sprocket", {"cog", "gear wheel"});
     EXPECT_EQ(own.terms("the gear wheel and the cogs", stemmer), (std::vector<std::string>{"#sprocket", "#sprocket"}));
+}
+
+// Seen: "The cap just works", a complaint that the cap cracked and a wish for a bigger cap
+// made one pattern about caps. Praise of a part, problems with it and hopes for it are
+// different patterns, whether mined at once or added one save at a time.
+TEST(Patterns, PraiseAndComplaintsAboutOnePartAreDifferentPatterns) {
+    const std::vector<TextDoc> docs = {
+        {1, "Ana", "The cap just works, no complaints."}, {2, "Ben", "Love the cap, it just works."},
+        {3, "Cat", "The cap cracked after a week."},      {4, "Dev", "My cap cracked on day two."},
+        {5, "Eli", "The cap cracked when I dropped it."}, {6, "Fay", "The cap just works every time."},
+    };
+    const std::set<std::int64_t> praise{1, 2, 6};
+    const auto apart = [&](const PatternIndex& index) {
+        for (const auto& a : docs) {
+            for (const auto& b : docs) {
+                if (praise.contains(a.id) != praise.contains(b.id)) {
+                    EXPECT_NE(index.groupOf(a.id), index.groupOf(b.id)) << a.text << " / " << b.text;
+                }
+            }
+        }
+    };
+    PatternIndex mined;
+    mined.build(docs);
+    apart(mined);
+    EXPECT_EQ(mined.groupOf(3), mined.groupOf(4)); // still together: one problem, one praise
+    EXPECT_EQ(mined.groupOf(3), mined.groupOf(5));
+    EXPECT_EQ(mined.groupOf(1), mined.groupOf(6));
+    PatternIndex saved;
+    for (const auto& doc : docs) {
+        saved.update({}, {doc});
+    }
+    apart(saved);
 }

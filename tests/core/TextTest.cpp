@@ -1,6 +1,8 @@
 #include "core/analysis/Text.h"
 
+#include <cstdlib>
 #include <gtest/gtest.h>
+#include <utf8proc.h>
 
 using namespace earmark::core::analysis;
 
@@ -13,6 +15,25 @@ TEST(Text, FoldingMakesCompatibleFormsCaseAndAccentsCompareEqual) {
                    "ABC"),
               "\xff\xfe"
               "abc"); // invalid bytes pass through
+}
+
+// Plain ASCII takes a shorter way than other text: it must come out as utf8proc folds it.
+TEST(Text, PlainAsciiFoldsExactlyAsUnicodeFoldingDoes) {
+    std::string every;
+    for (int c = 1; c < 0x80; ++c) {
+        every.push_back(static_cast<char>(c));
+    }
+    utf8proc_uint8_t* out = nullptr;
+    const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(every.data()),
+                                static_cast<utf8proc_ssize_t>(every.size()), &out,
+                                static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                                                               UTF8PROC_STRIPMARK | UTF8PROC_STABLE));
+    ASSERT_GT(n, 0);
+    const std::string unicode(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+    std::free(out);
+    EXPECT_EQ(fold(every), unicode);
+    EXPECT_EQ(fold("The ZIP Broke, didn't it?"), "the zip broke, didn't it?");
+    EXPECT_EQ(fold("Caf\xC3\xA9 ZIP"), "cafe zip"); // one byte beyond ASCII: the full way
 }
 
 TEST(Text, WordsKeepContractionsWholeAndSplitOnEverythingElse) {

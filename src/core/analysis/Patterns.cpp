@@ -47,7 +47,29 @@ std::pair<std::int64_t, double> PatternIndex::match(const std::string& text) {
     }
     Doc doc;
     doc.vector = weigh(features);
+    doc.intent = m_intents.read(text).kind;
     return doc.vector.empty() ? std::pair<std::int64_t, double>{-1, 0.0} : bestGroup(doc);
+}
+
+IntentKind PatternIndex::Centre::intent() const {
+    std::size_t most = 0;
+    auto kind = IntentKind::Context;
+    for (std::size_t k = 0; k < intents.size(); ++k) {
+        if (static_cast<IntentKind>(k) != IntentKind::Context && intents[k] > most) {
+            most = intents[k];
+            kind = static_cast<IntentKind>(k);
+        }
+    }
+    return kind;
+}
+
+// Praise, problems and hopes are never one pattern. A complaint about what is there and a
+// request for what is not are kept together: they are often one need said two ways
+// ("the spare straps are impossible to find" / "do you sell spare straps?"), and the
+// intent reader tells them apart less surely than it tells them from praise.
+bool PatternIndex::compatible(IntentKind a, IntentKind b) {
+    const auto side = [](IntentKind k) { return k == IntentKind::Fill ? IntentKind::Fix : k; };
+    return side(a) == side(b) || a == IntentKind::Context || b == IntentKind::Context;
 }
 
 double PatternIndex::idf(int feature) const {
@@ -114,7 +136,7 @@ std::pair<std::int64_t, double> PatternIndex::bestGroup(const Doc& doc, std::int
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     std::pair<std::int64_t, double> best{-1, 0.0};
     for (const std::int64_t g : candidates) {
-        if (g == except) {
+        if (g == except || !compatible(doc.intent, m_groups.at(g).intent())) {
             continue;
         }
         const double s = similarity(doc, m_groups.at(g));
@@ -166,6 +188,9 @@ std::pair<std::int64_t, double> PatternIndex::nearestText(const Doc& doc) const 
     constexpr std::size_t kMembersPerGroup = 2000;
     std::pair<std::int64_t, double> best{-1, 0.0};
     for (const std::int64_t g : groups) {
+        if (!compatible(doc.intent, m_groups.at(g).intent())) {
+            continue;
+        }
         const auto& members = m_groups.at(g).members;
         for (std::size_t i = 0; i < members.size() && i < kMembersPerGroup; ++i) {
             const auto& other = m_docs.at(members[i]).features;
@@ -212,6 +237,7 @@ void PatternIndex::join(std::int64_t id, Doc& doc, std::int64_t group) {
         }
     }
     centre.members.push_back(id);
+    ++centre.intents[static_cast<std::size_t>(doc.intent)];
     doc.group = group;
 }
 
@@ -234,6 +260,7 @@ void PatternIndex::leave(std::int64_t id, Doc& doc) {
         }
     }
     centre.members.erase(std::remove(centre.members.begin(), centre.members.end(), id), centre.members.end());
+    --centre.intents[static_cast<std::size_t>(doc.intent)];
     if (centre.members.empty()) {
         for (const auto& [f, w] : centre.sum) {
             auto& posting = m_postings[f];
@@ -262,6 +289,7 @@ void PatternIndex::build(const std::vector<TextDoc>& docs) {
     for (const auto& text : docs) {
         Doc doc;
         doc.features = featuresOf(text.text);
+        doc.intent = m_intents.read(text.text).kind;
         std::sort(doc.features.begin(), doc.features.end());
         doc.features.erase(std::unique(doc.features.begin(), doc.features.end()), doc.features.end());
         for (const int f : doc.features) {
@@ -319,7 +347,8 @@ void PatternIndex::mergeSimilar() {
             if (it == m_groups.end()) {
                 continue;
             }
-            Doc asDoc; // the centre as a unit vector
+            Doc asDoc; // the centre as a unit vector, saying what its group says
+            asDoc.intent = it->second.intent();
             const double norm = std::sqrt(it->second.norm2);
             if (norm <= 0) {
                 continue;
@@ -373,6 +402,7 @@ void PatternIndex::update(const std::vector<std::int64_t>& removed, const std::v
         Doc doc;
         const auto features = featuresOf(text.text);
         doc.features = features;
+        doc.intent = m_intents.read(text.text).kind;
         std::sort(doc.features.begin(), doc.features.end());
         doc.features.erase(std::unique(doc.features.begin(), doc.features.end()), doc.features.end());
         for (const int f : doc.features) {

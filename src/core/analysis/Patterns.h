@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/analysis/Intent.h"
 #include "core/analysis/Lexicon.h"
 #include "core/analysis/Text.h"
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -11,7 +13,9 @@
 
 /// Finding the same problem said in different words: quotes become TF-IDF vectors of
 /// their stemmed content words and word pairs, and join the group whose centre they are
-/// most like (cosine), if it is like enough. Deterministic: the same quotes in the same
+/// most like (cosine), if it is like enough. A group says one kind of thing (IntentReader):
+/// praise, a problem or request, or a hope; so "the cap just works" and "the cap cracked"
+/// are different patterns. Deterministic: the same quotes in the same
 /// order give the same groups.
 namespace earmark::core::analysis {
 
@@ -71,13 +75,19 @@ private:
         Vector vector;
         double norm2 = 0;
         std::int64_t group = -1;
-        std::vector<int> features; ///< distinct features, for document frequencies
+        IntentKind intent = IntentKind::Context; ///< Context (no cue) joins any group
+        std::vector<int> features;               ///< distinct features, for document frequencies
     };
     struct Centre {
         std::unordered_map<int, double> sum;
         double norm2 = 0;
         std::vector<std::int64_t> members;
+        std::array<std::size_t, 5> intents{}; ///< members per IntentKind
+        /// What the group says: its most common intent other than Context, else Context.
+        [[nodiscard]] IntentKind intent() const;
     };
+    /// Whether a text (or group) of intent `a` may be with one of intent `b`.
+    static bool compatible(IntentKind a, IntentKind b);
 
     std::vector<int> featuresOf(const std::string& text);
     Vector weigh(const std::vector<int>& features) const;
@@ -97,6 +107,7 @@ private:
     PatternOptions m_options;
     Lexicon m_lexicon;
     Stemmer m_stemmer;
+    IntentReader m_intents;
     std::unordered_map<std::string, int> m_featureIds;
     std::vector<int> m_df; ///< documents per feature
     std::size_t m_docCount = 0;

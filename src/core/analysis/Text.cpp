@@ -58,6 +58,16 @@ constexpr std::array<std::string_view, 137> kStopWords = {
 } // namespace
 
 std::string fold(std::string_view text) {
+    // Most notes are plain ASCII, whose compatibility form is itself and whose case fold is
+    // its lower case: the same result without utf8proc's decomposition, which was a third
+    // of the cost of grouping quotes.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        std::string folded(text);
+        for (char& c : folded) {
+            c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        return folded;
+    }
     utf8proc_uint8_t* out = nullptr;
     const auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
                                                         UTF8PROC_STRIPMARK | UTF8PROC_STABLE);

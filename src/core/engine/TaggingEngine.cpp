@@ -1,6 +1,7 @@
 #include "core/engine/TaggingEngine.h"
 
 #include "core/analysis/Intent.h"
+#include "core/analysis/Meaning.h"
 #include "core/analysis/Statements.h"
 #include "core/domain/Vocabulary.h"
 #include "core/store/CallStore.h"
@@ -12,6 +13,7 @@
 #include "core/util/Utf8.h"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 #include <functional>
 #include <limits>
@@ -624,6 +626,103 @@ Status undoAcceptance(Store& store, const Proposal& proposal, const Acceptance& 
     return transaction->commit(); // any failure above poisons the transaction: all or nothing
 }
 
+namespace {
+
+// Counting words: what a customer says of when, not of what. Sorted.
+constexpr auto kCountWords = std::to_array<std::string_view>(
+    {"eight", "eleven", "few",   "first", "five", "four",  "half",  "hundred", "nine",  "once",
+     "one",   "second", "seven", "six",   "ten",  "third", "three", "twelve",  "twice", "two"});
+static_assert(std::ranges::is_sorted(kCountWords), "kCountWords is searched by bisection");
+
+// A word that can carry a pattern's name: not a stop word, filler ("like", "really") or a number.
+bool namesSomething(const std::string& word) {
+    return !analysis::isStopWord(word) && !analysis::isFillerWord(word) &&
+           !std::binary_search(kCountWords.begin(), kCountWords.end(), word) &&
+           !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The clause of the group's most typical text, as its customer wrote it: the text whose
+// words the most other customers also used, and in it the clause (between commas and
+// full stops) holding most of them, at most eight words.
+std::string typicalClause(const std::vector<std::pair<std::string, std::string>>& textsByCustomer) {
+    std::map<std::string, std::set<std::string>> usedBy; // word → customers
+    std::vector<std::set<std::string>> wordsOf;
+    for (const auto& [customer, text] : textsByCustomer) {
+        std::set<std::string> distinct;
+        for (auto& word : analysis::words(analysis::fold(text))) {
+            if (namesSomething(word)) {
+                usedBy[word].insert(customer);
+                distinct.insert(std::move(word));
+            }
+        }
+        wordsOf.push_back(std::move(distinct));
+    }
+    const auto shared = [&](const std::set<std::string>& words) {
+        double sum = 0;
+        for (const auto& word : words) {
+            sum += static_cast<double>(usedBy[word].size() - 1);
+        }
+        return sum / (static_cast<double>(words.size()) + 1.0); // long texts do not win by length
+    };
+    std::size_t best = 0;
+    double bestScore = -1;
+    for (std::size_t t = 0; t < textsByCustomer.size(); ++t) {
+        if (const double score = shared(wordsOf[t]); score > bestScore + 1e-12) {
+            best = t;
+            bestScore = score;
+        }
+    }
+    const std::string& text = textsByCustomer[best].second;
+    std::string clause;
+    double clauseScore = -1;
+    std::size_t start = 0;
+    for (std::size_t at = 0; at <= text.size(); ++at) {
+        if (at < text.size() && std::string_view(",;:.!?\n").find(text[at]) == std::string_view::npos) {
+            continue;
+        }
+        std::string piece = text.substr(start, at - start);
+        start = at + 1;
+        std::set<std::string> words;
+        for (auto& word : analysis::words(analysis::fold(piece))) {
+            if (namesSomething(word)) {
+                words.insert(std::move(word));
+            }
+        }
+        if (!words.empty() && shared(words) * static_cast<double>(words.size()) > clauseScore + 1e-12) {
+            clauseScore = shared(words) * static_cast<double>(words.size());
+            clause = std::move(piece);
+        }
+    }
+    // At most eight words, without the spaces and quotation marks around them.
+    std::size_t words = 0;
+    std::size_t end = 0;
+    bool inWord = false;
+    for (std::size_t i = 0; i < clause.size(); ++i) {
+        const bool space = clause[i] == ' ' || clause[i] == '\t';
+        if (!space && !inWord && ++words > 8) {
+            break;
+        }
+        inWord = !space;
+        end = space ? end : i + 1;
+    }
+    clause.resize(end);
+    // Cut short, a clause ends on a word that says something ("to arrive", not "and the").
+    while (true) {
+        const auto space = clause.find_last_of(" \t");
+        const auto lastWord =
+            analysis::words(analysis::fold(clause.substr(space == std::string::npos ? 0 : space + 1)));
+        if (space == std::string::npos || lastWord.empty() || !analysis::isStopWord(lastWord.front())) {
+            break;
+        }
+        clause.resize(space);
+    }
+    const auto first = clause.find_first_not_of(" \t\"'");
+    const auto last = clause.find_last_not_of(" \t\"'");
+    return first == std::string::npos ? text : clause.substr(first, last - first + 1);
+}
+
+} // namespace
+
 std::string characteristicPhrase(const std::vector<std::pair<std::string, std::string>>& textsByCustomer) {
     // Phrases counted once per customer: a phrase many people used beats one person's
     // favourite words. Each remembers the first text that used it, to be shown as written.
@@ -632,30 +731,25 @@ std::string characteristicPhrase(const std::vector<std::pair<std::string, std::s
         std::size_t text = 0;
     };
     std::map<std::string, Use> phrases;
-    std::map<std::string, Use> singles;
     for (std::size_t t = 0; t < textsByCustomer.size(); ++t) {
         const auto& [customer, text] = textsByCustomer[t];
         const auto words = analysis::words(analysis::fold(text));
-        const auto note = [&](std::map<std::string, Use>& into, const std::string& key) {
-            auto [it, fresh] = into.try_emplace(key);
-            if (fresh) {
-                it->second.text = t;
-            }
-            it->second.customers.insert(customer);
-        };
         for (std::size_t i = 0; i < words.size(); ++i) {
-            if (!analysis::isStopWord(words[i])) {
-                note(singles, words[i]);
-            }
             for (std::size_t n = 2; n <= 4 && i + n <= words.size(); ++n) {
-                if (analysis::isStopWord(words[i]) || analysis::isStopWord(words[i + n - 1])) {
+                if (analysis::isStopWord(words[i]) || analysis::isStopWord(words[i + n - 1]) ||
+                    std::none_of(words.begin() + static_cast<std::ptrdiff_t>(i),
+                                 words.begin() + static_cast<std::ptrdiff_t>(i + n), namesSomething)) {
                     continue;
                 }
                 std::string phrase = words[i];
                 for (std::size_t k = 1; k < n; ++k) {
                     phrase += ' ' + words[i + k];
                 }
-                note(phrases, phrase);
+                auto [it, fresh] = phrases.try_emplace(phrase);
+                if (fresh) {
+                    it->second.text = t;
+                }
+                it->second.customers.insert(customer);
             }
         }
     }
@@ -671,17 +765,12 @@ std::string characteristicPhrase(const std::vector<std::pair<std::string, std::s
         }
     }
     if (chosen == nullptr) {
-        std::size_t most = 0;
-        for (const auto& [word, use] : singles) {
-            if (use.customers.size() > most) {
-                best = word;
-                most = use.customers.size();
-                chosen = &use;
-            }
-        }
+        // No words two customers share: what the most typical of them said, never one
+        // stray word ("like", "two", "back").
+        return textsByCustomer.empty() ? std::string() : typicalClause(textsByCustomer);
     }
-    // Shown as a customer wrote it ("I'd like", "didn’t fit"), not folded.
-    return chosen == nullptr ? best : analysis::asWritten(best, textsByCustomer[chosen->text].second);
+    // Shown as a customer wrote it ("I'd like", "didn't fit"), not folded.
+    return analysis::asWritten(best, textsByCustomer[chosen->text].second);
 }
 
 Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptions& options) {
