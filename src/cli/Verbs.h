@@ -40,5 +40,7 @@ void addOpportunityVerbs(CLI::App& app, Common& common, Verbs& verbs);
 void addImportVerbs(CLI::App& app, Common& common, Verbs& verbs);
 /// `customers` (list, search) and `customer edit|merge`.
 void addCustomerVerbs(CLI::App& app, Common& common, Verbs& verbs);
+/// `synonyms` (list) and `synonyms export|import|reset` (SynonymCommands.cpp).
+void addSynonymVerbs(CLI::App& app, Common& common, Verbs& verbs);
 
 } // namespace earmark::cli

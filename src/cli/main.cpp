@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     cli::addCustomerVerbs(app, common, verbs);
     cli::addWorkVerbs(app, common, verbs);
     cli::addCodebookVerbs(app, common, verbs);
+    cli::addSynonymVerbs(app, common, verbs);
     cli::addOpportunityVerbs(app, common, verbs);
 
     auto* init = app.add_subcommand("init", "Create an empty workspace (or check an existing one)");

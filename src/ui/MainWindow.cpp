@@ -31,6 +31,7 @@
 #include "ui/RulesPreviewDialog.h"
 #include "ui/SaturationDialog.h"
 #include "ui/StandardKeys.h"
+#include "ui/SynonymsDialog.h"
 #include "ui/Workspace.h"
 #include "ui/commands/CallCommands.h"
 #include "ui/commands/ImportCommands.h"
@@ -914,6 +915,10 @@ void MainWindow::setUpAnalysisMenu() {
         RulesDialog dialog(*m_workspace, this);
         dialog.exec();
     });
+    addChange(tr("Edit Synonyms…"), QKeySequence(QStringLiteral("Ctrl+Alt+Y")), [this] {
+        SynonymsDialog dialog(*m_workspace, this);
+        dialog.exec();
+    })->setObjectName(QStringLiteral("actionSynonyms"));
     menu->addSeparator();
     add(tr("Next Proposal"), QKeySequence(Qt::Key_F8), [this] { m_ui->callEditor->selectNextProposal(true); });
     add(tr("Previous Proposal"), QKeySequence(Qt::SHIFT | Qt::Key_F8),

@@ -36,6 +36,7 @@ TEST(Cli, EveryVerbHasHelp) {
                              "calls",
                              "show",
                              "search",
+                             "synonyms",
                              "stats",
                              "erase-customer",
                              "generate",
@@ -182,6 +183,53 @@ TEST(Cli, SearchSimilarFindsOtherWordsAndSaysWhichMatched) {
     EXPECT_EQ(nlohmann::json::parse(bare.out)["hits"].size(), 1U);
     EXPECT_THAT(bare.err, HasSubstr("WordNet's dictionary is not in " + (dir / "no-wordnet").string() + "/dict"));
     EXPECT_THAT(bare.err, HasSubstr("no-words.bin"));
+}
+
+// A shop's own product words: exported as JSON, edited, imported back; the patterns then
+// treat them as one. A mistake in the file says where and changes nothing.
+TEST(Cli, SynonymsAreTheWorkspacesOwnAndShapeItsPatterns) {
+    earmark::test::TempDir dir;
+    const std::string db = " --db " + shellQuote((dir / "w.earmark").string());
+    ASSERT_EQ(cli(dir, "init" + db).exitCode, 0);
+    ASSERT_EQ(cli(dir, "call add --first-name Ann --notes 'The zip jammed on day one.'" + db).exitCode, 0);
+    ASSERT_EQ(cli(dir, "call add --first-name Bo --notes 'My zipper got stuck.'" + db).exitCode, 0);
+    for (const char* text : {"zip jammed", "zipper got stuck"}) {
+        const auto calls = nlohmann::json::parse(cli(dir, "calls --json" + db).out);
+        for (const auto& call : calls["calls"]) {
+            cli(dir, "quote add " + std::to_string(call["id"].get<int>()) + " --text " + shellQuote(text) + db);
+        }
+    }
+    const auto patternCount = [&] {
+        const CliRun run = cli(dir, "patterns --json" + db);
+        EXPECT_EQ(run.exitCode, 0) << run.err;
+        return nlohmann::json::parse(run.out)["patterns"].size();
+    };
+    // Earmark's general words know nothing of zips: two customers, two ways, no pattern.
+    auto listed = nlohmann::json::parse(cli(dir, "synonyms --json" + db).out);
+    EXPECT_FALSE(listed["synonyms"].empty());
+    EXPECT_EQ(listed.dump().find("zipper"), std::string::npos);
+    EXPECT_EQ(patternCount(), 0U);
+
+    const auto exported = dir / "synonyms.json";
+    ASSERT_EQ(cli(dir, "synonyms export --out " + shellQuote(exported.string()) + db).exitCode, 0);
+    auto edited = nlohmann::json::parse(earmark::test::readFile(exported));
+    edited["synonyms"].push_back({{"meaning", "zipper"}, {"words", {"zip", "zipper", "zips"}}});
+    const auto mine = dir.write("mine.json", edited.dump(2));
+    CliRun run = cli(dir, "synonyms import " + shellQuote(mine.string()) + db);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_THAT(cli(dir, "synonyms" + db).out, HasSubstr("zip, zipper, zips"));
+    EXPECT_EQ(patternCount(), 1U);
+
+    const auto wrong =
+        dir.write("wrong.json", R"({"synonyms": [{"meaning": "zipper", "words": ["the zip pull tab"]}]})");
+    run = cli(dir, "synonyms import " + shellQuote(wrong.string()) + db);
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_THAT(run.err, HasSubstr(wrong.string()));
+    EXPECT_THAT(run.err, HasSubstr("synonyms entry 1 ('zipper'): 'the zip pull tab' must be one or two words"));
+    EXPECT_THAT(cli(dir, "synonyms" + db).out, HasSubstr("zip, zipper, zips")); // unchanged
+
+    ASSERT_EQ(cli(dir, "synonyms reset" + db).exitCode, 0);
+    EXPECT_EQ(cli(dir, "synonyms --json" + db).out.find("zipper"), std::string::npos);
 }
 
 TEST(Cli, ImportErrorsExitWithTwoAndSayWhere) {

@@ -20,6 +20,8 @@ class Engine : public test::StoreTest {
 protected:
     /// Each quote of the evaluation set as a call of its customer's; returns quote → problem.
     std::map<core::Id, std::string> storeEvalSet() {
+        // The shop's team has added its product words to the workspace's synonyms.
+        EXPECT_TRUE(core::engine::setWorkspaceSynonyms(*store, test::outdoorSynonyms()).has_value());
         std::map<std::string, core::Id> customers;
         std::map<core::Id, std::string> problemOf;
         int day = 0;
@@ -402,7 +404,9 @@ TEST_F(Engine, SavingOneCallRegroupsOnlyItsQuotesAndLeavesPinnedOnesAlone) {
 }
 
 TEST_F(Engine, UnquotedSentencesThatSayWhatAPatternSaysAreProposedAsQuotes) {
-    // Every sixth quote of the evaluation set is left as unquoted notes of its call.
+    // Every sixth quote of the evaluation set is left as unquoted notes of its call; the
+    // shop's team has added its product words to the synonyms.
+    ASSERT_TRUE(core::engine::setWorkspaceSynonyms(*store, test::outdoorSynonyms()).has_value());
     std::map<std::string, core::Id> customers;
     std::map<core::Id, std::string> problemOfQuote;
     std::map<core::Id, std::string> problemOfHeldCall;

@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <gtest/gtest.h>
+#include <sstream>
 
 namespace earmark::test {
 
@@ -31,6 +32,20 @@ std::vector<EvalQuote> loadEvalSet() {
         out.push_back({std::stoi(fields[0]), fields[1], fields[2], fields[3], fields[4], fields[5], fields[6]});
     }
     return out;
+}
+
+core::analysis::Lexicon outdoorSynonyms() {
+    const std::string path = std::string(EARMARK_TEST_DATA) + "/eval/outdoor-words.json";
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto own = core::analysis::Lexicon::fromJson(text.str(), path);
+    EXPECT_TRUE(own.has_value()) << own.error().describe();
+    auto synonyms = core::analysis::Lexicon::builtIn();
+    if (own) {
+        synonyms.include(*own);
+    }
+    return synonyms;
 }
 
 } // namespace earmark::test

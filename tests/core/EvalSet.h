@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/analysis/Lexicon.h"
+
 #include <string>
 #include <vector>
 
@@ -18,5 +20,9 @@ struct EvalQuote {
 
 /// Reads tests/data/eval/quotes.csv (fails the test if it cannot).
 std::vector<EvalQuote> loadEvalSet();
+
+/// Earmark's general synonyms with the outdoor shop's own product words added, as that
+/// shop's team would (tests/data/eval/outdoor-words.json).
+core::analysis::Lexicon outdoorSynonyms();
 
 } // namespace earmark::test

@@ -20,10 +20,12 @@
 #include "ui/QuoteBrowserModel.h"
 #include "ui/RulesDialog.h"
 #include "ui/SaturationDialog.h"
+#include "ui/SynonymsDialog.h"
 #include "ui/UiSupport.h"
 #include "ui/Workspace.h"
 
 #include <climits>
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <tuple>
 
@@ -35,6 +37,7 @@
 #include <QListWidget>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -715,4 +718,51 @@ TEST(Patterns, APatternBecomesAnOpportunityWithItsQuotesAsEvidenceUndoably) {
     const auto back = store.opportunities().get(id);
     ASSERT_TRUE(back.has_value());
     EXPECT_EQ(back->uuid, made->uuid);
+}
+
+namespace {
+
+// The words the workspace's synonyms list for `meaning`, empty when it has none.
+std::vector<std::string> synonymsOf(ui::Workspace& workspace, const std::string& meaning) {
+    auto synonyms = core::engine::workspaceSynonyms(workspace.store());
+    EXPECT_TRUE(synonyms.has_value());
+    for (const auto& entry : synonyms ? synonyms->synonyms() : std::vector<core::analysis::Lexicon::Synonyms>{}) {
+        if (entry.meaning == meaning) {
+            return entry.words;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+// Analyse › Edit Synonyms: a team adds its products' words; OK saves them as one undo
+// step, and a word of three words is refused with the row's reason, saving nothing.
+TEST(SynonymsDialog, ATeamAddsItsProductWordsAsOneUndoStep) {
+    uitest::Fixture f;
+    ui::MainWindow window;
+    ASSERT_TRUE(window.openWorkspace(f.path).has_value());
+    ui::Workspace& workspace = *window.workspace();
+    {
+        ui::SynonymsDialog dialog(workspace, &window);
+        EXPECT_GT(dialog.table()->rowCount(), 10); // Earmark's general words to start from
+        dialog.addRow(QStringLiteral("zipper"), QStringLiteral("zip, Zipper ,slider"));
+        dialog.accept();
+        EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    }
+    EXPECT_EQ(synonymsOf(workspace, "zipper"), (std::vector<std::string>{"zip", "zipper", "slider"}));
+    EXPECT_EQ(workspace.undoStack()->undoText(), QStringLiteral("Edit Synonyms"));
+    workspace.undoStack()->undo();
+    EXPECT_TRUE(synonymsOf(workspace, "zipper").empty());
+    workspace.undoStack()->redo();
+    EXPECT_FALSE(synonymsOf(workspace, "zipper").empty());
+
+    ui::SynonymsDialog wrong(workspace, &window);
+    wrong.addRow(QStringLiteral("strap"), QStringLiteral("strap, the shoulder strap pad"));
+    wrong.accept();
+    EXPECT_NE(wrong.result(), QDialog::Accepted);
+    EXPECT_FALSE(wrong.problem()->isHidden());
+    EXPECT_THAT(wrong.problem()->text().toStdString(),
+                testing::HasSubstr("'the shoulder strap pad' must be one or two words"));
+    EXPECT_TRUE(synonymsOf(workspace, "strap").empty());
 }

@@ -1,5 +1,9 @@
 #include "core/analysis/Lexicon.h"
 
+#include <algorithm>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
 namespace earmark::core::analysis {
 
 namespace {
@@ -9,28 +13,24 @@ struct Entry {
     std::vector<std::string_view> words;
 };
 
-// Shopping and outdoor-product vocabulary, by what the words are about. Each meaning
+// General shopping vocabulary, by what the words are about. Each meaning
 // lists everyday spellings and inflections; two-word entries catch phrasal verbs.
 const std::vector<Entry>& builtInEntries() {
     static const std::vector<Entry> entries = {
-        // What broke and how
+        // What broke and how, size and fit, buying, delivery and returns, colour and wear,
+        // and what any product has: words any shop's customers use. A team adds the words
+        // of its own products (a workspace's synonyms, as JSON or in the window).
         {"break", {"break",      "breaks",    "broke",     "broken",      "breaking",     "snap",       "snapped",
                    "snaps",      "split",     "splits",    "fail",        "failed",       "fails",      "failing",
                    "gave out",   "give out",  "gives out", "came apart",  "come apart",   "fell apart", "falls apart",
                    "fall apart", "gave way",  "give way",  "tore",        "torn",         "tear",       "tears",
                    "rip",        "ripped",    "rips",      "fray",        "frayed",       "fraying",    "unravel",
                    "unravelled", "unraveled", "came off",  "came undone", "coming apart", "came loose"}},
-        {"zipper", {"zip", "zips", "zipper", "zippers", "slider", "zipped"}},
-        {"strap", {"strap", "straps", "webbing", "shoulder strap"}},
-        {"seam", {"seam", "seams", "stitching", "stitch", "stitched", "stitches", "sewn", "thread", "threads"}},
         {"leak",
          {"leak", "leaks", "leaked", "leaking", "leaky", "drip", "drips", "dripping", "dribble", "dribbles", "seep",
           "seeps", "seeping", "spill", "spilled", "spilt", "puddle"}},
         {"lid", {"lid", "lids", "cap", "caps", "seal", "seals", "gasket", "gaskets", "spout", "stopper"}},
         {"wet", {"wet", "soaked", "soak", "soaks", "drenched", "damp", "wetted", "sponge"}},
-        {"rain", {"rain", "rainy", "drizzle", "downpour", "shower", "showers", "storm"}},
-        {"waterproof", {"waterproof", "watertight", "water resistant", "water-resistant", "weatherproof"}},
-        // Size and fit
         {"small",
          {"small", "smaller", "tight", "tighter", "tiny", "snug", "pinch", "pinches", "squeeze", "squeezes", "crushed",
           "size up", "sized up"}},
@@ -43,8 +43,6 @@ const std::vector<Entry>& builtInEntries() {
         {"measure",
          {"measure", "measures", "measured", "measuring", "measurement", "measurements", "length", "inches",
           "centimetres", "centimeters"}},
-        {"foot", {"foot", "feet", "toe", "toes"}},
-        // Buying, delivery and returns
         {"delivery",
          {"delivery", "deliveries", "deliver", "delivered", "shipping", "ship", "shipped", "ships", "arrive", "arrived",
           "arrives", "arrival", "parcel", "package", "courier", "transit", "dispatch", "dispatched", "warehouse"}},
@@ -64,7 +62,6 @@ const std::vector<Entry>& builtInEntries() {
         {"price",
          {"price", "prices", "pricey", "expensive", "cost", "costs", "costly", "cheap", "cheaper", "afford",
           "affordable", "budget", "discount"}},
-        // Colour and wear
         {"colour",
          {"colour", "colours", "color", "colors", "dye", "dyes", "print", "red", "navy", "black", "pink", "grey",
           "gray", "brownish", "blue"}},
@@ -72,19 +69,11 @@ const std::vector<Entry>& builtInEntries() {
          {"fade", "faded", "fades", "fading", "bleached", "bleach", "dull", "washed-out", "washed out", "bled", "ran",
           "stained", "lost its colour"}},
         {"wash", {"wash", "washes", "washing", "washed", "laundry", "washing machine"}},
-        // Products
-        {"bag",
-         {"bag", "bags", "pack", "packs", "backpack", "backpacks", "luggage", "rucksack", "daypack", "day pack",
-          "suitcase"}},
-        {"bottle", {"bottle", "bottles", "flask", "tumbler"}},
-        {"boot", {"boot", "boots", "shoe", "shoes", "trainers", "sneakers"}},
-        {"jacket", {"jacket", "jackets", "coat", "coats", "hood", "shell", "raincoat"}},
         {"heavy",
          {"heavy", "heavier", "heaviest", "weight", "weighs", "weigh", "ton", "bulky", "lugging", "lug", "lift"}},
         {"instructions",
          {"instructions", "instruction", "manual", "manuals", "directions", "diagram", "diagrams", "leaflet",
-          "assemble", "assembled", "assembly", "setup", "set up", "setting up", "pitch", "putting together",
-          "put together"}},
+          "assemble", "assembled", "assembly", "setup", "set up", "setting up", "putting together", "put together"}},
         {"confusing",
          {"confusing", "confused", "unclear", "vague", "no sense", "useless", "figure out", "work out",
           "hard to read"}},
@@ -93,27 +82,11 @@ const std::vector<Entry>& builtInEntries() {
           "year-old", "mini"}},
         {"spare",
          {"spare", "spares", "replacement", "replacements", "replace", "part", "parts", "repair", "repairs", "buckle",
-          "buckles", "pegs", "poles", "repair kit"}},
-        {"vegan",
-         {"vegan", "leather", "leather-free", "non-leather", "animal", "animal-free", "plant-based", "synthetic",
-          "vegan-friendly"}},
-        {"tracker",
-         {"tracker", "track itself", "tracking", "gps", "location", "locate", "where it is", "map", "ping", "pings",
-          "lose", "losing", "lost", "leave it behind", "walk away", "find"}},
-        {"drink",
-         {"drink", "drunk", "drinking", "hydration", "refills", "refill", "sip", "remind", "reminds", "reminder",
-          "reminders"}},
-        {"smart",
-         {"app", "apps", "sync", "synced", "syncs", "smart", "watch", "fitness", "log", "logs", "bluetooth", "sensor",
-          "sensors", "display", "glow", "glows", "lit up", "light up", "uv"}},
+          "buckles", "repair kit"}},
         {"heat", {"heat", "heats", "heated", "warm", "warms", "warmed", "hot", "temperature"}},
-        {"rent",
-         {"rent", "rental", "renting", "rented", "borrow", "lease", "hire", "subscription", "swap", "library",
-          "sharing", "pay monthly"}},
         {"charge",
          {"charge", "charges", "charging", "charger", "battery", "batteries", "power", "powers", "usb", "solar",
           "sunlight", "panel", "panels", "power bank"}},
-        {"scan", {"scan", "scanner", "scanning", "camera", "photo", "picture", "3d"}},
     };
     return entries;
 }
@@ -146,15 +119,90 @@ Lexicon Lexicon::builtIn() {
 
 void Lexicon::add(std::string_view meaning, const std::vector<std::string_view>& entries) {
     const std::string term = "#" + std::string(meaning);
+    auto listed = std::find_if(m_entries.begin(), m_entries.end(), [&](const auto& e) { return e.meaning == meaning; });
+    if (listed == m_entries.end()) {
+        listed = m_entries.insert(m_entries.end(), Synonyms{std::string(meaning), {}});
+    }
     for (const auto entry : entries) {
         const auto parts = words(fold(entry));
+        std::string key;
         if (parts.size() == 1) {
-            m_single[parts[0]] = term;
+            key = parts[0];
+            m_single[key] = term;
         } else if (parts.size() == 2) {
-            m_pairs[parts[0] + ' ' + parts[1]] = term;
+            key = parts[0] + ' ' + parts[1];
+            m_pairs[key] = term;
+        }
+        if (!key.empty() && std::find(listed->words.begin(), listed->words.end(), key) == listed->words.end()) {
+            listed->words.push_back(std::move(key));
         }
     }
     m_stemmedSingle.clear();
+}
+
+void Lexicon::include(const Lexicon& other) {
+    for (const auto& entry : other.m_entries) {
+        add(entry.meaning, std::vector<std::string_view>(entry.words.begin(), entry.words.end()));
+    }
+    m_cues.insert(other.m_cues.begin(), other.m_cues.end());
+}
+
+std::string Lexicon::toJson() const {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& entry : m_entries) {
+        list.push_back({{"meaning", entry.meaning}, {"words", entry.words}});
+    }
+    return nlohmann::json{{"synonyms", list}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
+}
+
+Result<Lexicon> Lexicon::fromJson(std::string_view json, std::string_view source) {
+    const auto bad = [&](const std::string& what) { return fail(ErrorCode::BadInput, what, std::string(source)); };
+    nlohmann::json parsed;
+    try {
+        parsed = nlohmann::json::parse(json);
+    } catch (const nlohmann::json::parse_error& e) {
+        return bad(fmt::format("not JSON at byte {}; expected {{\"synonyms\": [{{\"meaning\": \"zipper\", "
+                               "\"words\": [\"zip\", \"zipper\"]}}]}}",
+                               e.byte));
+    }
+    if (!parsed.is_object() || !parsed.contains("synonyms") || !parsed["synonyms"].is_array()) {
+        return bad("has no \"synonyms\" list; expected {\"synonyms\": [{\"meaning\": \"zipper\", \"words\": "
+                   "[\"zip\", \"zipper\"]}]}");
+    }
+    Lexicon lexicon;
+    for (const auto cue : kCues) {
+        lexicon.addCue(cue);
+    }
+    std::size_t n = 0;
+    for (const auto& entry : parsed["synonyms"]) {
+        ++n;
+        if (!entry.is_object() || !entry.contains("meaning") || !entry["meaning"].is_string() ||
+            !entry.contains("words") || !entry["words"].is_array()) {
+            return bad(fmt::format("synonyms entry {} needs a \"meaning\" (text) and \"words\" (a list of texts)", n));
+        }
+        const auto meaning = words(fold(entry["meaning"].get<std::string>()));
+        if (meaning.empty()) {
+            return bad(fmt::format("synonyms entry {} has an empty meaning", n));
+        }
+        std::string name = meaning.front();
+        for (std::size_t i = 1; i < meaning.size(); ++i) {
+            name += '-' + meaning[i];
+        }
+        std::vector<std::string> kept;
+        for (const auto& word : entry["words"]) {
+            if (!word.is_string()) {
+                return bad(fmt::format("synonyms entry {} ('{}') lists something that is not a text", n, name));
+            }
+            const auto parts = words(fold(word.get<std::string>()));
+            if (parts.empty() || parts.size() > 2) {
+                return bad(fmt::format("synonyms entry {} ('{}'): '{}' must be one or two words", n, name,
+                                       word.get<std::string>()));
+            }
+            kept.push_back(word.get<std::string>());
+        }
+        lexicon.add(name, std::vector<std::string_view>(kept.begin(), kept.end()));
+    }
+    return lexicon;
 }
 
 void Lexicon::addCue(std::string_view word) {

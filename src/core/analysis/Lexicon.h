@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis/Text.h"
+#include "core/util/Error.h"
 
 #include <string>
 #include <string_view>
@@ -10,10 +11,10 @@
 
 namespace earmark::core::analysis {
 
-/// Words customers use for one thing: "zip" and "zipper", "delivery" and "shipping",
-/// "rent", "borrow" and "hire". Patterns compare concepts, so the same problem said with
-/// different words still meets. Earmark ships a lexicon of shopping and product
-/// vocabulary; a team adds its own words for its products.
+/// Words customers use for one thing: "delivery" and "shipping", "refund" and "send
+/// back". Patterns compare concepts, so the same problem said with different words still
+/// meets. Earmark ships general shopping vocabulary; each workspace keeps its own copy,
+/// its synonyms, to which a team adds the words of its products ("zip", "zipper").
 ///
 /// Cue words ("imagine", "wish", "amazing") say which bucket a quote leans to, not what
 /// it is about, so grouping by topic leaves them out.
@@ -24,9 +25,27 @@ public:
     /// An empty one: words stand for themselves.
     Lexicon() = default;
 
-    /// `words` (folded, one or two words each) all stand for `meaning`.
+    /// `words` (folded, one or two words each) all stand for `meaning`; a meaning added
+    /// again gains the words.
     void add(std::string_view meaning, const std::vector<std::string_view>& words);
     void addCue(std::string_view word);
+    /// Every meaning and word of `other` added to these.
+    void include(const Lexicon& other);
+
+    /// One meaning and its words, as listed.
+    struct Synonyms {
+        std::string meaning;
+        std::vector<std::string> words;
+    };
+    [[nodiscard]] const std::vector<Synonyms>& synonyms() const { return m_entries; }
+
+    /// As a workspace keeps it and a person edits it:
+    /// {"synonyms": [{"meaning": "zipper", "words": ["zip", "zipper"]}, ...]}. Cue words
+    /// stay Earmark's own and are not listed.
+    [[nodiscard]] std::string toJson() const;
+    /// The built-in cue words with the synonyms of `json`. A mistake is a BadInput error
+    /// saying where (`source`, then the entry and word) and what to write instead.
+    static Result<Lexicon> fromJson(std::string_view json, std::string_view source);
 
     /// The topic terms of `text`: concepts where the lexicon knows the words (two-word
     /// entries first), stems elsewhere, without stop words and cue words.
@@ -34,6 +53,7 @@ public:
     [[nodiscard]] std::size_t size() const { return m_single.size() + m_pairs.size(); }
 
 private:
+    std::vector<Synonyms> m_entries;
     std::unordered_map<std::string, std::string> m_single; ///< folded word → meaning
     std::unordered_map<std::string, std::string> m_pairs;  ///< "word word" → meaning
     std::unordered_set<std::string> m_cues;

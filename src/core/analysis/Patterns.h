@@ -51,6 +51,9 @@ class PatternIndex {
 public:
     explicit PatternIndex(PatternOptions options = {}, Lexicon lexicon = Lexicon::builtIn());
 
+    /// The words treated as one from the next build() on (a text's features are read
+    /// through them).
+    void setLexicon(Lexicon lexicon) { m_lexicon = std::move(lexicon); }
     /// Groups `docs` from scratch: counts document frequencies over all of them first, so
     /// every vector uses the same weights, then assigns, refines and merges.
     void build(const std::vector<TextDoc>& docs);

@@ -9,6 +9,7 @@
 #include "core/store/PatternStore.h"
 #include "core/store/QuoteStore.h"
 #include "core/store/RuleStore.h"
+#include "core/store/SettingStore.h"
 #include "core/store/VocabularyStore.h"
 #include "core/util/Utf8.h"
 
@@ -460,7 +461,11 @@ Result<std::vector<Proposal>> proposeFromPatterns(Store& store, const PatternPro
         docs.push_back({q.quoteId, std::to_string(q.customerId), q.text});
         rowOf[q.quoteId] = &q;
     }
-    analysis::PatternIndex index(options.grouping);
+    auto synonyms = workspaceSynonyms(store);
+    if (!synonyms) {
+        return std::unexpected(synonyms.error());
+    }
+    analysis::PatternIndex index(options.grouping, std::move(*synonyms));
     index.build(docs);
     const auto patternOf = groupsToPatterns(index, *saved);
     // What each pattern is called, how strong it is and the tag most of its quotes carry.
@@ -773,6 +778,25 @@ std::string characteristicPhrase(const std::vector<std::pair<std::string, std::s
     return analysis::asWritten(best, textsByCustomer[chosen->text].second);
 }
 
+namespace {
+constexpr std::string_view kSynonymsSetting = "synonyms";
+} // namespace
+
+Result<analysis::Lexicon> workspaceSynonyms(Store& store) {
+    auto kept = store.settings().get(kSynonymsSetting);
+    if (!kept) {
+        return std::unexpected(kept.error());
+    }
+    if (!kept->has_value()) {
+        return analysis::Lexicon::builtIn();
+    }
+    return analysis::Lexicon::fromJson(**kept, "the workspace's synonyms");
+}
+
+Status setWorkspaceSynonyms(Store& store, const analysis::Lexicon& synonyms) {
+    return store.settings().set(kSynonymsSetting, synonyms.toJson());
+}
+
 Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptions& options) {
     std::map<Id, Said> said; // quote id → who and when
     std::vector<analysis::TextDoc> docs;
@@ -790,7 +814,11 @@ Result<std::vector<PatternSummary>> minePatterns(Store& store, const MiningOptio
         said[q.quoteId] = {q.customerId, q.startedAt.substr(0, 10), q.text, q.segment, q.valueTier};
         docs.push_back({q.quoteId, std::to_string(q.customerId), q.text});
     }
-    analysis::PatternIndex index(options.grouping);
+    auto synonyms = workspaceSynonyms(store);
+    if (!synonyms) {
+        return std::unexpected(synonyms.error());
+    }
+    analysis::PatternIndex index(options.grouping, std::move(*synonyms));
     index.build(docs);
     auto existing = store.patterns().all();
     if (!existing) {
@@ -852,9 +880,11 @@ Status PatternSession::load(Store& store, const std::set<Id>& leaveOut) {
     all.limit = -1;
     auto quotes = store.quotes().list(all);
     auto saved = store.patterns().all();
-    if (!quotes || !saved) {
-        return std::unexpected(!quotes ? quotes.error() : saved.error());
+    auto synonyms = workspaceSynonyms(store);
+    if (!quotes || !saved || !synonyms) {
+        return std::unexpected(!quotes ? quotes.error() : !saved ? saved.error() : synonyms.error());
     }
+    m_index.setLexicon(std::move(*synonyms));
     std::vector<analysis::TextDoc> docs;
     m_said.clear();
     m_callQuotes.clear();
@@ -866,7 +896,7 @@ Status PatternSession::load(Store& store, const std::set<Id>& leaveOut) {
         m_callQuotes[q.callId].push_back(q.quoteId);
         docs.push_back({q.quoteId, std::to_string(q.customerId), q.text});
     }
-    m_index.build(docs); // starts afresh
+    m_index.build(docs); // starts afresh, with the synonyms as they are now
     m_patternOf = groupsToPatterns(m_index, *saved);
     return {};
 }

@@ -84,6 +84,12 @@ struct MiningOptions {
     Progress progress;
 };
 
+/// The words the workspace's patterns treat as one ("zip", "zipper"): its synonyms as a
+/// team edited them, or Earmark's general shopping vocabulary until it has.
+Result<analysis::Lexicon> workspaceSynonyms(Store& store);
+/// Replaces them; mining and pattern sessions use them from their next run.
+Status setWorkspaceSynonyms(Store& store, const analysis::Lexicon& synonyms);
+
 /// Groups every quote of the workspace, labels each group with its most characteristic
 /// phrase, saves the patterns (keeping names and placements people made) and returns
 /// them strongest first.
