@@ -13,6 +13,10 @@ trap 'rm -rf "$work"' EXIT
 export HOME="$work" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state"
 # A real X display the size of a laptop screen; the tool drives the window and captures it.
 xvfb-run -a -s "-screen 0 1280x800x24" "$build_dir/src/tools/earmark-screenshots" docs/screenshots
+# The main window light and dark on the screens people have: a laptop's and a desktop's.
+for size in 1366x768 1920x1080; do
+    xvfb-run -a -s "-screen 0 ${size}x24" "$build_dir/src/tools/earmark-screenshots" docs/screenshots --main-only
+done
 
 # The reports as stakeholders see them: the HTML export in a browser (Chromium, headless,
 # when it is installed) and the first page of the PDF export (poppler's pdftoppm).

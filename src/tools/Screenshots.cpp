@@ -29,6 +29,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <string_view>
 
 #include <QApplication>
 #include <QDir>
@@ -97,10 +98,13 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     ui::installTranslations(app);
     if (argc < 2) {
-        std::cerr << "usage: earmark-screenshots OUTPUT_DIR\n";
+        std::cerr << "usage: earmark-screenshots OUTPUT_DIR [--main-only]\n";
         return 1;
     }
     const QString out = QString::fromLocal8Bit(argv[1]);
+    // --main-only: the main window alone, light and dark, named by the screen's size
+    // (main-window-1366x768.png): how it looks on the screens people have.
+    const bool mainOnly = argc > 2 && std::string_view(argv[2]) == "--main-only";
     QDir().mkpath(out);
     const auto workspace = std::filesystem::temp_directory_path() / "earmark-screenshots.earmark";
     for (const char* suffix : {"", "-wal", "-shm"}) {
@@ -143,6 +147,17 @@ int main(int argc, char** argv) {
     }
     tree->selectionModel()->select(chosen, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     settle();
+    if (mainOnly) {
+        const QSize size = QGuiApplication::primaryScreen()->size();
+        const QString name = QStringLiteral("%1/main-window-%2x%3").arg(out).arg(size.width()).arg(size.height());
+        bool ok = shoot(name + QStringLiteral(".png"));
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setPalette(darkPalette());
+        settle(600);
+        ok = shoot(name + QStringLiteral("-dark.png")) && ok;
+        window.close();
+        return ok ? 0 : 1;
+    }
     bool ok = shoot(out + QStringLiteral("/main-window.png"));
 
     // The tag picker, opened with Ctrl+E on a few selected words, filtered by typing.
