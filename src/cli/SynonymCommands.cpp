@@ -11,11 +11,9 @@
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fmt/format.h>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace earmark::cli {
 
@@ -69,13 +67,7 @@ int exportSynonyms(const Common& common, const std::filesystem::path& out) {
 }
 
 int importSynonyms(const Common& common, const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        return reportError({core::ErrorCode::NotFound, "cannot read the synonyms file", file.string()});
-    }
-    std::stringstream text;
-    text << in.rdbuf();
-    auto synonyms = core::analysis::Lexicon::fromJson(text.str(), file.string());
+    auto synonyms = core::analysis::Lexicon::readFile(file);
     if (!synonyms) {
         return reportError(synonyms.error());
     }

@@ -205,8 +205,14 @@ QString CallFilterBar::searchText() const {
 
 void CallFilterBar::expandSearch() {
     const QString typed = m_search->text().trimmed();
+    const bool wanted = m_similarAction->isChecked() && !typed.isEmpty();
+    if (wanted && m_similar != nullptr && typed == m_similarFor) {
+        return; // a segment or a date changed: the same words
+    }
     m_similar.reset();
-    if (m_similarAction->isChecked() && !typed.isEmpty()) {
+    m_similarFor.clear();
+    if (wanted) {
+        m_similarFor = typed;
         // The first search loads the word vectors and WordNet: a moment, once.
         const bool first = !m_knowledgeLoaded;
         if (first) {

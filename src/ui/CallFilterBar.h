@@ -69,6 +69,7 @@ private:
     QToolButton* m_similarButton;
     QLabel* m_similarNote;
     std::shared_ptr<const core::SimilarWords> m_similar; ///< for the text typed, while on
+    QString m_similarFor;                                ///< the text m_similar was expanded from
     bool m_knowledgeLoaded = false;
     QComboBox* m_segment;
     QComboBox* m_outcome;

@@ -228,6 +228,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
     setUpBusyIndicator();
     setUpAnalysisMenu();
+    setWorkspaceActionsEnabled(false); // again: the Analyse menu's actions are made just above
     restoreLayout();
     updateStatus();
 }

@@ -5,9 +5,6 @@
 #include "ui/Workspace.h"
 #include "ui/commands/SynonymCommands.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -18,6 +15,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -124,6 +122,7 @@ std::optional<core::analysis::Lexicon> SynonymsDialog::edited() {
     // The rows become the JSON `earmark-cli synonyms import` reads, so one rule (the
     // core's) decides what a valid list is.
     QJsonArray list;
+    std::vector<int> rowOfEntry; // "synonyms entry N" is the Nth row that is not empty
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const QString meaning = m_table->item(row, 0) != nullptr ? m_table->item(row, 0)->text().trimmed() : QString();
         const QString words = m_table->item(row, 1) != nullptr ? m_table->item(row, 1)->text() : QString();
@@ -137,13 +136,31 @@ std::optional<core::analysis::Lexicon> SynonymsDialog::edited() {
             }
         }
         list.append(QJsonObject{{QStringLiteral("meaning"), meaning}, {QStringLiteral("words"), kept}});
+        rowOfEntry.push_back(row);
     }
     const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("synonyms"), list}}).toJson();
     auto synonyms = core::analysis::Lexicon::fromJson(std::string_view(json.constData(), json.size()),
                                                       tr("This list").toStdString());
     if (!synonyms) {
-        // "synonyms entry N" counts the rows that are not empty, as the table shows them.
-        m_problem->setText(QString::fromStdString(synonyms.error().describe()));
+        // The core counts entries; a person sees rows (and selects the one to fix).
+        QString message = QString::fromStdString(synonyms.error().message);
+        static const QRegularExpression entry(QStringLiteral("synonyms entry (\\d+)"));
+        QString shown;
+        qsizetype at = 0;
+        bool chosen = false;
+        for (auto it = entry.globalMatch(message); it.hasNext();) {
+            const auto match = it.next();
+            const auto n = static_cast<std::size_t>(match.captured(1).toInt());
+            shown += message.mid(at, match.capturedStart() - at);
+            shown += n >= 1 && n <= rowOfEntry.size() ? tr("row %1").arg(rowOfEntry[n - 1] + 1) : match.captured(0);
+            if (n >= 1 && n <= rowOfEntry.size() && !chosen) {
+                m_table->setCurrentCell(rowOfEntry[n - 1], 1); // the row to fix
+                chosen = true;
+            }
+            at = match.capturedEnd();
+        }
+        shown += message.mid(at);
+        m_problem->setText(shown);
         m_problem->show();
         return std::nullopt;
     }
@@ -162,6 +179,13 @@ void SynonymsDialog::accept() {
         return;
     }
     if (before->toJson() != after->toJson()) {
+        // Saved before the dialog closes: a locked or full workspace keeps the dialog, and
+        // the rows, open with the reason.
+        if (auto ok = core::engine::setWorkspaceSynonyms(m_workspace.store(), *after); !ok) {
+            m_problem->setText(QString::fromStdString(ok.error().describe()));
+            m_problem->show();
+            return;
+        }
         m_workspace.undoStack()->push(
             new ReplaceSynonymsCommand(m_workspace, tr("Edit Synonyms"), std::move(*before), std::move(*after)));
     }
@@ -174,13 +198,9 @@ void SynonymsDialog::importFile() {
     if (file.isEmpty()) {
         return;
     }
-    std::ifstream in(file.toStdString(), std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    auto synonyms = core::analysis::Lexicon::fromJson(text.str(), file.toStdString());
-    if (!in || !synonyms) {
-        m_problem->setText(in ? QString::fromStdString(synonyms.error().describe())
-                              : tr("%1 cannot be read").arg(file));
+    auto synonyms = core::analysis::Lexicon::readFile(file.toStdString());
+    if (!synonyms) {
+        m_problem->setText(QString::fromStdString(synonyms.error().describe()));
         m_problem->show();
         return;
     }

@@ -346,6 +346,9 @@ TEST(EnginePhrases, WithoutASharedPhraseTheNameIsTheMostTypicalCustomersWords) {
                                                   {"2", "like two days late"}}),
               "Took like two weeks to arrive");
     EXPECT_EQ(core::engine::characteristicPhrase({{"1", "Broke."}}), "Broke");
+    // Bytes that are not UTF-8 fold one way whole and another in clauses: still a name.
+    EXPECT_FALSE(core::engine::characteristicPhrase({{"1", "\xff\xfe Zip broke, \xc3 lid"}, {"2", "!!!"}}).empty());
+    EXPECT_EQ(core::engine::characteristicPhrase({{"1", "..."}}), "...");
 }
 
 TEST_F(Engine, SavingOneCallRegroupsOnlyItsQuotesAndLeavesPinnedOnesAlone) {

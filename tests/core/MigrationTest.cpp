@@ -1,3 +1,4 @@
+#include "core/analysis/Lexicon.h"
 #include "core/analysis/RuleStorage.h"
 #include "core/search/SearchQuery.h"
 #include "core/store/CallStore.h"
@@ -33,7 +34,7 @@ std::filesystem::path copyFixture(const test::TempDir& dir, const std::string& n
 // workspace). Keep every row forever: every later schema must still open each of them.
 class OlderWorkspace : public testing::TestWithParam<int> {};
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, OlderWorkspace, testing::Values(1, 2, 3, 4, 5, 6, 7),
+INSTANTIATE_TEST_SUITE_P(Fixtures, OlderWorkspace, testing::Values(1, 2, 3, 4, 5, 6, 7, 8),
                          [](const testing::TestParamInfo<int>& info) { return "v" + std::to_string(info.param); });
 
 TEST_P(OlderWorkspace, StillOpensWithEverythingInIt) {
@@ -327,4 +328,30 @@ TEST(Migration, ListRulesRefuseAndAcceptWhatTheyDidAndBuildNoTablePerRow) {
     ASSERT_TRUE(Store::open(fresh, Store::OpenMode::CreateIfMissing).has_value());
     SQLite::Database made(fresh.string());
     EXPECT_EQ(tableSql(made), tableSql(raw));
+}
+
+// Schema 8: a workspace keeps its own synonyms. Those whose patterns were found with the
+// first word list keep it (their patterns do not regroup at the next Find Patterns); a
+// new workspace, or one with no patterns yet, starts from general shopping words.
+TEST(Migration, WorkspacesWithPatternsKeepTheWordsTheyWereFoundWith) {
+    test::TempDir dir;
+    for (const int version : {2, 7}) {
+        const auto path = copyFixture(dir, "workspace-v" + std::to_string(version) + ".earmark");
+        auto store = Store::open(path, Store::OpenMode::ExistingOnly);
+        ASSERT_TRUE(store.has_value()) << store.error().describe();
+        auto kept = (*store)->settings().get("synonyms");
+        ASSERT_TRUE(kept.has_value());
+        if (version == 7) { // 27 patterns were found in it
+            ASSERT_TRUE(kept->has_value());
+            EXPECT_NE((*kept)->find("\"zipper\""), std::string::npos);
+            EXPECT_NE((*kept)->find("\"delivery\""), std::string::npos);
+            const auto list = core::analysis::Lexicon::fromJson(**kept, "the kept list");
+            EXPECT_TRUE(list.has_value()) << list.error().describe();
+        } else { // schema 2 had no patterns
+            EXPECT_FALSE(kept->has_value());
+        }
+    }
+    auto fresh = Store::open(dir / "new.earmark", Store::OpenMode::CreateIfMissing);
+    ASSERT_TRUE(fresh.has_value());
+    EXPECT_FALSE((*fresh)->settings().get("synonyms")->has_value());
 }

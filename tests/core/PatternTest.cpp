@@ -202,4 +202,8 @@ TEST(Patterns, SynonymsAreJsonThatRoundTripsAndMistakesSayWhere) {
                 testing::HasSubstr("'the zip pull tab' must be one or two words"));
     EXPECT_THAT(message(R"({"synonyms": [{"meaning": "zip", "words": [3]}]})"),
                 testing::HasSubstr("entry 1 ('zip') lists something that is not a text"));
+    EXPECT_THAT(message(R"({"synonyms": [], "size": 1e400})"), testing::HasSubstr("cannot be read as JSON"));
+    EXPECT_THAT(
+        message(R"({"synonyms": [{"meaning": "lid", "words": ["cap"]}, {"meaning": "hat", "words": ["Cap"]}]})"),
+        testing::HasSubstr("synonyms entry 2 ('hat'): 'Cap' is already under 'lid' (entry 1)"));
 }

@@ -114,14 +114,30 @@ TEST_F(SimilarSearch, AnyTypedTextRunsAndStaysWithinOneSearchsLimit) {
                              "battery", "charger", "screen", "pillow", "sofa", "kettle", "blender", "knife", "pan"}) {
         long_text += std::string(word) + ' ';
     }
-    for (const char* typed : {"((\"", "NOT OR AND", "a the of", "🙂 ☕", "", "O'Brien's \"lid", long_text.c_str()}) {
+    std::string seventy; // more words than one search may hold
+    for (int i = 0; i < 70; ++i) {
+        seventy += "word" + std::to_string(i) + " zipper ";
+    }
+    const std::string token(300, 'z'); // a pasted token, longer than any word
+    for (const char* typed : {"((\"", "NOT OR AND", "a the of", "🙂 ☕", "", "O'Brien's \"lid", long_text.c_str(),
+                              seventy.c_str(), token.c_str()}) {
         const SimilarWords similar = expand(typed);
         EXPECT_LE(similar.terms().size(), core::SearchQuery::kMaxTerms) << typed;
+        EXPECT_LE(similar.typedWords().size(), core::SearchQuery::kMaxTerms) << typed;
         if (!similar.query().empty()) {
             EXPECT_TRUE(store->search().find(similar.query()).has_value()) << typed;
         }
     }
     EXPECT_THAT(similarHits("leaking lids"), Contains(testing::_));
+}
+
+// "not waterproof" finds the jacket that is not, never the one praised for being.
+TEST_F(SimilarSearch, ANegationTypedIsKept) {
+    const auto leaks = addCall(addCustomer("Sarah"), "The jacket is not waterproof at all.");
+    addCall(addCustomer("Tom"), "Fully waterproof, love it.");
+    const SimilarWords similar = expand("not waterproof");
+    EXPECT_EQ(similar.typedWords(), (std::vector<std::string>{"not", "waterproof"}));
+    EXPECT_THAT(similarHits("not waterproof"), UnorderedElementsAre(leaks));
 }
 
 TEST_F(SimilarSearch, WithoutWordKnowledgeTheTypedWordsAreStillSearched) {
@@ -132,4 +148,6 @@ TEST_F(SimilarSearch, WithoutWordKnowledgeTheTypedWordsAreStillSearched) {
     ASSERT_TRUE(hits.has_value());
     ASSERT_EQ(hits->size(), 1U);
     EXPECT_EQ(hits->front().callId, call);
+    // WordNet alone cannot tell "zip" the fastener from "zip" the zero: no relatives then.
+    EXPECT_EQ(wordsFor(SimilarWords::expand("zip", nullptr, thesaurus())), std::vector<std::string>{"zip"});
 }

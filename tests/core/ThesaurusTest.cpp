@@ -50,4 +50,10 @@ TEST(Thesaurus, KnowsFormsSynonymsRootsDegreesAndOpposites) {
         EXPECT_EQ(r.word.find_first_not_of("abcdefghijklmnopqrstuvwxyz"), std::string::npos) << r.word;
     }
     EXPECT_FALSE(relation("leaks", "leaks").has_value()); // never the word itself
+    // A pasted token longer than any word, or not letters, never reaches libwordnet's
+    // fixed buffers: it is its own and only form.
+    const std::string token(300, 'a');
+    EXPECT_EQ(wordnet().lemmas(token), std::vector<std::string>{token});
+    EXPECT_TRUE(wordnet().related(token).empty());
+    EXPECT_TRUE(wordnet().related("caf\xC3\xA9").empty());
 }

@@ -30,6 +30,7 @@
 #include <tuple>
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -741,7 +742,11 @@ std::vector<std::string> synonymsOf(ui::Workspace& workspace, const std::string&
 TEST(SynonymsDialog, ATeamAddsItsProductWordsAsOneUndoStep) {
     uitest::Fixture f;
     ui::MainWindow window;
+    auto* action = window.findChild<QAction*>(QStringLiteral("actionSynonyms"));
+    ASSERT_NE(action, nullptr);
+    EXPECT_FALSE(action->isEnabled()); // no workspace yet: nothing to edit
     ASSERT_TRUE(window.openWorkspace(f.path).has_value());
+    EXPECT_TRUE(action->isEnabled());
     ui::Workspace& workspace = *window.workspace();
     {
         ui::SynonymsDialog dialog(workspace, &window);
@@ -764,5 +769,9 @@ TEST(SynonymsDialog, ATeamAddsItsProductWordsAsOneUndoStep) {
     EXPECT_FALSE(wrong.problem()->isHidden());
     EXPECT_THAT(wrong.problem()->text().toStdString(),
                 testing::HasSubstr("'the shoulder strap pad' must be one or two words"));
+    // Named by its row, which is chosen to fix.
+    const int last = wrong.table()->rowCount();
+    EXPECT_THAT(wrong.problem()->text().toStdString(), testing::HasSubstr("row " + std::to_string(last)));
+    EXPECT_EQ(wrong.table()->currentRow(), last - 1);
     EXPECT_TRUE(synonymsOf(workspace, "strap").empty());
 }

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace earmark::core::analysis {
 
@@ -67,7 +69,7 @@ const std::vector<Entry>& builtInEntries() {
           "gray", "brownish", "blue"}},
         {"fade",
          {"fade", "faded", "fades", "fading", "bleached", "bleach", "dull", "washed-out", "washed out", "bled", "ran",
-          "stained", "lost its colour"}},
+          "stained"}},
         {"wash", {"wash", "washes", "washing", "washed", "laundry", "washing machine"}},
         {"heavy",
          {"heavy", "heavier", "heaviest", "weight", "weighs", "weigh", "ton", "bulky", "lugging", "lug", "lift"}},
@@ -164,6 +166,8 @@ Result<Lexicon> Lexicon::fromJson(std::string_view json, std::string_view source
         return bad(fmt::format("not JSON at byte {}; expected {{\"synonyms\": [{{\"meaning\": \"zipper\", "
                                "\"words\": [\"zip\", \"zipper\"]}}]}}",
                                e.byte));
+    } catch (const nlohmann::json::exception& e) {
+        return bad(fmt::format("cannot be read as JSON ({})", e.what())); // a number too large, say
     }
     if (!parsed.is_object() || !parsed.contains("synonyms") || !parsed["synonyms"].is_array()) {
         return bad("has no \"synonyms\" list; expected {\"synonyms\": [{\"meaning\": \"zipper\", \"words\": "
@@ -173,6 +177,7 @@ Result<Lexicon> Lexicon::fromJson(std::string_view json, std::string_view source
     for (const auto cue : kCues) {
         lexicon.addCue(cue);
     }
+    std::unordered_map<std::string, std::pair<std::string, std::size_t>> placed; // word → meaning, entry
     std::size_t n = 0;
     for (const auto& entry : parsed["synonyms"]) {
         ++n;
@@ -197,6 +202,13 @@ Result<Lexicon> Lexicon::fromJson(std::string_view json, std::string_view source
             if (parts.empty() || parts.size() > 2) {
                 return bad(fmt::format("synonyms entry {} ('{}'): '{}' must be one or two words", n, name,
                                        word.get<std::string>()));
+            }
+            // A word stands for one meaning: listed under two, it would silently leave the first.
+            const std::string key = parts.size() == 1 ? parts[0] : parts[0] + ' ' + parts[1];
+            if (const auto [at, fresh] = placed.try_emplace(key, name, n); !fresh && at->second.first != name) {
+                return bad(fmt::format("synonyms entry {} ('{}'): '{}' is already under '{}' (entry {}); a word "
+                                       "stands for one meaning",
+                                       n, name, word.get<std::string>(), at->second.first, at->second.second));
             }
             kept.push_back(word.get<std::string>());
         }
@@ -244,6 +256,16 @@ std::vector<std::string> Lexicon::terms(std::string_view text, Stemmer& stemmer)
         }
     }
     return out;
+}
+
+Result<Lexicon> Lexicon::readFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return fail(ErrorCode::NotFound, "the synonyms file cannot be read", path.string());
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    return fromJson(text.str(), path.string());
 }
 
 } // namespace earmark::core::analysis

@@ -3,6 +3,7 @@
 #include "core/analysis/Text.h"
 #include "core/util/Error.h"
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -46,6 +47,8 @@ public:
     /// The built-in cue words with the synonyms of `json`. A mistake is a BadInput error
     /// saying where (`source`, then the entry and word) and what to write instead.
     static Result<Lexicon> fromJson(std::string_view json, std::string_view source);
+    /// fromJson() of a file; a file that cannot be read is a NotFound error naming it.
+    static Result<Lexicon> readFile(const std::filesystem::path& path);
 
     /// The topic terms of `text`: concepts where the lexicon knows the words (two-word
     /// entries first), stems elsewhere, without stop words and cue words.

@@ -38,6 +38,13 @@ std::string singleWord(const char* raw) {
     return word;
 }
 
+// libwordnet copies words into 256-byte buffers: only what can be a WordNet word goes in.
+constexpr std::size_t kLongestWord = 48;
+bool wordnetCanHold(std::string_view word) {
+    return !word.empty() && word.size() <= kLongestWord &&
+           std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 // Which relation to keep when a word is reached more than one way: the opposite always
 // (a sense in which it means the same does not make it safe to search for), else the
 // closest.
@@ -162,8 +169,11 @@ Result<std::shared_ptr<const Thesaurus>> Thesaurus::open() {
 }
 
 std::vector<std::string> Thesaurus::lemmas(std::string_view word) const {
-    const std::lock_guard guard(wordnetLock());
     const std::string key(word);
+    if (!wordnetCanHold(key)) {
+        return {key};
+    }
+    const std::lock_guard guard(wordnetLock());
     if (auto it = m_lemmas.find(key); it != m_lemmas.end()) {
         return it->second;
     }
@@ -192,6 +202,9 @@ std::vector<std::string> Thesaurus::lemmas(std::string_view word) const {
 }
 
 std::vector<RelatedWord> Thesaurus::related(std::string_view word) const {
+    if (!wordnetCanHold(word)) {
+        return {};
+    }
     const std::vector<std::string> forms = lemmas(word);
     const std::lock_guard guard(wordnetLock());
     const std::string key(word);

@@ -36,8 +36,9 @@ struct RelatedWord {
 };
 
 /// WordNet, opened once per program. libwordnet keeps global state and reads its files
-/// as it goes, so every lookup holds one lock; answers are cached, as the same words come
-/// back query after query.
+/// as it goes, so every lookup holds one process-wide lock; answers are cached, as the
+/// same words come back query after query. Words that are not WordNet's (longer than
+/// any of its words, or not letters a-z) never reach it: its buffers are fixed.
 class Thesaurus {
 public:
     /// Opens WordNet's dictionary (WNHOME, else Debian's /usr/share/wordnet). The error
@@ -55,7 +56,6 @@ public:
 private:
     Thesaurus() = default;
 
-    mutable std::mutex m_lock;
     mutable std::unordered_map<std::string, std::vector<std::string>> m_lemmas;
     mutable std::unordered_map<std::string, std::vector<RelatedWord>> m_related;
 };

@@ -9,4 +9,9 @@ namespace earmark::core {
 /// the rule engine, and the engine reads the very same definitions.
 std::string_view starterRuleDefinitions();
 
+/// The word list patterns were grouped with up to schema 7, as the JSON of a workspace's
+/// synonyms (core::analysis::Lexicon::fromJson): what schema 8 keeps for the workspaces
+/// whose patterns were found with it. Frozen, as migrations are.
+std::string_view firstSynonymsJson();
+
 } // namespace earmark::core

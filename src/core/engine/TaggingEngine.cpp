@@ -665,7 +665,11 @@ std::string typicalClause(const std::vector<std::pair<std::string, std::string>>
     const auto shared = [&](const std::set<std::string>& words) {
         double sum = 0;
         for (const auto& word : words) {
-            sum += static_cast<double>(usedBy[word].size() - 1);
+            // A clause can fold apart from its whole text (invalid UTF-8 around it): a word
+            // not counted counts for nothing.
+            if (const auto it = usedBy.find(word); it != usedBy.end()) {
+                sum += static_cast<double>(it->second.size() - 1);
+            }
         }
         return sum / (static_cast<double>(words.size()) + 1.0); // long texts do not win by length
     };
@@ -678,7 +682,7 @@ std::string typicalClause(const std::vector<std::pair<std::string, std::string>>
         }
     }
     const std::string& text = textsByCustomer[best].second;
-    std::string clause;
+    std::string clause = text; // no clause names anything: the text itself, cut as clauses are
     double clauseScore = -1;
     std::size_t start = 0;
     for (std::size_t at = 0; at <= text.size(); ++at) {
@@ -723,7 +727,7 @@ std::string typicalClause(const std::vector<std::pair<std::string, std::string>>
     }
     const auto first = clause.find_first_not_of(" \t\"'");
     const auto last = clause.find_last_not_of(" \t\"'");
-    return first == std::string::npos ? text : clause.substr(first, last - first + 1);
+    return first == std::string::npos ? std::string() : clause.substr(first, last - first + 1);
 }
 
 } // namespace
@@ -772,7 +776,8 @@ std::string characteristicPhrase(const std::vector<std::pair<std::string, std::s
     if (chosen == nullptr) {
         // No words two customers share: what the most typical of them said, never one
         // stray word ("like", "two", "back").
-        return textsByCustomer.empty() ? std::string() : typicalClause(textsByCustomer);
+        const std::string clause = textsByCustomer.empty() ? std::string() : typicalClause(textsByCustomer);
+        return !clause.empty() || textsByCustomer.empty() ? clause : textsByCustomer.front().second;
     }
     // Shown as a customer wrote it ("I'd like", "didn't fit"), not folded.
     return analysis::asWritten(best, textsByCustomer[chosen->text].second);

@@ -6,6 +6,7 @@
 #include "core/analysis/WordVectors.h"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 #include <set>
 
@@ -20,6 +21,16 @@ bool worthSearching(std::string_view word) {
            !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// "not waterproof" is not "waterproof": a negation typed is searched for as typed, never
+// dropped as a stop word, and stands for nothing else. (Contractions are two words to the
+// search index, "doesn" and "t": they are left out as before.) Sorted.
+constexpr auto kNegations = std::to_array<std::string_view>({"never", "no", "not"});
+static_assert(std::ranges::is_sorted(kNegations), "kNegations is searched by bisection");
+
+bool isNegation(std::string_view word) {
+    return std::binary_search(kNegations.begin(), kNegations.end(), word);
+}
+
 // The words a typed word stands for, closest first, the word itself not among them.
 std::vector<SimilarTerm> standIns(const std::string& typed, const analysis::WordVectors* vectors,
                                   const analysis::Thesaurus* thesaurus, const SimilarOptions& options,
@@ -30,7 +41,10 @@ std::vector<SimilarTerm> standIns(const std::string& typed, const analysis::Word
         const int other = vectors != nullptr ? vectors->find(word) : -1;
         return self >= 0 && other >= 0 ? vectors->similarity(self, other) : 0.0;
     };
-    std::vector<analysis::RelatedWord> related = thesaurus != nullptr ? thesaurus->related(typed) : decltype(related){};
+    // Without word vectors nothing tells WordNet's senses apart ("zip" is also "zero"): no
+    // relatives then.
+    std::vector<analysis::RelatedWord> related =
+        thesaurus != nullptr && vectors != nullptr ? thesaurus->related(typed) : decltype(related){};
     std::set<std::string> opposite;
     std::vector<SimilarTerm> out;
     std::set<std::string> seen{typed};
@@ -61,7 +75,7 @@ std::vector<SimilarTerm> standIns(const std::string& typed, const analysis::Word
         // Words of one root ("zip", "zipper") are kept however differently the news uses them.
         const double cosine = closeness(r.word);
         const double floor = r.sameRoot ? options.rootFloor : options.relatedFloor;
-        if (vectors == nullptr || cosine >= floor) {
+        if (cosine >= floor) {
             offer(r.word, fmt::format("WordNet: {}", analysis::describe(r.sameRoot ? Relation::Derived : r.relation)),
                   cosine);
         }
@@ -169,7 +183,7 @@ SimilarWords SimilarWords::expand(std::string_view typed, const analysis::WordVe
     analysis::Stemmer stemmer;
     std::vector<std::string> all = analysis::words(analysis::fold(typed));
     for (const auto& word : all) {
-        if (worthSearching(word) &&
+        if ((worthSearching(word) || isNegation(word)) &&
             std::find(similar.m_typed.begin(), similar.m_typed.end(), word) == similar.m_typed.end()) {
             similar.m_typed.push_back(word);
         }
@@ -177,15 +191,21 @@ SimilarWords SimilarWords::expand(std::string_view typed, const analysis::WordVe
     if (similar.m_typed.empty()) {
         similar.m_typed = std::move(all); // only stop words: search them as typed
     }
+    // One search holds at most kMaxTerms words: past that many typed, the rest are left.
+    if (similar.m_typed.size() > SearchQuery::kMaxTerms) {
+        similar.m_typed.resize(SearchQuery::kMaxTerms);
+    }
     for (const auto& word : similar.m_typed) {
         similar.m_terms.push_back({word, word, "the word searched for", 1.0});
     }
     // Each typed word's share of what one search may hold (SearchQuery::kMaxTerms).
     SimilarOptions shared = options;
-    if (!similar.m_typed.empty()) {
-        shared.perWord = std::min(options.perWord, SearchQuery::kMaxTerms / similar.m_typed.size() - 1);
-    }
+    const std::size_t share = similar.m_typed.empty() ? 0 : SearchQuery::kMaxTerms / similar.m_typed.size();
+    shared.perWord = share <= 1 ? 0 : std::min(options.perWord, share - 1);
     for (const auto& word : similar.m_typed) {
+        if (shared.perWord == 0 || isNegation(word) || !worthSearching(word)) {
+            continue;
+        }
         for (auto& term : standIns(word, vectors, thesaurus, shared, stemmer)) {
             similar.m_terms.push_back(std::move(term));
         }

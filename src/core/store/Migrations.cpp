@@ -556,6 +556,18 @@ const std::vector<Migration>& migrations() {
          [](SQLite::Database& db) { db.exec(kSchemaV6); }},
         {7, "rules that a value is one of a list are checked in place instead of through a table built per row",
          rewriteListChecks},
+        {8,
+         "a workspace keeps its own synonyms; one whose patterns were found with the first word list keeps that "
+         "list (new workspaces start from general shopping words)",
+         [](SQLite::Database& db) {
+             // Only where patterns were found: there the list is what grouped them, and a
+             // general one would regroup them at the next Find Patterns.
+             SQLite::Statement keep(db, "INSERT INTO settings(key, value) SELECT 'synonyms', ? "
+                                        "WHERE EXISTS (SELECT 1 FROM patterns) "
+                                        "AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'synonyms')");
+             keep.bind(1, std::string(firstSynonymsJson()));
+             keep.exec();
+         }},
     };
     return kMigrations;
 }

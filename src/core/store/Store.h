@@ -50,7 +50,7 @@ public:
     };
 
     /// The schema this build writes. Files with a higher `user_version` are refused.
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
     /// `PRAGMA application_id` of every Earmark workspace ("ERMK").
     static constexpr int kApplicationId = 0x45524D4B;
 

@@ -1,0 +1,71 @@
+// The word list Earmark grouped patterns with before each workspace kept its own synonyms
+// (schema 8): general shopping words and an outdoor shop's product words. Frozen: a
+// migration writes it into the workspaces whose patterns were found with it.
+#include "core/domain/StarterRules.h"
+
+namespace earmark::core {
+
+std::string_view firstSynonymsJson() {
+    static constexpr std::string_view kJson =
+        R"json({"synonyms":[{"meaning":"break","words":["break","breaks","broke","broken","breaking","snap","snappe)json"
+        R"json(d","snaps","split","splits","fail","failed","fails","failing","gave out","give out","gives out","cam)json"
+        R"json(e apart","come apart","fell apart","falls apart","fall apart","gave way","give way","tore","torn","t)json"
+        R"json(ear","tears","rip","ripped","rips","fray","frayed","fraying","unravel","unravelled","unraveled","cam)json"
+        R"json(e off","came undone","coming apart","came loose"]},{"meaning":"leak","words":["leak","leaks","leaked)json"
+        R"json(","leaking","leaky","drip","drips","dripping","dribble","dribbles","seep","seeps","seeping","spill",)json"
+        R"json("spilled","spilt","puddle"]},{"meaning":"lid","words":["lid","lids","cap","caps","seal","seals","gas)json"
+        R"json(ket","gaskets","spout","stopper"]},{"meaning":"wet","words":["wet","soaked","soak","soaks","drenched)json"
+        R"json(","damp","wetted","sponge"]},{"meaning":"small","words":["small","smaller","tight","tighter","tiny",)json"
+        R"json("snug","pinch","pinches","squeeze","squeezes","crushed","size up","sized up"]},{"meaning":"large","w)json"
+        R"json(ords":["big","bigger","large","larger","xl","xxl","jumbo","capacity","litre","litres","liter","liter)json"
+        R"json(s","holds more","family size"]},{"meaning":"wide","words":["wide","wider","width","widths","ee","wid)json"
+        R"json(e fit"]},{"meaning":"size","words":["size","sizes","sizing","sized","fit","fits","fitting"]},{"meani)json"
+        R"json(ng":"chart","words":["chart","charts","size guide","sizing guide","size table"]},{"meaning":"measure)json"
+        R"json(","words":["measure","measures","measured","measuring","measurement","measurements","length","inches)json"
+        R"json(","centimetres","centimeters"]},{"meaning":"delivery","words":["delivery","deliveries","deliver","de)json"
+        R"json(livered","shipping","ship","shipped","ships","arrive","arrived","arrives","arrival","parcel","packag)json"
+        R"json(e","courier","transit","dispatch","dispatched","warehouse"]},{"meaning":"slow","words":["slow","slow)json"
+        R"json(ly","late","forever","ages","delay","delayed","waited","waiting","took long","so long","took ages",")json"
+        R"json(took forever"]},{"meaning":"payment","words":["pay","paid","paying","payment","payments","paypal","c)json"
+        R"json(ard","checkout","check out","declined","transaction"]},{"meaning":"error","words":["error","errors",)json"
+        R"json("errored","crash","crashed","crashes","froze","frozen","freezes","spun","spinning","glitch","bug","b)json"
+        R"json(uggy"]},{"meaning":"return","words":["return","returns","returned","returning","send back","sent bac)json"
+        R"json(k","sending back","refund","refunds","exchange","exchanging","return label","returns portal"]},{"mea)json"
+        R"json(ning":"hassle","words":["hassle","nightmare","complicated","annoying","chase","painful"]},{"meaning")json"
+        R"json(:"price","words":["price","prices","pricey","expensive","cost","costs","costly","cheap","cheaper","a)json"
+        R"json(fford","affordable","budget","discount"]},{"meaning":"colour","words":["colour","colours","color","c)json"
+        R"json(olors","dye","dyes","print","red","navy","black","pink","grey","gray","brownish","blue"]},{"meaning")json"
+        R"json(:"fade","words":["fade","faded","fades","fading","bleached","bleach","dull","washed out","bled","ran)json"
+        R"json(","stained"]},{"meaning":"wash","words":["wash","washes","washing","washed","laundry","washing machi)json"
+        R"json(ne"]},{"meaning":"heavy","words":["heavy","heavier","heaviest","weight","weighs","weigh","ton","bulk)json"
+        R"json(y","lugging","lug","lift"]},{"meaning":"instructions","words":["instructions","instruction","manual")json"
+        R"json(,"manuals","directions","diagram","diagrams","leaflet","assemble","assembled","assembly","setup","se)json"
+        R"json(t up","setting up","putting together","put together","pitch"]},{"meaning":"confusing","words":["conf)json"
+        R"json(using","confused","unclear","vague","no sense","useless","figure out","work out"]},{"meaning":"child)json"
+        R"json(","words":["kid","kids","child","children","childrens","junior","youth","toddler","toddlers","son",")json"
+        R"json(daughter","year old","mini"]},{"meaning":"spare","words":["spare","spares","replacement","replacemen)json"
+        R"json(ts","replace","part","parts","repair","repairs","buckle","buckles","repair kit","pegs","poles"]},{"m)json"
+        R"json(eaning":"heat","words":["heat","heats","heated","warm","warms","warmed","hot","temperature"]},{"mean)json"
+        R"json(ing":"charge","words":["charge","charges","charging","charger","battery","batteries","power","powers)json"
+        R"json(","usb","solar","sunlight","panel","panels","power bank"]},{"meaning":"zipper","words":["zip","zips")json"
+        R"json(,"zipper","zippers","slider","zipped"]},{"meaning":"strap","words":["strap","straps","webbing","shou)json"
+        R"json(lder strap"]},{"meaning":"seam","words":["seam","seams","stitching","stitch","stitched","stitches",")json"
+        R"json(sewn","thread","threads"]},{"meaning":"rain","words":["rain","rainy","drizzle","downpour","shower",")json"
+        R"json(showers","storm"]},{"meaning":"waterproof","words":["waterproof","watertight","water resistant","wea)json"
+        R"json(therproof"]},{"meaning":"foot","words":["foot","feet","toe","toes"]},{"meaning":"bag","words":["bag")json"
+        R"json(,"bags","pack","packs","backpack","backpacks","luggage","rucksack","daypack","day pack","suitcase"]})json"
+        R"json(,{"meaning":"bottle","words":["bottle","bottles","flask","tumbler"]},{"meaning":"boot","words":["boo)json"
+        R"json(t","boots","shoe","shoes","trainers","sneakers"]},{"meaning":"jacket","words":["jacket","jackets","c)json"
+        R"json(oat","coats","hood","shell","raincoat"]},{"meaning":"vegan","words":["vegan","leather","leather free)json"
+        R"json(","non leather","animal","animal free","plant based","synthetic","vegan friendly"]},{"meaning":"trac)json"
+        R"json(ker","words":["tracker","track itself","tracking","gps","location","locate","map","ping","pings","lo)json"
+        R"json(se","losing","lost","walk away","find"]},{"meaning":"drink","words":["drink","drunk","drinking","hyd)json"
+        R"json(ration","refills","refill","sip","remind","reminds","reminder","reminders"]},{"meaning":"smart","wor)json"
+        R"json(ds":["app","apps","sync","synced","syncs","smart","watch","fitness","log","logs","bluetooth","sensor)json"
+        R"json(","sensors","display","glow","glows","lit up","light up","uv"]},{"meaning":"rent","words":["rent","r)json"
+        R"json(ental","renting","rented","borrow","lease","hire","subscription","swap","library","sharing","pay mon)json"
+        R"json(thly"]},{"meaning":"scan","words":["scan","scanner","scanning","camera","photo","picture","3d"]}]})json";
+    return kJson;
+}
+
+} // namespace earmark::core
