@@ -21,12 +21,17 @@ namespace {
 
 using nlohmann::json;
 
-int listSynonyms(const Common& common) {
+// The workspace's synonyms, read without changing the file.
+core::Result<core::analysis::Lexicon> readSynonyms(const Common& common) {
     auto store = openForReading(common);
     if (!store) {
-        return reportError(store.error());
+        return std::unexpected(store.error());
     }
-    auto synonyms = core::engine::workspaceSynonyms(**store);
+    return core::engine::workspaceSynonyms(**store);
+}
+
+int listSynonyms(const Common& common) {
+    auto synonyms = readSynonyms(common);
     if (!synonyms) {
         return reportError(synonyms.error());
     }
@@ -47,11 +52,7 @@ int listSynonyms(const Common& common) {
 }
 
 int exportSynonyms(const Common& common, const std::filesystem::path& out) {
-    auto store = openForReading(common);
-    if (!store) {
-        return reportError(store.error());
-    }
-    auto synonyms = core::engine::workspaceSynonyms(**store);
+    auto synonyms = readSynonyms(common);
     if (!synonyms) {
         return reportError(synonyms.error());
     }
